@@ -1,0 +1,94 @@
+"""Dates and times of the genre: Moroccan, Middle-Eastern and Egyptian month names,
+Arabic-Indic digits, weekdays, written times (الثالثة بعد الزوال، العاشرة والنصف صباحا),
+09h30 / ١٠:٣٠, numeric dates (20/06/2023)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.structure import canon, data
+from normalizers.chars import western_digits
+
+
+@dataclass
+class DateHit:
+    value: str  # ISO
+    start: int
+    end: int
+    weekday: bool
+
+
+def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
+    months = data("lexicon.json")["months"]
+    table = {canon(k): v for k, v in months.items()}
+    alts = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<!\d)(\d{1,2})\s*(?:من\s+(?:شهر\s+)?)?(" + "|".join(map(re.escape, alts)) + r")\s*،?\s*(\d{4})"), table
+
+
+_MONTHS_RE, _MONTHS = _month_pattern()
+_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?![\d/])")
+_WEEKDAYS = [canon(w) for w in data("lexicon.json")["weekdays"]]
+
+
+def find_dates(text: str) -> list[DateHit]:
+    """All full dates (day month year) in ``text``, in order."""
+    c = canon(western_digits(text))
+    hits = []
+    for m in _MONTHS_RE.finditer(c):
+        d, mo, y = int(m.group(1)), _MONTHS[m.group(2)], int(m.group(3))
+        try:
+            iso = date(y, mo, d).isoformat()
+        except ValueError:
+            continue
+        before = c[max(0, m.start() - 14):m.start()]
+        hits.append(DateHit(iso, m.start(), m.end(), any(w in before for w in _WEEKDAYS)))
+    for m in _NUMERIC.finditer(western_digits(text)):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        try:
+            iso = date(y, mo, d).isoformat()
+        except ValueError:
+            continue
+        hits.append(DateHit(iso, m.start(), m.end(), False))
+    return sorted(hits, key=lambda h: h.start)
+
+
+_LEX = data("lexicon.json")
+_HOURS = sorted(((canon(k), v) for k, v in _LEX["hour_words"].items()), key=lambda p: -len(p[0]))
+_MINUTES = [(canon(k), v) for k, v in _LEX["minute_words"].items()]
+_PM = [canon(w) for w in _LEX["pm_words"]]
+_AM = [canon(w) for w in _LEX["am_words"]]
+_CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])\s*(?:[:hH]|س)\s*([0-5]\d)(?!\d)")
+
+
+def find_time(text: str) -> str | None:
+    """The first time of day in ``text`` as HH:MM (24 h), digits or words."""
+    w = western_digits(text)
+    c = canon(w)
+    m = re.search(r"(?:الساعه|ساعه)\s+(" + "|".join(re.escape(h) for h, _ in _HOURS) + r")((?:\s+\S+){0,3})", c)
+    clock = _CLOCK.search(w)
+    if m and (not clock or True):
+        hour = dict(_HOURS)[m.group(1)]
+        tail = m.group(2)
+        minute = 0
+        for k, v in _MINUTES:
+            if k in tail:
+                minute = v
+        if minute < 0:
+            hour, minute = hour - 1, 60 + minute
+        if any(p in tail for p in _PM) and hour < 12:
+            hour += 12
+        if not any(p in tail for p in _PM + _AM) and 1 <= hour <= 6:
+            hour += 12  # "الساعة الثالثة" with no period in office hours is afternoon
+        return f"{hour:02d}:{minute:02d}"
+    if clock:
+        hour, minute = int(clock.group(1)), int(clock.group(2))
+        tail = c[c.find(clock.group(2)) if clock.group(2) in c else 0:][:30]
+        if any(p in tail for p in _PM) and hour < 12:
+            hour += 12
+        return f"{hour:02d}:{minute:02d}"
+    return None
+
+
+def all_clock_times(text: str) -> list[str]:
+    return [f"{int(a):02d}:{b}" for a, b in _CLOCK.findall(western_digits(text))]

@@ -1,0 +1,237 @@
+"""One repaired document -> the export-contract dict, each list item with provenance."""
+from __future__ import annotations
+
+import re
+
+from extractors.dates import find_dates, find_time
+from extractors.participants import Person, merge_people, parse_person, people_in_sentence
+from extractors.structure import Block, Section, canon, sections_of, tidy_value, to_blocks
+from extractors.tables import (commitments_from_rows, commitments_from_text, header_roles,
+                               programme_rows, schedule_from_rows, stats_dimension, stats_from_rows)
+from pipeline.models import Extraction, Provenance, TextDocument
+
+LIST_FIELDS = ("participants", "absent_organizations", "agenda_items", "commitments", "decisions",
+               "proposals", "schedule", "participant_stats")
+
+
+def _in(sections: list[Section], key: str) -> list[Section]:
+    return [s for s in sections if s.key and (s.key == key or s.key.startswith(key + ":"))]
+
+
+def _items(sections: list[Section], key: str) -> list[Block]:
+    """List items and paragraphs of the sections ``key`` (sub-sections included)."""
+    out = []
+    for s in _in(sections, key):
+        if s.heading is not None and s.heading.inline and s.key == key:
+            out.append(Block(s.heading.inline, "item", s.heading.page, s.heading.line_start, s.heading.line_end))
+        out.extend(b for b in s.blocks if b.kind in ("item", "para") and len(canon(b.text)) > 1)
+    return out
+
+
+def doc_type(blocks: list[Block], sections: list[Section]) -> str:
+    head = " ".join(canon(b.text) for b in blocks[:25])
+    if "محضر" in head:
+        return "minutes"
+    if "تقرير" in head and ("لقاء" in head or "تشاوري" in head or "الورشه" in head):
+        return "consultation_report"
+    keys = {s.key for s in sections}
+    if keys & {"date", "participants", "agenda", "decisions"} and not ({"proposals", "programme"} & keys):
+        return "minutes"
+    if {"proposals", "programme"} & keys:
+        return "consultation_report"
+    if re.search(r"\b(دليل|منهجيه|مسطره|guide)\b", head):
+        return "guide"
+    return "other"
+
+
+def title_of(doc: TextDocument) -> str | None:
+    lines = doc.lines[:30]
+    for i, ln in enumerate(lines):
+        c = canon(ln.text)
+        if re.match(r"^(محضر|تقرير|دليل|منهجيه)\b", c) and len(c.split()) >= 3:
+            t = ln.text
+            nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+            if nxt and (re.fullmatch(r"[\d٠-٩\-–/ ]+", nxt.strip()) or t.rstrip().endswith("-")):
+                t = t.rstrip() + nxt.strip() if t.rstrip().endswith("-") else f"{t} {nxt}"
+            return tidy_value(t.replace("**", "").lstrip("# "))
+    return None
+
+
+_PLACE = re.compile(r"(?:^|\s)ب?(مقر|قاعة|فندق|دار|مركز|المركب|فضاء|رحاب|مدرج|المقر)\s+(.+?)(?=،\s*(?:وذلك|على|يوم)|\s+(?:وذلك|يوم|على الساعة)\s|[.؛]|$)")
+
+
+def meeting_of(sections: list[Section], blocks: list[Block], dtype: str, programme: list[dict]) -> dict:
+    date_text = " ".join((s.heading.inline if s.heading else "") + " " + " ".join(b.text for b in s.blocks[:2])
+                         for s in _in(sections, "date"))
+    place_text = " ".join((s.heading.inline if s.heading else "") or " ".join(b.text for b in s.blocks[:1])
+                          for s in _in(sections, "place"))
+    date = None
+    hits = find_dates(date_text) if date_text.strip() else []
+    if hits:
+        date = hits[0].value
+    else:
+        early = [h for b in blocks[:40] if b.kind != "row" for h in find_dates(b.text)]
+        wk = [h for h in early if h.weekday]
+        anywhere = [h for b in blocks if b.kind != "row" for h in find_dates(b.text) if h.weekday]
+        pick = wk or anywhere or early
+        date = pick[0].value if pick else None
+    start = find_time(date_text) if date_text.strip() else None
+    if start is None and programme:
+        start = min(programme[0]["times"])
+    if start is None and dtype in ("minutes", "consultation_report"):
+        for b in blocks[:40]:
+            if find_dates(b.text) and "الساعه" in canon(b.text):
+                start = find_time(b.text)
+                break
+    place = None
+    if place_text.strip():
+        place = tidy_value(re.sub(r"^\s*ب(?=مقر|قاعة)", "", place_text))
+    else:
+        for text in [date_text] + [b.text for b in blocks[:40] if b.kind in ("para", "item")]:
+            m = _PLACE.search(text or "")
+            if m:
+                place = tidy_value(m.group(1) + " " + m.group(2))
+                break
+    remote = None
+    if dtype in ("minutes", "consultation_report"):
+        fmt = " ".join((s.heading.inline if s.heading else "") for s in _in(sections, "format"))
+        where = canon(place or "") + " " + canon(fmt if "حضوري" not in canon(fmt) else "")
+        remote = bool(re.search(r"عن بعد|visio|video|vidéo|zoom|teams|المناظره المرئيه", where))
+    return {"date": date, "start_time": start, "place": place, "remote": remote}
+
+
+def _programme_entries(programme: list[dict]) -> tuple[list[tuple[str, Provenance]], list[Person]]:
+    agenda, people = [], []
+    for row in programme:
+        for cell in row["cells"]:
+            subs = [s.strip() for s in cell.split("\n") if s.strip()]
+            title_parts: list[str] = []
+            speaker_parts: list[str] = []
+            for s in subs:
+                starts_person = re.match(r"^(?:(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*)?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s", s)
+                if speaker_parts or starts_person:
+                    speaker_parts.append(s)
+                else:
+                    title_parts.append(s)
+            if title_parts:
+                agenda.append((tidy_value(" ".join(title_parts)), row["_prov"]))
+            if speaker_parts:
+                first = re.sub(r"^(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*", "", speaker_parts[0])
+                text = "، ".join([first] + speaker_parts[1:])
+                for chunk in re.split(r"\s+و(?=(?:السيدة|السيد)\s)", text):
+                    p = parse_person(chunk)
+                    if p:
+                        people.append(p)
+    return agenda, people
+
+
+def _participant_rows(rows: list[Block]) -> list[Person]:
+    out = []
+    role = None
+    for r in rows:
+        h = header_roles(r.cells or [])
+        if h and "name" in h:
+            role = h
+            continue
+        if role is None or not r.cells:
+            continue
+        cells = r.cells
+        get = lambda k: cells[role[k]].replace("\n", " ") if k in role and role[k] < len(cells) else ""  # noqa: E731
+        p = parse_person(get("name"), require_honorific=False)
+        if p is None:
+            continue
+        org = tidy_value(get("org"))
+        p.organization = org if org and org not in ("—", "-") else None
+        p.role = tidy_value(get("role")) or p.role
+        out.append(p)
+    return out
+
+
+def extract(doc: TextDocument) -> Extraction:
+    """The contract dict of a repaired document, with provenance per list item."""
+    blocks = to_blocks(doc)
+    sections = sections_of(blocks)
+    dtype = doc_type(blocks, sections)
+    rows = [b for b in blocks if b.kind == "row"]
+    prov: dict[str, list[Provenance]] = {k: [] for k in LIST_FIELDS}
+
+    prog_rows = [b for s in _in(sections, "programme") for b in s.blocks if b.kind == "row"]
+    programme = programme_rows(prog_rows) if dtype == "consultation_report" or prog_rows else []
+    prog_agenda, prog_people = _programme_entries(programme)
+
+    # participants
+    people: list[Person] = []
+    chair = []
+    for s in _in(sections, "chair"):
+        chair.extend(people_in_sentence(s.heading.inline if s.heading else ""))
+        for b in s.blocks[:1]:
+            chair.extend(people_in_sentence(b.text))
+    for b in _items(sections, "participants"):
+        p = parse_person(b.text) if b.kind == "item" else None
+        found = [p] if p else people_in_sentence(b.text)
+        people.extend(found)
+        prov["participants"].extend(b.provenance for _ in found)
+    people = chair + people + _participant_rows(rows) + prog_people
+    people = merge_people(people)
+    if any(p.remote for p in people):
+        for p in people:
+            p.remote = bool(p.remote)
+    if dtype == "guide":
+        people = []
+
+    agenda_blocks = [b for b in _items(sections, "agenda")]
+    agenda = [(tidy_value(b.text), b.provenance) for b in agenda_blocks if not b.text.rstrip().endswith(":")]
+    if prog_agenda and (dtype == "consultation_report" or not agenda):
+        agenda = prog_agenda
+
+    commitments = commitments_from_rows(rows)
+    if not commitments:
+        commitments = commitments_from_text(blocks)
+
+    stats = []
+    for s in _in(sections, "stats"):
+        dim = stats_dimension(s.heading.text if s.heading else "")
+        if dim:
+            stats.extend(stats_from_rows(dim, [b for b in s.blocks if b.kind == "row"]))
+
+    def texts(key: str) -> list[tuple[str, Provenance]]:
+        return [(tidy_value(b.text), b.provenance) for b in _items(sections, key)]
+
+    decisions = texts("decisions")
+    proposals = texts("proposals") if dtype == "consultation_report" else []
+    absent = texts("absent")
+    schedule = schedule_from_rows(rows)
+
+    data = {
+        "doc": doc.stem,
+        "doc_type": dtype,
+        "title": title_of(doc),
+        "meeting": meeting_of(sections, blocks, dtype, programme) if dtype != "guide" else
+        {"date": None, "start_time": None, "place": None, "remote": None},
+        "participants": [p.as_dict() for p in people],
+        "absent_organizations": [t for t, _ in absent],
+        "agenda_items": [t for t, _ in agenda],
+        "commitments": [{k: v for k, v in c.items() if not k.startswith("_")} for c in commitments],
+        "decisions": [t for t, _ in decisions],
+        "proposals": [t for t, _ in proposals],
+        "schedule": [{k: v for k, v in s.items() if not k.startswith("_")} for s in schedule],
+        "participant_stats": [{k: v for k, v in s.items() if not k.startswith("_")} for s in stats],
+    }
+    if dtype == "guide":
+        for k in LIST_FIELDS:
+            data[k] = []
+    prov["absent_organizations"] = [p for _, p in absent]
+    prov["agenda_items"] = [p for _, p in agenda]
+    prov["commitments"] = [c["_prov"] for c in commitments]
+    prov["decisions"] = [p for _, p in decisions]
+    prov["proposals"] = [p for _, p in proposals]
+    prov["schedule"] = [s["_prov"] for s in schedule]
+    prov["participant_stats"] = [s["_prov"] for s in stats]
+    # participants: provenance of the first mention found for each merged person
+    plines = {canon(p.name): None for p in people}
+    for b in blocks:
+        for name in plines:
+            if plines[name] is None and name and name in canon(b.text):
+                plines[name] = b.provenance
+    prov["participants"] = [plines[canon(p.name)] or Provenance(1, 0, 0) for p in people]
+    return Extraction(data=data, provenance=prov)

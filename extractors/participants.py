@@ -1,0 +1,152 @@
+"""Participants from list items, running sentences, table rows and programme cells.
+
+An entry is ``[honorific] name، role، organization [(عن بعد)]`` in some order; the
+parts are told apart by what they start with (lexicon in ``data/lexicon.json``),
+not by position alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.structure import canon, data
+from normalizers.chars import western_digits
+
+_LEX = data("lexicon.json")
+_HONORIFICS = sorted(_LEX["honorifics"], key=len, reverse=True)
+_HON_RE = re.compile(r"(?:^|(?<=[\s:،(]))(" + "|".join(re.escape(h) for h in _HONORIFICS if h[-1] not in "./") + r")\s+")
+_ORG_HEADS = {canon(w) for w in _LEX["org_heads"]}
+_ROLE_HEADS = {canon(w) for w in _LEX["role_heads"]}
+_REMOTE = re.compile(r"\(?\s*(?:مشاركة\s+)?عن\s+بُ?عد\s*\)?")
+_COMMIT = re.compile(r"بالالتزام(?:ات|ين|ان)?\s+((?:\d+\s*(?:،|,|و|-|و\s*)?\s*)+)")
+_SPLIT = re.compile(r"\s*[،,؛]\s*|\s+[-–—]\s+")
+
+
+@dataclass
+class Person:
+    name: str
+    honorific: str | None = None
+    organization: str | None = None
+    role: str | None = None
+    remote: bool | None = None
+    commitment_numbers: list[int] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "honorific": self.honorific, "organization": self.organization,
+                "role": self.role, "remote": self.remote, "commitment_numbers": self.commitment_numbers}
+
+
+def _first_word(part: str) -> str:
+    c = canon(part).split()
+    return c[0] if c else ""
+
+
+def is_org(part: str) -> bool:
+    c = canon(part).split()
+    if not c:
+        return False
+    w = c[0]
+    heads = {w, w[1:] if w.startswith(("و", "ب", "ل")) else w}
+    return bool(heads & _ORG_HEADS) or bool(re.search(r"\([A-Z]{2,}\)", part))
+
+
+def is_role(part: str) -> bool:
+    c = canon(part).split()
+    if not c:
+        return False
+    return c[0] in _ROLE_HEADS or " ".join(c[:2]) in _ROLE_HEADS
+
+
+def commitment_numbers(text: str) -> list[int]:
+    m = _COMMIT.search(western_digits(text))
+    if not m:
+        return []
+    return sorted({int(x) for x in re.findall(r"\d+", m.group(1))})
+
+
+def _strip_commitments(text: str) -> str:
+    return _COMMIT.sub("", western_digits(text)).strip()
+
+
+def _clean(part: str | None) -> str | None:
+    if part is None:
+        return None
+    part = " ".join(part.strip(" ،,؛;.:-–—").split())
+    return part or None
+
+
+def parse_person(text: str, require_honorific: bool = True) -> Person | None:
+    """One participant entry, or None when the text names nobody."""
+    text = text.strip(" •-–*").strip()
+    remote = bool(_REMOTE.search(text))
+    body = _REMOTE.sub(" ", text)
+    numbers = commitment_numbers(body)
+    m = _HON_RE.search(body)
+    if m is None or m.start() > 40:
+        if require_honorific:
+            return None
+        honorific, rest = None, body
+    else:
+        honorific, rest = m.group(1), body[m.end():]
+    parts = [p for p in _SPLIT.split(rest) if p and p.strip(" ()")]
+    if not parts:
+        return None
+    name = _clean(parts[0])
+    if not name or len(name.split()) > 6 or is_org(name):
+        return None
+    role = org = None
+    for p in parts[1:]:
+        p_clean = _clean(_strip_commitments(p) if _COMMIT.search(western_digits(p)) else p)
+        if not p_clean:
+            continue
+        if role is None and is_role(p_clean) and not is_org(p_clean):
+            role = p_clean
+        elif org is None and (is_org(p_clean) or role is not None):
+            org = p_clean
+        elif role is None:
+            role = p_clean
+        elif org is not None:
+            org = f"{org}، {p_clean}" if not is_role(p_clean) else org
+    # a role that carries its organisation: "الكاتب العام لقطاع إصلاح الإدارة"
+    if org is None and role:
+        mm = re.search(r"\s(?:ل|بـ?|ب)(" + "|".join(sorted((re.escape(h) for h in _LEX["org_heads"] if len(h) > 3), key=len, reverse=True)) + r")(\s.*)?$", role)
+        if mm and mm.start() > 0:
+            org = _clean(mm.group(1) + (mm.group(2) or ""))
+            role = _clean(role[: mm.start()])
+    if role and numbers:
+        role = _clean(re.sub(r"\s*(?:المكلفة?|المكلف)\s*$", "", role))
+    return Person(name=name, honorific=honorific, organization=org, role=role,
+                  remote=True if remote else None, commitment_numbers=numbers)
+
+
+def people_in_sentence(text: str) -> list[Person]:
+    """People named in running text after an honorific: "ترأس الاجتماع السيد X، الكاتب العام لـ...".
+
+    Only the part from the honorific on is parsed as an entry.
+    """
+    out = []
+    for m in _HON_RE.finditer(text):
+        p = parse_person(text[m.start():])
+        if p:
+            out.append(p)
+            break
+    return out
+
+
+def merge_people(people: list[Person]) -> list[Person]:
+    """One entry per person (matched on the canonical name), attributes filled from all mentions."""
+    from rapidfuzz.fuzz import ratio
+
+    out: list[Person] = []
+    for p in people:
+        for q in out:
+            if ratio(canon(p.name), canon(q.name)) >= 90:
+                q.honorific = q.honorific or p.honorific
+                q.organization = q.organization or p.organization
+                q.role = q.role or p.role
+                q.remote = q.remote if q.remote is not None else p.remote
+                q.commitment_numbers = q.commitment_numbers or p.commitment_numbers
+                break
+        else:
+            out.append(p)
+    return out

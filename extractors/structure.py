@@ -1,0 +1,189 @@
+"""Repaired lines -> blocks (headings, list items, paragraphs, table rows) -> sections.
+
+Works the same on PDF text, plain-text extractions and markdown: markdown marks
+(``#``, ``|`` tables, ``<br>``, ``**``) are read here, once.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from pipeline.models import Line, Provenance, TextDocument
+
+_DIAC = re.compile("[\u064b-\u065f\u0670\u0640]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_PUNCT = re.compile(r"[\u060c\u061b\u061f.,;:!?()\[\]{}\"'«»\-–—_/\\|•○●·*#%]")
+
+
+def canon(text: str | None) -> str:
+    """Lenient matching form: NFKC, no tatweel/diacritics, folded alef/ya/teh marbuta, no punctuation."""
+    if not text:
+        return ""
+    t = _DIAC.sub("", unicodedata.normalize("NFKC", text)).translate(_FOLD)
+    return " ".join(_PUNCT.sub(" ", t).split()).lower()
+
+
+@lru_cache(maxsize=None)
+def data(name: str) -> dict:
+    return json.loads(resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+BULLET = re.compile(r"^\s*(?:[•●○▪◦·\-–*]|\uf0b7|\uf0a7)\s*")
+NUMBERED = re.compile(r"^\s*(\d{1,2}|[٠-٩]{1,2})\s*[.)\-]\s+(?=\S)")
+_TERMINAL = tuple("؛.:!؟?")
+_MD_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+@dataclass
+class Block:
+    text: str
+    kind: str  # heading | item | para | row
+    page: int
+    line_start: int
+    line_end: int
+    cells: list[str] | None = None
+    number: int | None = None  # list numbering as written
+    section: str | None = None  # heading blocks: the section key they open
+    inline: str = ""  # heading blocks: text after the colon
+    table: int | None = None
+
+    @property
+    def provenance(self) -> Provenance:
+        return Provenance(self.page, self.line_start, self.line_end)
+
+
+@dataclass
+class Section:
+    key: str | None
+    heading: Block | None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _heading_index() -> list[tuple[str, str]]:
+    pairs = []
+    for key, names in data("sections.json").items():
+        if key == "comment":
+            continue
+        pairs.extend((canon(n), key) for n in names)
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def match_heading(text: str) -> tuple[str, str] | None:
+    """(section key, inline text after the heading) when ``text`` opens a known section."""
+    body = re.sub(r"^\s*(?:[IVX]+|\d+|[أ-ي])\s*[.)\-–]\s*", "", text.replace("*", "")).strip()
+    c = canon(body)
+    if not c:
+        return None
+    for name, key in _heading_index():
+        if c == name or c.startswith(name + " "):
+            rest = ""
+            if c != name:
+                # inline content only after a colon; otherwise a long line is running text
+                m = re.match(r"^[^:：]{0,80}[:：]\s*(.*)$", body)
+                if not m:
+                    if len(c.split()) > len(name.split()) + 4:
+                        return None
+                    if key in ("date", "place", "chair", "format"):
+                        return None
+                else:
+                    rest = m.group(1).strip()
+                    if len(canon(body[: len(body) - len(m.group(1))]).split()) > len(name.split()) + 3:
+                        return None
+            return key, rest
+    return None
+
+
+def _md_cells(text: str) -> list[str]:
+    inner = text.strip()
+    if inner.startswith("|"):
+        inner = inner[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    return [re.sub(r"\s*<br\s*/?>\s*", "\n", c).replace("**", "").strip() for c in inner.split("|")]
+
+
+def to_blocks(doc: TextDocument) -> list[Block]:
+    """Blocks of a document; wrapped lines are joined to the item or paragraph they continue."""
+    blocks: list[Block] = []
+    open_block: Block | None = None
+    for ln in doc.lines:
+        text = ln.text.replace("**", "").strip()
+        if not text:
+            open_block = None
+            continue
+        if ln.cells is not None:
+            blocks.append(Block(" | ".join(ln.cells), "row", ln.page, ln.line_no, ln.line_no,
+                                cells=list(ln.cells), table=ln.table))
+            open_block = None
+            continue
+        if text.startswith("|") and text.count("|") >= 2:
+            if _MD_SEP.match(text):
+                continue
+            cells = _md_cells(text)
+            blocks.append(Block(" | ".join(c.replace("\n", " ") for c in cells), "row", ln.page,
+                                ln.line_no, ln.line_no, cells=cells))
+            open_block = None
+            continue
+        md_heading = text.startswith("#")
+        if md_heading:
+            text = text.lstrip("#").strip()
+        h = match_heading(text)
+        if h or md_heading or (text.endswith(":") and len(text.split()) <= 14 and not BULLET.match(text)):
+            key, inline = h if h else (None, "")
+            blocks.append(Block(text, "heading", ln.page, ln.line_no, ln.line_no, section=key, inline=inline))
+            open_block = None
+            continue
+        number = None
+        m = NUMBERED.match(text)
+        kind = "para"
+        if m:
+            number = int(m.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
+            text = text[m.end():]
+            kind = "item"
+        else:
+            b = BULLET.match(text)
+            if b and b.end() > 0 and (text[0] != "-" or len(text) > 2):
+                text = text[b.end():]
+                kind = "item"
+        if kind == "para" and open_block is not None and not open_block.text.rstrip().endswith(_TERMINAL + ("،",)):
+            open_block.text = f"{open_block.text} {text}"
+            open_block.line_end = ln.line_no
+            continue
+        blk = Block(text, kind, ln.page, ln.line_no, ln.line_no, number=number)
+        blocks.append(blk)
+        open_block = blk
+    for b in blocks:
+        b.text = tidy_value(b.text) if b.kind != "row" else b.text
+    return blocks
+
+
+def sections_of(blocks: list[Block]) -> list[Section]:
+    """Split blocks at headings; blocks before the first heading form a section with key None."""
+    out = [Section(None, None)]
+    for b in blocks:
+        if b.kind == "heading":
+            # an unknown sub-heading inside a list section keeps the section open
+            if b.section is None and out[-1].key in ("discussion", None, "other"):
+                out[-1].blocks.append(b)
+                continue
+            if b.section is None and out[-1].key is not None:
+                out.append(Section(out[-1].key + ":sub" if not out[-1].key.endswith(":sub") else out[-1].key, b))
+                continue
+            out.append(Section(b.section, b))
+        else:
+            out[-1].blocks.append(b)
+    return out
+
+
+_TRAILING = re.compile(r"[\s،؛.,;]+$")
+
+
+def tidy_value(text: str) -> str:
+    """A text value as the contract wants it: collapsed spaces, no trailing ، ؛ ."""
+    text = " ".join(text.replace("\u0640", "").split())
+    return _TRAILING.sub("", text)

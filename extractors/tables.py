@@ -1,0 +1,220 @@
+"""Table rows -> commitments, participant statistics, schedules, programme rows.
+
+Columns are found from the header row's words (رقم، الالتزام، نسبة الإنجاز، الأنشطة،
+ملاحظات، تحيين منصة التتبع، المرحلة، الفترة …) and, failing that, from what the cells
+hold (a bare number, a percentage, نعم/لا), never from a fixed position: PDF tables
+arrive right to left, markdown tables in whatever order their author chose.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.dates import all_clock_times
+from extractors.structure import Block, canon, data, tidy_value
+from normalizers.chars import western_digits
+
+_LEX = data("lexicon.json")
+_PCT = re.compile(r"(?:(\d{1,3}(?:[.,]\d+)?)\s*%|%\s*(\d{1,3}(?:[.,]\d+)?))")
+_BULLETS = re.compile(r"\s*(?:^|\s)[•●▪◦·\uf0b7]\s*")
+_NOT_SPECIFIED = [canon(w) for w in _LEX["not_specified"]]
+_TOTALS = {canon(w) for w in _LEX["total_words"]}
+_EMPTY = {"", "—", "-", "–", "/", "…"}
+
+HEADER_WORDS = {
+    "number": ["رقم", "الرقم", "ر ت", "ع ر"],
+    "title": ["الالتزام", "الالتزامات", "عنوان الالتزام", "اسم الالتزام"],
+    "pct": ["نسبة الإنجاز", "نسبة الانجاز الاجمالية", "نسبة التقدم", "نسبة الإنجاز الإجمالية", "التقدم", "نسبة"],
+    "activities": ["الأنشطة", "الانشطة ونسب انجازها", "الأنشطة ونسب إنجازها", "الإجراءات", "الانشطه"],
+    "notes": ["ملاحظات", "الملاحظات", "ملاحظة"],
+    "platform": ["تحيين منصة التتبع", "منصة التتبع", "تحيين المنصة"],
+    "step": ["المرحلة", "المراحل", "الخطوة", "النشاط"],
+    "period": ["الفترة", "المدة", "الآجال", "الأجل", "التاريخ"],
+    "time": ["التوقيت", "الساعة", "الوقت"],
+    "item": ["الفقرة", "المحور", "الموضوع", "النشاط"],
+    "speaker": ["المتدخل", "المتدخل ة", "المتدخلون", "المتدخلة", "المؤطر", "المتدخل(ة)"],
+    "name": ["الاسم", "الاسم الكامل", "الاسم والنسب"],
+    "role": ["الصفة", "المهمة"],
+    "org": ["الجهة", "المؤسسة", "الإدارة", "الهيئة"],
+}
+_HEADER_CANON = {k: [canon(w) for w in v] for k, v in HEADER_WORDS.items()}
+
+
+def header_roles(cells: list[str]) -> dict[str, int] | None:
+    """Column role -> index when ``cells`` is a header row (no digits, known words)."""
+    if any(re.search(r"\d", western_digits(c)) for c in cells):
+        return None
+    roles: dict[str, int] = {}
+    for i, c in enumerate(cells):
+        cc = canon(c)
+        if not cc:
+            continue
+        best = None
+        for role, words in _HEADER_CANON.items():
+            for w in words:
+                if cc == w or cc.startswith(w + " "):
+                    if best is None or len(w) > best[1]:
+                        best = (role, len(w))
+        if best and best[0] not in roles:
+            roles[best[0]] = i
+    return roles if len(roles) >= 2 else None
+
+
+def parse_pct(text: str) -> float | None:
+    m = _PCT.search(western_digits(text))
+    if not m:
+        return None
+    v = float((m.group(1) or m.group(2)).replace(",", "."))
+    return v if 0 <= v <= 100 else None
+
+
+def _bullets(text: str) -> list[str]:
+    parts = [tidy_value(p) for p in _BULLETS.split(text.replace("\n", " • ") if "•" in text else text.replace("\n", " "))]
+    return [p for p in parts if p and p not in _EMPTY]
+
+
+def _activity(text: str) -> dict:
+    pct = None
+    m = re.search(r"\(\s*(?:\d{1,3}\s*%|%\s*\d{1,3})\s*\)|\(\s*\(?\s*%?\s*\d{1,3}\s*%?\s*\)?\s*$", western_digits(text))
+    if m:
+        pct = parse_pct(m.group())
+        text = text[: m.start()] + text[m.end():]
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # bracketed remark: "(في طور إعادة الصياغة)"
+    text = re.sub(r"\s*\([^()]*$", "", text)
+    return {"title": tidy_value(text.strip(" ()")), "completion_pct": pct}
+
+
+def _platform(text: str) -> bool | None:
+    c = canon(text)
+    if c in ("نعم", "محينه"):
+        return True
+    if c in ("لا", "غير محينه"):
+        return False
+    return None
+
+
+_COMMIT_TITLE = re.compile(r"^\s*الالتزام\s*(?:رقم\s*)?(\d{1,3})\s*[:：\-–]\s*(.+)$")
+
+
+def commitments_from_rows(rows: list[Block]) -> list[dict]:
+    """Commitment progress rows of the document's tables (continuation rows merged)."""
+    out: list[dict] = []
+    roles: dict[int | None, dict[str, int]] = {}
+    for r in rows:
+        cells = [western_digits(c) for c in r.cells or []]
+        h = header_roles(cells)
+        if h and ("pct" in h or "title" in h):
+            roles[r.table] = h
+            continue
+        role = roles.get(r.table) or (roles.get(None) if r.table is None else None)
+        if role is None:
+            continue
+        get = lambda k: cells[role[k]] if k in role and role[k] < len(cells) else ""  # noqa: E731
+        number = None
+        title = get("title").replace("\n", " ").strip()
+        m = _COMMIT_TITLE.match(title)
+        if m:
+            number, title = int(m.group(1)), m.group(2)
+        num_cell = get("number").strip()
+        if number is None and re.fullmatch(r"\d{1,3}", num_cell):
+            number = int(num_cell)
+        pct_cell = get("pct")
+        pct = parse_pct(pct_cell)
+        acts = [_activity(a) for a in _bullets(get("activities"))] if "activities" in role else []
+        notes = _bullets(get("notes")) if "notes" in role else []
+        platform = _platform(get("platform")) if "platform" in role else None
+        if number is None and not title.strip() and pct is None:
+            if out and (acts or notes):  # continuation of the row above (page break)
+                out[-1]["activities"].extend(acts)
+                out[-1]["notes"].extend(notes)
+            continue
+        if pct is None and not any(w in canon(pct_cell) for w in _NOT_SPECIFIED) and number is None:
+            continue
+        out.append({"number": number, "title": tidy_value(title) or None, "completion_pct": pct,
+                    "platform_updated": platform, "activities": acts, "notes": notes,
+                    "_prov": r.provenance})
+    return out
+
+
+_RUNNING_PCT = re.compile(r"(?:تنفيذ|إنجاز|انجاز)\s+الالتزام\s+بنسبة\s+(\d{1,3})\s*%")
+
+
+def commitments_from_text(blocks: list[Block]) -> list[dict]:
+    """Linearized commitment tables: one "تنفيذ الالتزام بنسبة NN%" per row, in order."""
+    out = []
+    for b in blocks:
+        for m in _RUNNING_PCT.finditer(western_digits(b.text)):
+            out.append({"number": None, "title": None, "completion_pct": float(m.group(1)),
+                        "platform_updated": None, "activities": [], "notes": [], "_prov": b.provenance})
+    return out
+
+
+def stats_dimension(heading: str) -> str | None:
+    c = canon(heading)
+    for dim, words in _LEX["stat_dimensions"].items():
+        if any(canon(w) in c for w in words):
+            return dim
+    return None
+
+
+def _int(text: str) -> int | None:
+    t = western_digits(text).strip()
+    return int(t) if re.fullmatch(r"\d{1,6}", t) else None
+
+
+def stats_from_rows(dimension: str, rows: list[Block]) -> list[dict]:
+    """(category, count) per row, or a horizontal header/count pair; totals left out."""
+    out = []
+    rows = [r for r in rows if r.cells]
+    vertical = [r for r in rows if sum(_int(c) is not None for c in r.cells) == 1]
+    if vertical and len(vertical) >= len(rows) - 1 and not (len(rows) == 2 and len(rows[1].cells) > 2 and len(vertical) == 0):
+        for r in vertical:
+            cat = next((c for c in r.cells if _int(c) is None and c.strip()), None)
+            cnt = next(_int(c) for c in r.cells if _int(c) is not None)
+            if cat and canon(cat) not in _TOTALS:
+                out.append({"dimension": dimension, "category": tidy_value(cat), "count": cnt, "_prov": r.provenance})
+        return out
+    for i in range(len(rows) - 1):
+        head, vals = rows[i].cells, rows[i + 1].cells
+        if len(head) == len(vals) and sum(_int(v) is not None for v in vals) >= 2 and all(_int(h) is None for h in head):
+            for h, v in zip(head, vals):
+                if _int(v) is not None and canon(h) not in _TOTALS and h.strip():
+                    out.append({"dimension": dimension, "category": tidy_value(h), "count": _int(v),
+                                "_prov": rows[i + 1].provenance})
+            break
+    return out
+
+
+def schedule_from_rows(rows: list[Block]) -> list[dict]:
+    out = []
+    role = None
+    for r in rows:
+        h = header_roles(r.cells or [])
+        if h and "step" in h and "period" in h:
+            role = h
+            continue
+        if role is None:
+            continue
+        cells = r.cells or []
+        step = cells[role["step"]] if role["step"] < len(cells) else ""
+        period = cells[role["period"]] if role["period"] < len(cells) else ""
+        if step.strip():
+            out.append({"step": tidy_value(step.replace("\n", " ")), "period": tidy_value(period.replace("\n", " ")) or None,
+                        "_prov": r.provenance})
+    return out
+
+
+def programme_rows(rows: list[Block]) -> list[dict]:
+    """Rows of a programme table: times, item titles (one per parallel cell) and speaker texts."""
+    out = []
+    for r in rows:
+        cells = r.cells or []
+        if header_roles(cells):
+            continue
+        times = [t for c in cells for t in all_clock_times(c)]
+        if not times:
+            continue
+        texts = [c for c in cells if c.strip() and not all_clock_times(c)]
+        if not texts:
+            continue
+        out.append({"times": times, "cells": texts, "_prov": r.provenance})
+    return out

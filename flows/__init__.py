@@ -1,0 +1,1 @@
+"""Prefect orchestration: thin wrappers over the pure stage functions of ``pipeline.stages``."""

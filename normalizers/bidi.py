@@ -1,0 +1,85 @@
+"""Visual -> logical order for one line of positioned glyphs.
+
+PDF producers of this genre store right-to-left lines in visual order: glyph
+objects sorted left to right on the page. We run the Unicode bidirectional
+algorithm of python-bidi over one representative character per glyph (so a
+multi-character glyph such as a lam-alef ligature "لا" is moved as one unit and
+never reversed inside) and read the glyphs back in the order the algorithm's
+L2 rule gives. For visual input with a right-to-left paragraph level this is
+the inverse of display: Arabic runs are reversed, digit and Latin runs keep
+their left-to-right order.
+
+One deliberate departure: a hyphen or slash between two numbers is given the
+class of a neutral, not of a number separator, because producers lay numeric
+ranges out as two separate runs ("2020-2018" on the page for 2018-2020).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bidi import algorithm as uba
+
+_RANGE_SEP = {"-", "–", "—", "/"}
+_NEUTRAL_STANDIN = "\u2010"  # HYPHEN, bidi class ON
+
+
+def _representative(units: list[str], i: int) -> str:
+    """One character standing for glyph i in the bidi run."""
+    u = units[i]
+    ch = u[0] if u else " "
+    if ch in _RANGE_SEP and 0 < i < len(units) - 1:
+        prev, nxt = units[i - 1][-1:], units[i + 1][:1]
+        if prev.isdigit() and nxt.isdigit():
+            return _NEUTRAL_STANDIN
+    if len(u) > 1:  # ligature or "(cid:N)": classify by its first strong character
+        for c in u:
+            if unicodedata.bidirectional(c) in ("AL", "R", "L"):
+                return c
+    return ch
+
+
+def is_rtl_text(text: str) -> bool:
+    """True when the first strong character of ``text`` is right-to-left."""
+    for c in text:
+        t = unicodedata.bidirectional(c)
+        if t in ("AL", "R"):
+            return True
+        if t == "L":
+            return False
+    return False
+
+
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("AL", "R") for c in text)
+
+
+def logical_order(units: list[str], rtl: bool = True) -> list[int]:
+    """Indices of ``units`` (glyph texts in visual order) in logical reading order."""
+    if not units:
+        return []
+    storage = uba.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    rep = "".join(_representative(units, i) for i in range(len(units)))
+    uba.get_embedding_levels(rep, storage)
+    for i, ch in enumerate(storage["chars"]):
+        ch["gi"] = i
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    uba.reorder_resolved_levels(storage, False)
+    return [ch["gi"] for ch in storage["chars"]]
+
+
+_WS_RUN = re.compile(r"\s+")
+
+
+def reorder_visual(text: str) -> str:
+    """Logical order of a visual-order line given as a plain string (one unit per character)."""
+    units = list(text)
+    rtl = has_rtl(text)
+    if not rtl:
+        return text
+    return "".join(units[i] for i in logical_order(units, rtl=True))

@@ -1,0 +1,110 @@
+"""Small pure character steps. Each takes a string and returns a string.
+
+Data tables (mirror pairs, control characters, digits) are JSON in ``data/``,
+loaded once.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> dict:
+    """A JSON data table of this package, parsed once."""
+    return json.loads(resources.files("normalizers").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+_CONTROLS = re.compile("[" + "".join(load_table("bidi_controls.json")["chars"]) + "]")
+_CID = re.compile(r"\(cid:\d+\)")
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+_TATWEEL = re.compile("\u0640+")
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Arabic letters (incl. presentation forms) on both sides of a short Latin run with no
+# space: justification kashida glyphs mapped to Latin letters (e.g. "هaaذا", "الاجتمaاع").
+_AR = "\u0621-\u064a\u066e-\u06d3\u06d5\ufb50-\ufdff\ufe70-\ufefe"
+_KASHIDA_LATIN = re.compile(f"(?<=[{_AR}])[A-Za-z]{{1,3}}(?=[{_AR}])")
+_DIGITS = load_table("digits.json")
+_TO_WESTERN = str.maketrans(_DIGITS["arabic_indic"] + _DIGITS["extended_arabic_indic"], _DIGITS["western"] * 2)
+_MIRROR = load_table("mirror_pairs.json")
+_MIRROR_TRANS = str.maketrans(_MIRROR)
+
+
+def drop_controls(text: str) -> str:
+    """Remove bidi embedding/override/isolate marks, BOM, NUL and soft hyphens."""
+    return _CONTROLS.sub("", text)
+
+
+def drop_cid_glyphs(text: str) -> str:
+    """Remove ``(cid:N)`` placeholders pdfminer emits for unmapped (kashida, ligature) glyphs."""
+    return _CID.sub("", text)
+
+
+def fold_presentation_forms(text: str) -> str:
+    """Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFE) to base letters (NFKC, only there).
+
+    Must run after visual->logical reordering: ﻻ folds to "لا" in logical order only
+    when the ligature was still one character while the line was reversed.
+    """
+    return _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def drop_tatweel(text: str) -> str:
+    """Remove tatweel (kashida, U+0640) stretching."""
+    return _TATWEEL.sub("", text)
+
+
+def drop_kashida_latin(text: str) -> str:
+    """Remove 1-3 Latin letters glued between Arabic letters (justification glyph junk)."""
+    return _KASHIDA_LATIN.sub("", text)
+
+
+def drop_diacritics(text: str) -> str:
+    """Remove harakat, tanwin, shadda, sukun and dagger alef."""
+    return _DIACRITICS.sub("", text)
+
+
+def collapse_spaces(text: str) -> str:
+    """Collapse runs of horizontal white space to one space and trim."""
+    return _WS.sub(" ", text).strip()
+
+
+def to_nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def western_digits(text: str) -> str:
+    """Arabic-Indic and extended Arabic-Indic digits to 0-9 (for parsing numbers)."""
+    return text.translate(_TO_WESTERN)
+
+
+def mirror_brackets(text: str) -> str:
+    """Swap every paired bracket with its mirror image."""
+    return text.translate(_MIRROR_TRANS)
+
+
+def mirror_char(ch: str) -> str:
+    return _MIRROR.get(ch, ch)
+
+
+CHAR_STEPS = (
+    drop_controls,
+    drop_cid_glyphs,
+    fold_presentation_forms,
+    drop_tatweel,
+    drop_kashida_latin,
+    to_nfc,
+    collapse_spaces,
+)
+"""The character steps, in order, applied to every line once it is in logical order."""
+
+
+def clean_chars(text: str) -> str:
+    """Apply CHAR_STEPS in order."""
+    for step in CHAR_STEPS:
+        text = step(text)
+    return text

@@ -1,0 +1,119 @@
+"""PDF glyphs -> visual lines and table rows, from geometry alone.
+
+Lines are clusters of glyphs whose vertical extents overlap (digits and Latin set
+in a fallback font sit slightly off the Arabic baseline and must stay on their
+line). Glyphs inside a detected table are grouped by cell instead, so a row's
+cells never merge with the neighbouring row. Output text is in *visual* order
+(left to right on the page); ``normalizers.repair`` turns it into logical order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.models import Glyph, RawLine
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(a1, b1) - max(a0, b0)
+
+
+def cluster_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Group glyphs into lines by vertical overlap; lines top to bottom, glyphs left to right."""
+    if not glyphs:
+        return []
+    order = sorted(glyphs, key=lambda g: ((g.top + g.bottom) / 2, g.x0))
+    lines: list[list[Glyph]] = []
+    bounds: list[list[float]] = []
+    for g in order:
+        h = max(g.bottom - g.top, 0.1)
+        best, best_ov = -1, 0.0
+        # only the last few lines can overlap vertically with a glyph sorted by centre
+        for k in range(max(0, len(lines) - 3), len(lines)):
+            t, b = bounds[k]
+            ov = _overlap(t, b, g.top, g.bottom) / min(h, max(b - t, 0.1))
+            if ov > best_ov:
+                best, best_ov = k, ov
+        if best >= 0 and best_ov >= 0.5:
+            lines[best].append(g)
+            core = bounds[best]
+            # the line's extent follows its main (largest) glyphs, not off-baseline ones
+            core[0] = min(core[0], g.top) if h >= (core[1] - core[0]) * 0.8 else core[0]
+            core[1] = max(core[1], g.bottom) if h >= (core[1] - core[0]) * 0.8 else core[1]
+        else:
+            lines.append([g])
+            bounds.append([g.top, g.bottom])
+    out = []
+    for ln in lines:
+        ln.sort(key=lambda g: round(g.x0, 1))  # stable: zero-width glyphs keep stream order
+        out.append(ln)
+    out.sort(key=lambda ln: min(g.top for g in ln))
+    return out
+
+
+def _with_spaces(glyphs: list[Glyph]) -> list[Glyph]:
+    """Insert a space glyph where the horizontal gap is word-sized and no space exists."""
+    out: list[Glyph] = []
+    for g in glyphs:
+        if out:
+            p = out[-1]
+            gap = g.x0 - p.x1
+            if gap > 0.18 * max(p.size, g.size) and p.text != " " and g.text != " ":
+                out.append(Glyph(" ", p.x1, g.x0, p.top, p.bottom, p.size, p.font))
+        if g.text == " " and out and out[-1].text == " ":
+            continue
+        out.append(g)
+    return out
+
+
+def line_of(glyphs: list[Glyph], table: int | None = None) -> RawLine:
+    gl = _with_spaces(glyphs)
+    x0 = min(g.x0 for g in gl)
+    x1 = max(g.x1 for g in gl)
+    top = min(g.top for g in gl)
+    bot = max(g.bottom for g in gl)
+    return RawLine(text="".join(g.text for g in gl), glyphs=gl, table=table, bbox=(x0, top, x1, bot))
+
+
+@dataclass
+class TableGrid:
+    bbox: BBox
+    rows: list[list[BBox | None]]  # cells left to right, per row top to bottom
+
+
+def _inside(g: Glyph, box: BBox, pad: float = 1.0) -> bool:
+    cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+    return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
+
+
+def layout_page(glyphs: list[Glyph], tables: list[TableGrid]) -> list[RawLine]:
+    """Visual lines of one page: running text lines and one line per table row, top to bottom."""
+    placed: list[tuple[float, RawLine]] = []
+    free = [g for g in glyphs if not any(_inside(g, t.bbox) for t in tables)]
+    for ln in cluster_lines([g for g in free if g.text.strip() or True]):
+        if any(g.text.strip() for g in ln):
+            rl = line_of(ln)
+            placed.append((rl.bbox[1], rl))
+    for ti, t in enumerate(tables):
+        inside = [g for g in glyphs if _inside(g, t.bbox)]
+        for row in t.rows:
+            cells: list[str] = []
+            row_glyphs: list[Glyph] = []
+            boxes = [c for c in row if c is not None]
+            if not boxes:
+                continue
+            for box in boxes:
+                cg = [g for g in inside if _inside(g, box, pad=0.5)]
+                row_glyphs.extend(cg)
+                sub = [line_of(l).text for l in cluster_lines(cg) if any(g.text.strip() for g in l)]
+                cells.append("\n".join(sub))
+            if not any(c.strip() for c in cells):
+                continue
+            top = min(b[1] for b in boxes)
+            rl = RawLine(text=" | ".join(c.replace("\n", " ") for c in cells), glyphs=row_glyphs,
+                         table=ti, cells=cells,
+                         bbox=(min(b[0] for b in boxes), top, max(b[2] for b in boxes), max(b[3] for b in boxes)))
+            placed.append((top, rl))
+    placed.sort(key=lambda p: p[0])
+    return [rl for _, rl in placed]

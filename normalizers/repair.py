@@ -1,0 +1,121 @@
+"""The repair steps composed in one visible order.
+
+PDF line (glyphs in visual order):
+    1. logical_order  (bidi over glyph units, so ligatures stay whole)
+    2. clean_chars    (controls, cid junk, presentation forms, tatweel, kashida Latin, NFC, spaces)
+    3. fix_brackets   (mirrored pairs restored by balance)
+Text line (already extracted):
+    1. clean_chars, 2. runs.repair_runs (visual-run detection and reordering), 3. fix_brackets
+"""
+from __future__ import annotations
+
+import re
+
+from normalizers.bidi import has_rtl, logical_order
+from normalizers.chars import clean_chars, drop_cid_glyphs, drop_controls, mirror_brackets
+from pipeline.models import Glyph, Line, RawDocument, RawLine, TextDocument
+
+_OPEN, _CLOSE = "([{«", ")]}»"
+
+
+_PCT_BEFORE = re.compile(r"(?<![\w%])%\s?(\d+(?:[.,]\d+)?)(?![\d%])")
+
+
+def normalize_percent(text: str) -> str:
+    """``%90`` (percent sign laid out before the number) -> ``90%``."""
+    return _PCT_BEFORE.sub(r"\1%", text)
+
+
+def fix_brackets(text: str) -> str:
+    """Mirror all brackets of a line when it closes before it opens (visual-order damage)."""
+    depth = 0
+    bad = good = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            if depth == 0:
+                bad += 1
+            else:
+                depth -= 1
+                good += 1
+    if bad and bad >= good:
+        return mirror_brackets(text)
+    return text
+
+
+def reorder_glyph_line(glyphs: list[Glyph]) -> str:
+    """Logical text of one visual glyph row."""
+    units = [drop_controls(g.text) for g in glyphs]
+    text = "".join(units)
+    if not has_rtl(text):
+        return text
+    return "".join(units[i] for i in logical_order(units, rtl=True))
+
+
+def repair_pdf_line(raw: RawLine) -> tuple[str, list[str] | None]:
+    if raw.cells is not None:
+        cells = []
+        for cell in raw.cells:
+            sub = [fix_brackets(normalize_percent(clean_chars(reorder_visual_text(s)))) for s in cell.split("\n")]
+            cells.append("\n".join(s for s in sub if s))
+        if has_rtl(raw.text):
+            cells = cells[::-1]
+        return " | ".join(c.replace("\n", " ") for c in cells), cells
+    return fix_brackets(normalize_percent(clean_chars(reorder_glyph_line(raw.glyphs)))), None
+
+
+def reorder_visual_text(text: str) -> str:
+    """Logical order of a visual string, treating each character as a unit.
+
+    ``(cid:N)`` placeholders are dropped first so they do not break runs.
+    """
+    text = drop_cid_glyphs(drop_controls(text))
+    units = list(text)
+    if not has_rtl(text):
+        return text
+    return "".join(units[i] for i in logical_order(units, rtl=True))
+
+
+def repair_line(text: str) -> str:
+    """Repair one line of already-extracted text (the ``mahdar normalize`` step)."""
+    from normalizers.runs import repair_runs
+
+    return fix_brackets(repair_runs(clean_chars(text)))
+
+
+def normalize_text(text: str) -> str:
+    """Repair text line for line: output line n is input line n repaired."""
+    from normalizers.runs import repair_text_lines
+
+    return "\n".join(fix_brackets(l) for l in repair_text_lines([clean_chars(l) for l in text.split("\n")]))
+
+
+def repair_document(doc: RawDocument) -> TextDocument:
+    """RawDocument -> TextDocument of logical lines, each with its page and raw line number."""
+    lines: list[Line] = []
+    ocr: list[int] = []
+    n = 0
+    if doc.kind == "pdf":
+        for page in doc.pages:
+            if not page.has_text_layer:
+                ocr.append(page.number)
+            for raw in page.lines:
+                n += 1
+                text, cells = repair_pdf_line(raw)
+                if text.strip(" |"):
+                    lines.append(Line(text=text, page=page.number, line_no=n, raw=raw.text,
+                                      cells=cells, table=raw.table))
+    else:
+        from normalizers.runs import repair_text_lines
+
+        raw_lines = [rl.text for p in doc.pages for rl in p.lines]
+        fixed = repair_text_lines([clean_chars(t) for t in raw_lines])
+        for i, (raw, text) in enumerate(zip(raw_lines, fixed), 1):
+            text = fix_brackets(text)
+            if text.strip():
+                lines.append(Line(text=text, page=1, line_no=i, raw=raw))
+    return TextDocument(stem=doc.stem, lines=lines, ocr_pages=ocr)
+
+
+_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}")

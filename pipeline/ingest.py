@@ -1,0 +1,160 @@
+"""Reading: a file's bytes and path in, a RawDocument (pages of raw lines) out.
+
+PDF with pdfplumber, page by page, keeping page numbers and glyph positions;
+``.txt`` and ``.md`` as UTF-8, or a legacy encoding (Windows-1256, ...) detected by
+charset-normalizer. Anything else raises ``SkipFile``; unreadable input raises
+``ReadError`` with a reason a person can act on.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+from pipeline.models import Glyph, RawDocument, RawLine, RawPage
+
+PDF_SUFFIXES = {".pdf"}
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+SUPPORTED = PDF_SUFFIXES | TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+
+
+class ReadError(Exception):
+    """The file is of a supported kind but cannot be read (corrupt, encrypted, empty...)."""
+
+
+class SkipFile(Exception):
+    """The file is not of a kind mahdar reads."""
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Text and encoding name: UTF-8 (with or without BOM) first, else detected."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError("binary content (NUL bytes) in a text file")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["cp1256", "iso8859_6", "cp720", "utf_16", "cp1252"]).best()
+    if best is None:
+        best = from_bytes(data).best()
+    if best is None:
+        raise ReadError("undecodable text: no encoding fits")
+    return str(best), best.encoding
+
+
+def read_text_file(path: Path, data: bytes, kind: str) -> RawDocument:
+    text, enc = decode_text(data)
+    if not text.strip():
+        raise ReadError("empty document (no text)")
+    lines = [RawLine(text=l) for l in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    page = RawPage(number=1, lines=lines)
+    return RawDocument(path=str(path), stem=path.stem, sha256=sha256_of(data), kind=kind,
+                       encoding=enc, pages=[page])
+
+
+def _table_grids(page) -> list:
+    from normalizers.pdf_layout import TableGrid
+
+    grids = []
+    try:
+        found = page.find_tables()
+    except Exception:  # pdfplumber table finder is best-effort
+        return grids
+    for t in found:
+        rows = [[tuple(c) if c else None for c in r.cells] for r in t.rows]
+        if len(rows) >= 2 or (rows and len(rows[0]) >= 2):
+            grids.append(TableGrid(bbox=tuple(t.bbox), rows=rows))
+    return grids
+
+
+def read_pdf(path: Path, data: bytes, max_pages: int = 2000) -> RawDocument:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    from normalizers.pdf_layout import layout_page
+
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise ReadError("not a PDF (no %PDF header): mislabelled or corrupt file")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PDFPasswordIncorrect as e:
+        raise ReadError("encrypted PDF (password required)") from e
+    except (PDFSyntaxError, Exception) as e:  # pdfminer raises many types on broken files
+        if "password" in str(e).lower() or "encrypt" in type(e).__name__.lower():
+            raise ReadError("encrypted PDF (password required)") from e
+        raise ReadError(f"corrupt PDF: {type(e).__name__}: {e}".strip()) from e
+    pages: list[RawPage] = []
+    with pdf:
+        try:
+            n = len(pdf.pages)
+        except Exception as e:
+            raise ReadError(f"corrupt PDF: {type(e).__name__}: {e}") from e
+        if n == 0:
+            raise ReadError("empty PDF (no pages)")
+        if n > max_pages:
+            raise ReadError(f"PDF too large: {n} pages (limit {max_pages}, MAHDAR_MAX_PAGES)")
+        producer = None
+        try:
+            producer = (pdf.metadata or {}).get("Producer")
+            if isinstance(producer, bytes):
+                producer = producer.decode("latin-1", "replace")
+        except Exception:
+            pass
+        for i, page in enumerate(pdf.pages, 1):
+            try:
+                chars = page.chars
+            except Exception as e:
+                raise ReadError(f"corrupt PDF page {i}: {type(e).__name__}: {e}") from e
+            glyphs = [Glyph(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]),
+                            float(c["bottom"]), float(c.get("size") or 0), str(c.get("fontname", "")))
+                      for c in chars if c.get("upright", True)]
+            has_text = any(g.text.strip() for g in glyphs)
+            lines = layout_page(glyphs, _table_grids(page)) if has_text else []
+            pages.append(RawPage(number=i, lines=lines, has_text_layer=has_text,
+                                 width=float(page.width), height=float(page.height)))
+            page.flush_cache()
+    return RawDocument(path=str(path), stem=path.stem, sha256=sha256_of(data), kind="pdf",
+                       encoding=None, pages=pages, producer=producer)
+
+
+def read_document(path: Path, data: bytes | None = None, max_bytes: int | None = None,
+                  max_pages: int = 2000) -> RawDocument:
+    """Read one file into a RawDocument; raises SkipFile or ReadError with the reason."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise SkipFile(f"unsupported file type '{suffix or '(none)'}'")
+    if data is None:
+        if max_bytes is not None and path.stat().st_size > max_bytes:
+            raise ReadError(f"file too large: {path.stat().st_size} bytes (limit {max_bytes}, MAHDAR_MAX_BYTES)")
+        data = path.read_bytes()
+    if not data.strip():
+        raise ReadError("empty file")
+    if suffix in PDF_SUFFIXES:
+        return read_pdf(path, data, max_pages=max_pages)
+    if data.startswith(b"%PDF"):
+        raise ReadError("mislabelled file: PDF content with a text extension")
+    return read_text_file(path, data, "markdown" if suffix in MARKDOWN_SUFFIXES else "text")
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Files under the given paths (folders are walked), sorted, hidden files left out."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out.extend(f for f in sorted(p.rglob("*")) if f.is_file() and not any(
+                part.startswith(".") for part in f.relative_to(p).parts))
+        elif p.exists():
+            out.append(p)
+        else:
+            out.append(p)  # reported as an error by the caller
+    return out

@@ -1,0 +1,97 @@
+"""The plain data that crosses stage boundaries, defined once.
+
+read:     bytes + path        -> RawDocument (pages of raw lines, with char boxes for PDFs)
+repair:   RawDocument         -> TextDocument (logical lines, each mapped back to its raw line)
+extract:  TextDocument        -> Extraction (contract dict + provenance per item)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character object of a PDF page, as pdfplumber reports it."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+
+
+@dataclass
+class RawLine:
+    """A line as the reader found it: text in storage order, with glyphs for PDFs."""
+
+    text: str
+    glyphs: list[Glyph] = field(default_factory=list)
+    table: int | None = None  # index of the PDF table this line's cells come from
+    cells: list[str] | None = None  # raw cell texts (PDF tables), right to left after repair
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom
+
+
+@dataclass
+class RawPage:
+    number: int  # 1-based
+    lines: list[RawLine]
+    has_text_layer: bool = True
+    width: float = 0.0
+    height: float = 0.0
+
+
+@dataclass
+class RawDocument:
+    path: str
+    stem: str
+    sha256: str
+    kind: str  # pdf | text | markdown
+    encoding: str | None
+    pages: list[RawPage]
+    producer: str | None = None
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+@dataclass
+class Line:
+    """A repaired line of logical text with its provenance."""
+
+    text: str
+    page: int
+    line_no: int  # 1-based, over the whole document (raw line numbering)
+    raw: str
+    cells: list[str] | None = None  # table cells in reading order (right to left)
+    table: int | None = None
+    offsets: list[int] | None = None  # offsets[i] = index in ``raw`` of repaired char i (-1 = inserted)
+
+
+@dataclass
+class TextDocument:
+    stem: str
+    lines: list[Line]
+    ocr_pages: list[int] = field(default_factory=list)  # pages with no usable text layer
+
+    @property
+    def text(self) -> str:
+        return "\n".join(l.text for l in self.lines)
+
+
+@dataclass
+class Provenance:
+    page: int
+    line_start: int
+    line_end: int
+
+
+@dataclass
+class Extraction:
+    """The export-contract dict of one document and a provenance per list item."""
+
+    data: dict[str, Any]
+    provenance: dict[str, list[Provenance]] = field(default_factory=dict)

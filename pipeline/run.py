@@ -1,0 +1,74 @@
+"""The ingest loop: discover files, process each, load each in its own transaction."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from pipeline import warehouse
+from pipeline.ingest import discover, sha256_of
+from pipeline.stages import Processed, process_file
+
+
+@dataclass
+class Summary:
+    run_id: str
+    loaded: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def counts(self) -> dict[str, int]:
+        return {"loaded": len(self.loaded), "unchanged": len(self.unchanged),
+                "skipped": len(self.skipped), "failed": len(self.failed)}
+
+
+def record(con, summary: Summary, result: Processed) -> None:
+    """Load one processed file, or record why it was not loaded."""
+    if result.status == "skipped":
+        summary.skipped.append((result.path, result.message or ""))
+        warehouse.record_error(con, summary.run_id, result.path, result.stage or "read", "skipped", result.message or "")
+        return
+    if result.status == "failed":
+        summary.failed.append((result.path, result.message or ""))
+        warehouse.record_error(con, summary.run_id, result.path, result.stage or "read", "error", result.message or "")
+        return
+    try:
+        warehouse.load_document(con, summary.run_id, result.raw, result.text, result.extraction)
+        summary.loaded.append(result.path)
+    except Exception as e:
+        summary.failed.append((result.path, f"load: {type(e).__name__}: {e}"))
+        warehouse.record_error(con, summary.run_id, result.path, "load", "error", f"{type(e).__name__}: {e}")
+
+
+def ingest(paths: list[Path], warehouse_path: Path, max_bytes: int | None = None, max_pages: int = 2000,
+           progress: Callable[[Path], None] | None = None, process: Callable[[Path], Processed] | None = None) -> Summary:
+    """Ingest files into the warehouse; unchanged content is skipped, changed files replaced."""
+    t0 = time.perf_counter()
+    con = warehouse.connect(warehouse_path)
+    summary = Summary(run_id=warehouse.start_run(con))
+    status = "interrupted"
+    try:
+        for path in discover(paths):
+            if progress:
+                progress(path)
+            try:
+                if path.is_file() and (max_bytes is None or path.stat().st_size <= max_bytes):
+                    digest = sha256_of(path.read_bytes())
+                    if warehouse.is_unchanged(con, digest, str(path)):
+                        summary.unchanged.append(str(path))
+                        continue
+            except OSError:
+                pass
+            result = (process or (lambda p: process_file(p, max_bytes=max_bytes, max_pages=max_pages)))(path)
+            record(con, summary, result)
+        status = "complete"
+    finally:
+        summary.rows = warehouse.row_counts(con)
+        summary.seconds = time.perf_counter() - t0
+        warehouse.finish_run(con, summary.run_id, summary.counts(), status)
+        con.close()
+    return summary
