@@ -53,6 +53,28 @@ def find_dates(text: str) -> list[DateHit]:
     return sorted(hits, key=lambda h: h.start)
 
 
+def find_date_loose(text: str) -> str | None:
+    """A date whose day, month name and year stand near each other in any order.
+
+    For date lines damaged by visual-order extraction (``فبراير 12 الأربعاء 2020``).
+    """
+    toks = canon(western_digits(text)).split()
+    for i, t in enumerate(toks):
+        two = " ".join(toks[i:i + 2])
+        mo = _MONTHS.get(two) or _MONTHS.get(t)
+        if not mo:
+            continue
+        near = toks[max(0, i - 4): i + 5]
+        years = [int(x) for x in near if re.fullmatch(r"(19|20)\d\d", x)]
+        days = [int(x) for x in near if re.fullmatch(r"\d{1,2}", x) and 1 <= int(x) <= 31]
+        if years and days:
+            try:
+                return date(years[0], mo, days[0]).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
 _LEX = data("lexicon.json")
 _HOURS = sorted(((canon(k), v) for k, v in _LEX["hour_words"].items()), key=lambda p: -len(p[0]))
 _MINUTES = [(canon(k), v) for k, v in _LEX["minute_words"].items()]

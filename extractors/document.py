@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.dates import find_dates, find_time
+from extractors.dates import find_date_loose, find_dates, find_time
 from extractors.participants import Person, merge_people, parse_person, people_in_sentence
 from extractors.structure import Block, Section, canon, sections_of, tidy_value, to_blocks
 from extractors.tables import (commitments_from_rows, commitments_from_text, header_roles,
@@ -69,6 +69,8 @@ def meeting_of(sections: list[Section], blocks: list[Block], dtype: str, program
     hits = find_dates(date_text) if date_text.strip() else []
     if hits:
         date = hits[0].value
+    elif date_text.strip() and find_date_loose(date_text):
+        date = find_date_loose(date_text)
     else:
         early = [h for b in blocks[:40] if b.kind != "row" for h in find_dates(b.text)]
         wk = [h for h in early if h.weekday]
@@ -186,7 +188,7 @@ def extract(doc: TextDocument) -> Extraction:
 
     commitments = commitments_from_rows(rows)
     if not commitments:
-        commitments = commitments_from_text(blocks)
+        commitments = commitments_from_text(doc.lines)
 
     stats = []
     for s in _in(sections, "stats"):

@@ -73,12 +73,26 @@ def _heading_index() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=1)
+def _anagram_index() -> dict[str, str]:
+    return {"".join(sorted(name.replace(" ", ""))): key for name, key in _heading_index()}
+
+
 def match_heading(text: str) -> tuple[str, str] | None:
-    """(section key, inline text after the heading) when ``text`` opens a known section."""
+    """(section key, inline text after the heading) when ``text`` opens a known section.
+
+    A whole-line heading also matches when its letters are those of a known heading
+    in another order: visual-order damage moves words and word pieces around
+    (``المتداولةط االنق`` for ``النقاط المتداولة``) but never changes the letters.
+    """
     body = re.sub(r"^\s*(?:[IVX]+|\d+|[أ-ي])\s*[.)\-–]\s*", "", text.replace("*", "")).strip()
     c = canon(body)
     if not c:
         return None
+    if len(c.split()) <= 7:
+        key = _anagram_index().get("".join(sorted(c.replace(" ", ""))))
+        if key:
+            return key, ""
     for name, key in _heading_index():
         if c == name or c.startswith(name + " "):
             rest = ""

@@ -138,13 +138,34 @@ def commitments_from_rows(rows: list[Block]) -> list[dict]:
 _RUNNING_PCT = re.compile(r"(?:تنفيذ|إنجاز|انجاز)\s+الالتزام\s+بنسبة\s+(\d{1,3})\s*%")
 
 
-def commitments_from_text(blocks: list[Block]) -> list[dict]:
+_PCT_PHRASE = {canon("تنفيذ"), canon("الالتزام"), canon("بنسبة")}
+
+
+def _pct_phrase(text: str) -> float | None:
+    """NN when the text is the cell phrase "تنفيذ الالتزام بنسبة NN%", its words in any order
+    (linearized tables of visual-order extractions scramble them)."""
+    t = western_digits(text)
+    m = _RUNNING_PCT.search(t)
+    if m:
+        return float(m.group(1))
+    words = set(canon(t).split())
+    nums = re.findall(r"(?<![\d.])(\d{1,3})(?![\d.])", t)
+    if _PCT_PHRASE <= words and "%" in t and len(nums) == 1 and len(words) <= 6:
+        v = float(nums[0])
+        return v if v <= 100 else None
+    return None
+
+
+def commitments_from_text(lines: list) -> list[dict]:
     """Linearized commitment tables: one "تنفيذ الالتزام بنسبة NN%" per row, in order."""
+    from pipeline.models import Provenance
+
     out = []
-    for b in blocks:
-        for m in _RUNNING_PCT.finditer(western_digits(b.text)):
-            out.append({"number": None, "title": None, "completion_pct": float(m.group(1)),
-                        "platform_updated": None, "activities": [], "notes": [], "_prov": b.provenance})
+    for ln in lines:
+        v = _pct_phrase(ln.text)
+        if v is not None:
+            out.append({"number": None, "title": None, "completion_pct": v, "platform_updated": None,
+                        "activities": [], "notes": [], "_prov": Provenance(ln.page, ln.line_no, ln.line_no)})
     return out
 
 

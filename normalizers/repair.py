@@ -78,7 +78,7 @@ def reorder_visual_text(text: str) -> str:
 
 
 def repair_line(text: str) -> str:
-    """Repair one line of already-extracted text (the ``mahdar normalize`` step)."""
+    """Repair one line of already-extracted text known to be in visual order."""
     from normalizers.runs import repair_runs
 
     return fix_brackets(repair_runs(clean_chars(text)))
