@@ -62,6 +62,10 @@ def logical_order(units: list[str], rtl: bool = True) -> list[int]:
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
     rep = "".join(_representative(units, i) for i in range(len(units)))
+    # unassigned code points have no bidi class; explicit embeddings would nest levels
+    rep = "".join(_NEUTRAL_STANDIN if unicodedata.bidirectional(c) in ("", "LRE", "RLE", "LRO", "RLO", "PDF",
+                                                                      "LRI", "RLI", "FSI", "PDI") else c
+                  for c in rep)
     uba.get_embedding_levels(rep, storage)
     for i, ch in enumerate(storage["chars"]):
         ch["gi"] = i

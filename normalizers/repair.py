@@ -26,10 +26,8 @@ def normalize_percent(text: str) -> str:
     return _PCT_BEFORE.sub(r"\1%", text)
 
 
-def fix_brackets(text: str) -> str:
-    """Mirror all brackets of a line when it closes before it opens (visual-order damage)."""
-    depth = 0
-    bad = good = 0
+def _imbalance(text: str) -> int:
+    depth = bad = 0
     for ch in text:
         if ch in _OPEN:
             depth += 1
@@ -38,10 +36,15 @@ def fix_brackets(text: str) -> str:
                 bad += 1
             else:
                 depth -= 1
-                good += 1
-    if bad and bad >= good:
-        return mirror_brackets(text)
-    return text
+    return bad + depth
+
+
+def fix_brackets(text: str) -> str:
+    """Mirror the brackets of a line when that balances it: ``)OGP(`` -> ``(OGP)``."""
+    if not any(ch in _CLOSE for ch in text):
+        return text
+    mirrored = mirror_brackets(text)
+    return mirrored if _imbalance(mirrored) < _imbalance(text) else text
 
 
 def reorder_glyph_line(glyphs: list[Glyph]) -> str:

@@ -1,0 +1,60 @@
+"""Property tests: repair never raises, is idempotent on its own output, keeps Latin and digits."""
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalizers.chars import clean_chars
+from normalizers.repair import fix_brackets, normalize_text, reorder_visual_text
+
+arabic = st.text(alphabet=st.characters(min_codepoint=0x0621, max_codepoint=0x064A), min_size=1, max_size=8)
+latin = st.from_regex(r"[A-Za-z]{2,8}", fullmatch=True)
+number = st.from_regex(r"[0-9]{1,4}", fullmatch=True)
+punct = st.sampled_from(["،", ".", ":", "(", ")", "-", "%", "؛"])
+token = st.one_of(arabic, arabic, arabic, latin, number, punct)
+line = st.lists(token, min_size=1, max_size=14).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises_on_arbitrary_unicode(text):
+    normalize_text(text)
+    reorder_visual_text(text)
+    clean_chars(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(line, min_size=1, max_size=6))
+def test_line_count_preserved_and_idempotent(lines):
+    text = "\n".join(lines)
+    once = normalize_text(text)
+    assert len(once.split("\n")) == len(lines)
+    assert normalize_text(once) == normalize_text(normalize_text(once))
+    assert clean_chars(clean_chars(text)) == clean_chars(text)
+    assert fix_brackets(fix_brackets(text)) in (text, fix_brackets(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(line)
+def test_latin_words_and_digits_preserved(text):
+    out = normalize_text(text)
+    for word in re.findall(r"[A-Za-z]+", text):
+        assert word in out
+    assert sorted(re.findall(r"\d", text)) == sorted(re.findall(r"\d", out))
+
+
+@settings(max_examples=100, deadline=None)
+@given(line)
+def test_visual_reorder_is_a_permutation(text):
+    out = reorder_visual_text(text)
+    assert sorted(out) == sorted(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(line, min_size=1, max_size=6))
+def test_text_without_visual_damage_passes_unchanged(lines):
+    from normalizers.runs import visual_signs
+
+    lines = [clean_chars(l) for l in lines]
+    if not any(visual_signs(l) for l in lines):
+        assert normalize_text("\n".join(lines)) == "\n".join(lines)

@@ -1,0 +1,47 @@
+"""Regression floors: the project's yardsticks (../shared/tools) on the visible gold.
+
+The floors are the levels reached; a change that drops below them fails here.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.stages import process_file
+from tests.conftest import RAW
+
+SEED_FLOOR = 0.80
+PDF_FLOOR = {"libreoffice": 0.70, "chromium": 0.72, "reportlab": 0.80}
+
+
+def _score(shared: Path, pred: Path, gold: Path) -> dict:
+    out = pred.parent / f"{pred.name}.score.json"
+    subprocess.run([sys.executable, str(shared / "tools" / "score.py"), str(pred), str(gold), "--json", str(out)],
+                   check=True, capture_output=True)
+    return json.loads(out.read_text(encoding="utf-8"))["summary"]
+
+
+def _extract(files: list[Path], out: Path, stem=lambda p: p.stem) -> None:
+    out.mkdir(parents=True)
+    for f in files:
+        r = process_file(f)
+        assert r.status == "ok", (f, r.message)
+        (out / f"{stem(f)}.json").write_text(json.dumps(r.extraction.data, ensure_ascii=False), encoding="utf-8")
+
+
+def test_seed_extraction_floor(shared: Path, tmp_path: Path):
+    _extract(sorted(RAW.glob("00[0-4]_*.txt")), tmp_path / "seeds")
+    summary = _score(shared, tmp_path / "seeds", shared / "gold")
+    assert summary["_macro_f1"] >= SEED_FLOOR, summary
+    assert summary["doc_type"]["acc"] == 1.0
+
+
+@pytest.mark.parametrize("producer", sorted(PDF_FLOOR))
+def test_corpus_pdf_extraction_floor(shared: Path, tmp_path: Path, producer: str):
+    _extract(sorted(RAW.glob(f"dev_*.{producer}.pdf")), tmp_path / producer, stem=lambda p: p.name.split(".")[0])
+    summary = _score(shared, tmp_path / producer, shared / "corpus" / "gold")
+    assert summary["_macro_f1"] >= PDF_FLOOR[producer], summary
