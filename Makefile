@@ -10,7 +10,6 @@ export PREFECT_LOGGING_LEVEL ?= WARNING
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
 	# the local CPU wheel first: otherwise camel-tools pulls several GB of CUDA torch
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -e '.[dev]'

@@ -25,6 +25,10 @@ def _items(sections: list[Section], key: str) -> list[Block]:
         if s.heading is not None and s.heading.inline and s.key == key:
             out.append(Block(s.heading.inline, "item", s.heading.page, s.heading.line_start, s.heading.line_end))
         out.extend(b for b in s.blocks if b.kind in ("item", "para") and len(canon(b.text)) > 1)
+    # a list written with bullets or numbers: running paragraphs around it are not items
+    # (a closing "حرر بالرباط في …" or "واختتم الاجتماع …" after the agreed points)
+    if any(b.kind == "item" for b in out):
+        out = [b for b in out if b.kind == "item"]
     return out
 
 
@@ -102,9 +106,28 @@ def meeting_of(sections: list[Section], blocks: list[Block], dtype: str, program
     return {"date": date, "start_time": start, "place": place, "remote": remote}
 
 
+_SPEAKER_PREFIX = re.compile(r"^(?:(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*)")
+
+
+def _speaker(lines: list[str]) -> list[Person]:
+    """People of a speaker text: a name line, then wrapped lines of role and organisation."""
+    first = _SPEAKER_PREFIX.sub("", lines[0])
+    text = first + ("، " + " ".join(lines[1:]) if len(lines) > 1 else "")
+    out = []
+    for chunk in re.split(r"\s+و(?=(?:السيدة|السيد)\s)", text):
+        p = parse_person(chunk)
+        if p:
+            out.append(p)
+    return out
+
+
 def _programme_entries(programme: list[dict]) -> tuple[list[tuple[str, Provenance]], list[Person]]:
     agenda, people = [], []
     for row in programme:
+        for cell in row.get("speakers", []):
+            subs = [s.strip() for s in cell.split("\n") if s.strip()]
+            if subs:
+                people.extend(_speaker(subs))
         for cell in row["cells"]:
             subs = [s.strip() for s in cell.split("\n") if s.strip()]
             title_parts: list[str] = []
@@ -118,24 +141,20 @@ def _programme_entries(programme: list[dict]) -> tuple[list[tuple[str, Provenanc
             if title_parts:
                 agenda.append((tidy_value(" ".join(title_parts)), row["_prov"]))
             if speaker_parts:
-                first = re.sub(r"^(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*", "", speaker_parts[0])
-                text = "، ".join([first] + speaker_parts[1:])
-                for chunk in re.split(r"\s+و(?=(?:السيدة|السيد)\s)", text):
-                    p = parse_person(chunk)
-                    if p:
-                        people.append(p)
+                people.extend(_speaker(speaker_parts))
     return agenda, people
 
 
 def _participant_rows(rows: list[Block]) -> list[Person]:
     out = []
-    role = None
+    roles: dict[int | None, dict[str, int]] = {}
     for r in rows:
         h = header_roles(r.cells or [])
-        if h and "name" in h:
-            role = h
+        if h:
+            roles[r.table] = h
             continue
-        if role is None or not r.cells:
+        role = roles.get(r.table)
+        if role is None or "name" not in role or not r.cells:
             continue
         cells = r.cells
         get = lambda k: cells[role[k]].replace("\n", " ") if k in role and role[k] < len(cells) else ""  # noqa: E731

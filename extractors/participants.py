@@ -17,6 +17,8 @@ _HONORIFICS = sorted(_LEX["honorifics"], key=len, reverse=True)
 _HON_RE = re.compile(r"(?:^|(?<=[\s:،(]))(" + "|".join(re.escape(h) for h in _HONORIFICS if h[-1] not in "./") + r")\s+")
 _ORG_HEADS = {canon(w) for w in _LEX["org_heads"]}
 _ROLE_HEADS = {canon(w) for w in _LEX["role_heads"]}
+# bodies a person can represent (not internal units such as قسم / مصلحة)
+_BODY_HEADS = {canon(w) for w in _LEX["body_heads"]}
 _REMOTE = re.compile(r"\(?\s*(?:مشاركة\s+)?عن\s+بُ?عد\s*\)?")
 _COMMIT = re.compile(r"بالالتزام(?:ات|ين|ان)?\s+((?:\d+\s*(?:،|,|و|-|و\s*)?\s*)+)")
 _SPLIT = re.compile(r"\s*[،,؛]\s*|\s+[-–—]\s+")
@@ -113,6 +115,13 @@ def parse_person(text: str, require_honorific: bool = True) -> Person | None:
         if mm and mm.start() > 0:
             org = _clean(mm.group(1) + (mm.group(2) or ""))
             role = _clean(role[: mm.start()])
+    # a role that names its body: "رئيسة جمعية الأفق للتنمية والمواطنة"
+    if org is None and role:
+        words = role.split()
+        for i in range(1, len(words)):
+            if canon(words[i]) in _BODY_HEADS:
+                org = _clean(" ".join(words[i:]))
+                break
     if role and numbers:
         role = _clean(re.sub(r"\s*(?:المكلفة?|المكلف)\s*$", "", role))
     return Person(name=name, honorific=honorific, organization=org, role=role,

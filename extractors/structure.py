@@ -78,6 +78,9 @@ def _anagram_index() -> dict[str, str]:
     return {"".join(sorted(name.replace(" ", ""))): key for name, key in _heading_index()}
 
 
+_OPEN_ENDED = {"stats", "workshop"}  # "توزيع المشاركين حسب الجنس", "الورشة الأولى: …"
+
+
 def match_heading(text: str) -> tuple[str, str] | None:
     """(section key, inline text after the heading) when ``text`` opens a known section.
 
@@ -100,9 +103,8 @@ def match_heading(text: str) -> tuple[str, str] | None:
                 # inline content only after a colon; otherwise a long line is running text
                 m = re.match(r"^[^:：]{0,80}[:：]\s*(.*)$", body)
                 if not m:
-                    if len(c.split()) > len(name.split()) + 4:
-                        return None
-                    if key in ("date", "place", "chair", "format"):
+                    # without a colon only headings that name a topic after them continue
+                    if key not in _OPEN_ENDED or len(c.split()) > len(name.split()) + 5:
                         return None
                 else:
                     rest = m.group(1).strip()

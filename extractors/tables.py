@@ -67,8 +67,19 @@ def parse_pct(text: str) -> float | None:
     return v if 0 <= v <= 100 else None
 
 
-def _bullets(text: str) -> list[str]:
-    parts = [tidy_value(p) for p in _BULLETS.split(text.replace("\n", " • ") if "•" in text else text.replace("\n", " "))]
+_ENDS_WITH_PCT = re.compile(r"(\(\s*\d{1,3}\s*%\s*\))")
+
+
+def _bullets(text: str, by_pct: bool = False) -> list[str]:
+    """Items of a cell: split at bullets; sub-lines are wrapped text, not items.
+
+    With ``by_pct``, a cell drawn without bullet glyphs (HTML lists printed by Chromium)
+    is split after each ``(NN%)``, which closes every activity of the genre.
+    """
+    flat = text.replace("\n", " ")
+    if by_pct and not _BULLETS.search(flat) and len(_ENDS_WITH_PCT.findall(western_digits(flat))) >= 2:
+        flat = _ENDS_WITH_PCT.sub(r"\1 • ", western_digits(flat))
+    parts = [tidy_value(p) for p in _BULLETS.split(flat)]
     return [p for p in parts if p and p not in _EMPTY]
 
 
@@ -119,7 +130,7 @@ def commitments_from_rows(rows: list[Block]) -> list[dict]:
             number = int(num_cell)
         pct_cell = get("pct")
         pct = parse_pct(pct_cell)
-        acts = [_activity(a) for a in _bullets(get("activities"))] if "activities" in role else []
+        acts = [_activity(a) for a in _bullets(get("activities"), by_pct=True)] if "activities" in role else []
         notes = _bullets(get("notes")) if "notes" in role else []
         platform = _platform(get("platform")) if "platform" in role else None
         if number is None and not title.strip() and pct is None:
@@ -186,8 +197,9 @@ def stats_from_rows(dimension: str, rows: list[Block]) -> list[dict]:
     """(category, count) per row, or a horizontal header/count pair; totals left out."""
     out = []
     rows = [r for r in rows if r.cells]
-    vertical = [r for r in rows if sum(_int(c) is not None for c in r.cells) == 1]
-    if vertical and len(vertical) >= len(rows) - 1 and not (len(rows) == 2 and len(rows[1].cells) > 2 and len(vertical) == 0):
+    data_rows = [r for r in rows if any(_int(c) is not None for c in r.cells)]
+    vertical = [r for r in data_rows if sum(_int(c) is not None for c in r.cells) == 1]
+    if vertical and len(vertical) == len(data_rows) and (len(vertical) > 1 or len(vertical[0].cells) == 2):
         for r in vertical:
             cat = next((c for c in r.cells if _int(c) is None and c.strip()), None)
             cnt = next(_int(c) for c in r.cells if _int(c) is not None)
@@ -207,13 +219,14 @@ def stats_from_rows(dimension: str, rows: list[Block]) -> list[dict]:
 
 def schedule_from_rows(rows: list[Block]) -> list[dict]:
     out = []
-    role = None
+    roles: dict[int | None, dict[str, int]] = {}
     for r in rows:
         h = header_roles(r.cells or [])
-        if h and "step" in h and "period" in h:
-            role = h
+        if h:
+            roles[r.table] = h
             continue
-        if role is None:
+        role = roles.get(r.table)
+        if role is None or not ("step" in role and "period" in role):
             continue
         cells = r.cells or []
         step = cells[role["step"]] if role["step"] < len(cells) else ""
@@ -225,17 +238,30 @@ def schedule_from_rows(rows: list[Block]) -> list[dict]:
 
 
 def programme_rows(rows: list[Block]) -> list[dict]:
-    """Rows of a programme table: times, item titles (one per parallel cell) and speaker texts."""
+    """Rows of a programme table: times, item cells (one per parallel session) and speaker cells.
+
+    With a header (التوقيت | الفقرة | المتدخل) the columns say which is which; without one,
+    every non-time cell is an item whose speaker, if any, follows its title inside the cell.
+    """
     out = []
+    roles: dict[int | None, dict[str, int]] = {}
     for r in rows:
         cells = r.cells or []
-        if header_roles(cells):
+        h = header_roles(cells)
+        if h:
+            roles[r.table] = h
             continue
         times = [t for c in cells for t in all_clock_times(c)]
         if not times:
             continue
-        texts = [c for c in cells if c.strip() and not all_clock_times(c)]
-        if not texts:
-            continue
-        out.append({"times": times, "cells": texts, "_prov": r.provenance})
+        role = roles.get(r.table) or {}
+        if "item" in role and role["item"] < len(cells):
+            items = [cells[role["item"]]] if cells[role["item"]].strip() else []
+            sp = role.get("speaker")
+            speakers = [cells[sp]] if sp is not None and sp < len(cells) and cells[sp].strip() else []
+        else:
+            items = [c for c in cells if c.strip() and not all_clock_times(c)]
+            speakers = []
+        if items or speakers:
+            out.append({"times": times, "cells": items, "speakers": speakers, "_prov": r.provenance})
     return out

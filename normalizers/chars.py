@@ -27,7 +27,7 @@ _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # Arabic letters (incl. presentation forms) on both sides of a short Latin run with no
 # space: justification kashida glyphs mapped to Latin letters (e.g. "هaaذا", "الاجتمaاع").
 _AR = "\u0621-\u064a\u066e-\u06d3\u06d5\ufb50-\ufdff\ufe70-\ufefe"
-_KASHIDA_LATIN = re.compile(f"(?<=[{_AR}])[A-Za-z]{{1,3}}(?=[{_AR}])")
+_KASHIDA_LATIN = re.compile(f"(?<=[{_AR}])[A-Za-z^]{{1,3}}(?=[{_AR}])")
 _DIGITS = load_table("digits.json")
 _TO_WESTERN = str.maketrans(_DIGITS["arabic_indic"] + _DIGITS["extended_arabic_indic"], _DIGITS["western"] * 2)
 _MIRROR = load_table("mirror_pairs.json")
@@ -59,7 +59,8 @@ def drop_tatweel(text: str) -> str:
 
 
 def drop_kashida_latin(text: str) -> str:
-    """Remove 1-3 Latin letters glued between Arabic letters (justification glyph junk)."""
+    """Remove 1-3 Latin letters or carets glued between Arabic letters (justification glyph junk:
+    Noto Naskh kashida comes out as Latin letters, KacstOne's as ``^``)."""
     return _KASHIDA_LATIN.sub("", text)
 
 

@@ -99,6 +99,7 @@ def layout_page(glyphs: list[Glyph], tables: list[TableGrid]) -> list[RawLine]:
         inside = [g for g in glyphs if _inside(g, t.bbox)]
         for row in t.rows:
             cells: list[str] = []
+            cell_glyphs: list[list[list[Glyph]]] = []
             row_glyphs: list[Glyph] = []
             boxes = [c for c in row if c is not None]
             if not boxes:
@@ -106,13 +107,14 @@ def layout_page(glyphs: list[Glyph], tables: list[TableGrid]) -> list[RawLine]:
             for box in boxes:
                 cg = [g for g in inside if _inside(g, box, pad=0.5)]
                 row_glyphs.extend(cg)
-                sub = [line_of(l).text for l in cluster_lines(cg) if any(g.text.strip() for g in l)]
-                cells.append("\n".join(sub))
+                sub = [line_of(l) for l in cluster_lines(cg) if any(g.text.strip() for g in l)]
+                cells.append("\n".join(s.text for s in sub))
+                cell_glyphs.append([s.glyphs for s in sub])
             if not any(c.strip() for c in cells):
                 continue
             top = min(b[1] for b in boxes)
             rl = RawLine(text=" | ".join(c.replace("\n", " ") for c in cells), glyphs=row_glyphs,
-                         table=ti, cells=cells,
+                         table=ti, cells=cells, cell_glyphs=cell_glyphs,
                          bbox=(min(b[0] for b in boxes), top, max(b[2] for b in boxes), max(b[3] for b in boxes)))
             placed.append((top, rl))
     placed.sort(key=lambda p: p[0])

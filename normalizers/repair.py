@@ -47,25 +47,37 @@ def fix_brackets(text: str) -> str:
     return mirrored if _imbalance(mirrored) < _imbalance(text) else text
 
 
-def reorder_glyph_line(glyphs: list[Glyph]) -> str:
-    """Logical text of one visual glyph row."""
+def reorder_glyph_line(glyphs: list[Glyph], rtl: bool | None = None) -> str:
+    """Logical text of one visual glyph row.
+
+    ``rtl`` is the paragraph direction; by default a row is right to left when it holds
+    Arabic. In an Arabic document a row of digits or Latin alone (a wrapped ``90%)``, a
+    ``(visioconférence)`` set on its own baseline) still sits in a right-to-left paragraph.
+    """
     units = [drop_controls(g.text) for g in glyphs]
     text = "".join(units)
-    if not has_rtl(text):
+    if rtl is None:
+        rtl = has_rtl(text)
+    if not rtl:
         return text
     return "".join(units[i] for i in logical_order(units, rtl=True))
 
 
-def repair_pdf_line(raw: RawLine) -> tuple[str, list[str] | None]:
+def repair_pdf_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[str] | None]:
+    """Logical text of one PDF line or table row (cells right to left when ``rtl``)."""
     if raw.cells is not None:
         cells = []
-        for cell in raw.cells:
-            sub = [fix_brackets(normalize_percent(clean_chars(reorder_visual_text(s)))) for s in cell.split("\n")]
-            cells.append("\n".join(s for s in sub if s))
-        if has_rtl(raw.text):
+        glyph_cells = raw.cell_glyphs or [[] for _ in raw.cells]
+        for cell, glyph_lines in zip(raw.cells, glyph_cells):
+            if glyph_lines:
+                sub = [clean_chars(reorder_glyph_line(gl, rtl)) for gl in glyph_lines]
+            else:
+                sub = [clean_chars(reorder_visual_text(s)) for s in cell.split("\n")]
+            cells.append(normalize_percent(fix_brackets("\n".join(s for s in sub if s))))
+        if has_rtl(raw.text) if rtl is None else rtl:
             cells = cells[::-1]
         return " | ".join(c.replace("\n", " ") for c in cells), cells
-    return fix_brackets(normalize_percent(clean_chars(reorder_glyph_line(raw.glyphs)))), None
+    return fix_brackets(normalize_percent(clean_chars(reorder_glyph_line(raw.glyphs, rtl)))), None
 
 
 def reorder_visual_text(text: str) -> str:
@@ -100,12 +112,13 @@ def repair_document(doc: RawDocument) -> TextDocument:
     ocr: list[int] = []
     n = 0
     if doc.kind == "pdf":
+        rtl = any(has_rtl(raw.text) for page in doc.pages for raw in page.lines)
         for page in doc.pages:
             if not page.has_text_layer:
                 ocr.append(page.number)
             for raw in page.lines:
                 n += 1
-                text, cells = repair_pdf_line(raw)
+                text, cells = repair_pdf_line(raw, rtl)
                 if text.strip(" |"):
                     lines.append(Line(text=text, page=page.number, line_no=n, raw=raw.text,
                                       cells=cells, table=raw.table))

@@ -30,7 +30,8 @@ class RawLine:
     text: str
     glyphs: list[Glyph] = field(default_factory=list)
     table: int | None = None  # index of the PDF table this line's cells come from
-    cells: list[str] | None = None  # raw cell texts (PDF tables), right to left after repair
+    cells: list[str] | None = None  # raw cell texts, visual order; sub-lines joined by "\n"
+    cell_glyphs: list[list[list[Glyph]]] | None = None  # per cell, per sub-line, glyphs left to right
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom
 
 
