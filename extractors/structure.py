@@ -67,7 +67,7 @@ class Section:
 def _heading_index() -> list[tuple[str, str]]:
     pairs = []
     for key, names in data("sections.json").items():
-        if key == "comment":
+        if key in ("comment", "closing"):
             continue
         pairs.extend((canon(n), key) for n in names)
     return sorted(pairs, key=lambda p: -len(p[0]))
@@ -175,13 +175,67 @@ def to_blocks(doc: TextDocument) -> list[Block]:
         open_block = blk
     for b in blocks:
         b.text = tidy_value(b.text) if b.kind != "row" else b.text
-    return blocks
+    return merge_page_broken_rows(blocks)
+
+
+def merge_page_broken_rows(blocks: list[Block]) -> list[Block]:
+    """Drop a table header repeated after a page break, and join a row the break cut in two.
+
+    The part of a row carried over to the next page has an empty first cell (no time, no
+    number); its cells are appended to the row it continues.
+    """
+    out: list[Block] = []
+    headers: set[str] = set()
+    last_row: Block | None = None
+    after_repeat = False
+    prev: Block | None = None
+    for b in blocks:
+        starts_table = prev is None or prev.kind != "row" or prev.table != b.table
+        prev = b
+        if b.kind != "row" or not b.cells:
+            after_repeat = False
+            out.append(b)
+            continue
+        key = canon(b.text)
+        if key in headers:
+            after_repeat = True
+            continue
+        if starts_table and not any(ch.isdigit() for ch in b.text):
+            headers.add(key)  # first row of a table, no figures: its header
+        if (after_repeat and last_row is not None and not b.cells[0].strip()
+                and len(b.cells) == len(last_row.cells or [])):
+            last_row.cells = [f"{a}\n{c}".strip("\n") for a, c in zip(last_row.cells, b.cells)]
+            last_row.text = " | ".join(c.replace("\n", " ") for c in last_row.cells)
+            last_row.line_end = b.line_end
+            after_repeat = False
+            continue
+        after_repeat = False
+        last_row = b
+        out.append(b)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _closings() -> tuple[str, ...]:
+    return tuple(canon(c) for c in data("sections.json")["closing"])
+
+
+def is_closing(text: str) -> bool:
+    """A closing formula of minutes ("حرر بالرباط في …", "واختتم الاجتماع على الساعة …")."""
+    c = canon(text)
+    return any(c == k or c.startswith(k + " ") or (k.endswith(" ب") and c.startswith(k)) for k in _closings())
 
 
 def sections_of(blocks: list[Block]) -> list[Section]:
-    """Split blocks at headings; blocks before the first heading form a section with key None."""
+    """Split blocks at headings; blocks before the first heading form a section with key None.
+
+    A closing formula ends whatever section it stands in.
+    """
     out = [Section(None, None)]
     for b in blocks:
+        if b.kind == "para" and is_closing(b.text):
+            out.append(Section("closing", None, [b]))
+            continue
         if b.kind == "heading":
             # an unknown sub-heading inside a list section keeps the section open
             if b.section is None and out[-1].key in ("discussion", None, "other"):

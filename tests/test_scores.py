@@ -15,7 +15,7 @@ from pipeline.stages import process_file
 from tests.conftest import RAW
 
 SEED_FLOOR = 0.80
-PDF_FLOOR = {"libreoffice": 0.70, "chromium": 0.72, "reportlab": 0.80}
+PDF_FLOOR = {"libreoffice": 0.95, "chromium": 0.95, "reportlab": 0.95}
 
 
 def _score(shared: Path, pred: Path, gold: Path) -> dict:
