@@ -6,7 +6,13 @@ STAMP   := $(VENV)/.installed-stamp
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
-.PHONY: run test install bench clean
+.PHONY: run test install bench clean system-deps
+
+# Debian packages the tests and benchmarks use: Chromium renders the HTML report in a test,
+# poppler-utils gives pdftotext for the repair benchmark. Installed only when missing.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -20,10 +26,10 @@ install: $(STAMP)
 run: $(STAMP)
 	$(VENV)/bin/mahdar ingest data/raw
 
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(PY) -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) system-deps
 	$(PY) bench/bench_repair.py
 
 clean:

@@ -14,8 +14,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 from prefect import flow, task  # noqa: E402
 
 from pipeline import warehouse  # noqa: E402
-from pipeline.ingest import sha256_of  # noqa: E402
-from pipeline.run import Summary, record  # noqa: E402
+from pipeline.run import Summary, already_loaded, close_run, record  # noqa: E402
 from pipeline.stages import Processed, process_file  # noqa: E402
 
 
@@ -30,26 +29,16 @@ def ingest_flow(files: list[Path], warehouse_path: str, max_bytes: int | None = 
     import time
 
     t0 = time.perf_counter()
-    con = warehouse.connect(Path(warehouse_path))
-    summary = Summary(run_id=warehouse.start_run(con))
-    status = "interrupted"
-    try:
-        todo = []
-        for f in files:
-            try:
-                if warehouse.is_unchanged(con, sha256_of(Path(f).read_bytes()), str(f)):
-                    summary.unchanged.append(str(f))
-                    continue
-            except OSError:
-                pass
-            todo.append(str(f))
-        futures = [process_document.submit(f, max_bytes, max_pages) for f in todo]
-        for fut in futures:
-            record(con, summary, fut.result())
-        status = "complete"
-    finally:
-        summary.rows = warehouse.row_counts(con)
-        summary.seconds = time.perf_counter() - t0
-        warehouse.finish_run(con, summary.run_id, summary.counts(), status)
-        con.close()
+    with warehouse.publishing_writer(Path(warehouse_path)) as con:
+        summary = Summary(run_id=warehouse.start_run(con))
+        status = "interrupted"
+        try:
+            todo = [str(f) for f in files if not already_loaded(con, Path(f), max_bytes)]
+            summary.unchanged.extend(str(f) for f in files if str(f) not in todo)
+            futures = [process_document.submit(f, max_bytes, max_pages) for f in todo]
+            for fut in futures:
+                record(con, summary, fut.result())
+            status = "complete"
+        finally:
+            close_run(con, summary, status, t0)
     return summary

@@ -172,6 +172,46 @@ def normalize(
 
 
 @app.command()
+def search(
+    query: str = typer.Argument(..., help="Words to search for, in Arabic (any spelling of alef/ya/teh marbuta)."),
+    limit: int = typer.Option(20, "--limit", "-n", help="Number of hits."),
+    kind: Optional[str] = typer.Option(None, "--kind", "-k", help="decision, agenda_item, proposal, commitment or note."),
+    warehouse: Optional[Path] = typer.Option(None, "--warehouse", "-w", help=WAREHOUSE_HELP),
+) -> None:
+    """Arabic full-text search over decisions, agenda items, proposals and commitment notes.
+
+    Prints each hit with its meeting date and provenance (document, page, lines).
+    """
+    from pipeline import warehouse as wh
+    from pipeline.search import search as run_search
+
+    con = wh.connect(_warehouse(warehouse), read_only=True)
+    hits = run_search(con, query, limit=limit, kind=kind)
+    con.close()
+    if not hits:
+        typer.echo("no match")
+        raise typer.Exit(1)
+    for h in hits:
+        typer.echo(f"{h.meeting_date or '----------'}  {h.kind:<11} {h.document} p.{h.page} l.{h.line_start}-{h.line_end}  "
+                   f"[{h.score:.2f}]  {h.text}")
+
+
+@app.command()
+def report(
+    out: Path = typer.Option(Path("data/warehouse/report.html"), "--out", "-o", help="HTML file to write."),
+    warehouse: Optional[Path] = typer.Option(None, "--warehouse", "-w", help=WAREHOUSE_HELP),
+) -> None:
+    """One self-contained right-to-left HTML page: progress, attendance and decision charts, tables."""
+    from pipeline import warehouse as wh
+    from pipeline.report import write_report
+
+    con = wh.connect(_warehouse(warehouse), read_only=True)
+    write_report(con, out)
+    con.close()
+    typer.echo(f"report -> {out}")
+
+
+@app.command()
 def version() -> None:
     """Print the pipeline version."""
     typer.echo(__version__)

@@ -46,29 +46,46 @@ def record(con, summary: Summary, result: Processed) -> None:
 
 def ingest(paths: list[Path], warehouse_path: Path, max_bytes: int | None = None, max_pages: int = 2000,
            progress: Callable[[Path], None] | None = None, process: Callable[[Path], Processed] | None = None) -> Summary:
-    """Ingest files into the warehouse; unchanged content is skipped, changed files replaced."""
+    """Ingest files into the warehouse; unchanged content is skipped, changed files replaced.
+
+    The warehouse is published atomically when the run ends (see
+    ``warehouse.publishing_writer``), so readers never see a half-written file.
+    """
     t0 = time.perf_counter()
-    con = warehouse.connect(warehouse_path)
-    summary = Summary(run_id=warehouse.start_run(con))
-    status = "interrupted"
+    process = process or (lambda p: process_file(p, max_bytes=max_bytes, max_pages=max_pages))
+    with warehouse.publishing_writer(warehouse_path) as con:
+        summary = Summary(run_id=warehouse.start_run(con))
+        status = "interrupted"
+        try:
+            for path in discover(paths):
+                if progress:
+                    progress(path)
+                if already_loaded(con, path, max_bytes):
+                    summary.unchanged.append(str(path))
+                    continue
+                record(con, summary, process(path))
+            status = "complete"
+        finally:
+            close_run(con, summary, status, t0)
+    return summary
+
+
+def already_loaded(con, path: Path, max_bytes: int | None) -> bool:
+    """True when this file's exact content is loaded already (by this pipeline version)."""
     try:
-        for path in discover(paths):
-            if progress:
-                progress(path)
-            try:
-                if path.is_file() and (max_bytes is None or path.stat().st_size <= max_bytes):
-                    digest = sha256_of(path.read_bytes())
-                    if warehouse.is_unchanged(con, digest, str(path)):
-                        summary.unchanged.append(str(path))
-                        continue
-            except OSError:
-                pass
-            result = (process or (lambda p: process_file(p, max_bytes=max_bytes, max_pages=max_pages)))(path)
-            record(con, summary, result)
-        status = "complete"
+        if path.is_file() and (max_bytes is None or path.stat().st_size <= max_bytes):
+            return warehouse.is_unchanged(con, sha256_of(path.read_bytes()), str(path))
+    except OSError:
+        pass
+    return False
+
+
+def close_run(con, summary: Summary, status: str, t0: float) -> None:
+    """Refresh derived tables, count rows and mark the run finished with ``status``."""
+    try:
+        if summary.loaded or not con.execute("SELECT count(*) FROM search_items").fetchone()[0]:
+            warehouse.refresh_derived(con)
     finally:
         summary.rows = warehouse.row_counts(con)
         summary.seconds = time.perf_counter() - t0
         warehouse.finish_run(con, summary.run_id, summary.counts(), status)
-        con.close()
-    return summary

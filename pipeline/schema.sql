@@ -102,3 +102,65 @@ CREATE TABLE IF NOT EXISTS participant_stats (
     dimension VARCHAR NOT NULL, category VARCHAR NOT NULL, count INTEGER NOT NULL,
     page INTEGER, line_start INTEGER, line_end INTEGER, run_id VARCHAR NOT NULL
 );
+
+-- People and bodies resolved across documents: one id per person / organization,
+-- every spelling kept with the document it comes from. Rebuilt after each ingest run.
+CREATE TABLE IF NOT EXISTS people (
+    person_id      INTEGER NOT NULL,
+    canonical_name VARCHAR NOT NULL,
+    spellings      INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS person_names (
+    person_id INTEGER NOT NULL, name VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, participant_idx INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS organizations (
+    org_id         INTEGER NOT NULL,
+    canonical_name VARCHAR NOT NULL,
+    spellings      INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS organization_names (
+    org_id INTEGER NOT NULL, name VARCHAR NOT NULL, doc_id VARCHAR NOT NULL,
+    source VARCHAR NOT NULL, source_idx INTEGER NOT NULL   -- participants | absent_organizations
+);
+
+-- Full-text search corpus: decisions, agenda items, proposals, commitment titles and notes,
+-- with their Arabic-normalized text (see pipeline/search.py). Rebuilt after each ingest run.
+CREATE TABLE IF NOT EXISTS search_items (
+    item_id INTEGER NOT NULL, kind VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+    text VARCHAR NOT NULL, norm VARCHAR NOT NULL,
+    page INTEGER, line_start INTEGER, line_end INTEGER
+);
+
+-- Views for the questions researchers ask. Every view keeps the row's provenance.
+CREATE OR REPLACE VIEW v_commitment_progress AS
+SELECT d.meeting_date, c.number AS commitment_number, c.title AS commitment_title, c.completion_pct,
+       c.platform_updated, d.stem AS document, d.doc_type, c.page, c.line_start, c.line_end, c.doc_id
+FROM commitments c JOIN documents d USING (doc_id);
+
+CREATE OR REPLACE VIEW v_attendance AS
+SELECT d.meeting_date, pn.person_id, pe.canonical_name AS person, p.name AS name_as_written,
+       p.honorific, p.organization, o.org_id, p.role, p.remote, d.remote AS meeting_remote,
+       d.stem AS document, d.doc_type, p.page, p.line_start, p.line_end, p.doc_id
+FROM participants p
+JOIN documents d USING (doc_id)
+LEFT JOIN person_names pn ON pn.doc_id = p.doc_id AND pn.participant_idx = p.idx
+LEFT JOIN people pe ON pe.person_id = pn.person_id
+LEFT JOIN organization_names o ON o.doc_id = p.doc_id AND o.source = 'participants' AND o.source_idx = p.idx;
+
+CREATE OR REPLACE VIEW v_decisions AS
+SELECT d.meeting_date, x.idx, x.text AS decision, d.stem AS document, d.doc_type, x.page, x.line_start, x.line_end, x.doc_id
+FROM decisions x JOIN documents d USING (doc_id);
+
+CREATE OR REPLACE VIEW v_agenda AS
+SELECT d.meeting_date, x.idx, x.text AS agenda_item, d.stem AS document, d.doc_type, x.page, x.line_start, x.line_end, x.doc_id
+FROM agenda_items x JOIN documents d USING (doc_id);
+
+CREATE OR REPLACE VIEW v_participant_stats AS
+SELECT d.meeting_date, d.title AS event, s.dimension, s.category, s.count, d.stem AS document,
+       s.page, s.line_start, s.line_end, s.doc_id
+FROM participant_stats s JOIN documents d USING (doc_id);
+
+CREATE OR REPLACE VIEW v_absences AS
+SELECT d.meeting_date, a.name AS organization, o.org_id, d.stem AS document, a.page, a.line_start, a.line_end, a.doc_id
+FROM absent_organizations a JOIN documents d USING (doc_id)
+LEFT JOIN organization_names o ON o.doc_id = a.doc_id AND o.source = 'absent_organizations' AND o.source_idx = a.idx;

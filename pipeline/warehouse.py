@@ -7,11 +7,15 @@ load is verified after commit and raises when its document row is missing.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
+import os
+import shutil
 import uuid
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import duckdb
 
@@ -20,22 +24,83 @@ from pipeline.models import Extraction, Provenance, RawDocument, TextDocument
 
 ENTITY_TABLES = ("participants", "absent_organizations", "agenda_items", "commitments", "activities",
                  "decisions", "proposals", "schedule", "participant_stats")
-ALL_TABLES = ("documents", "lines") + ENTITY_TABLES + ("runs", "errors")
+DERIVED_TABLES = ("people", "person_names", "organizations", "organization_names", "search_items")
+ALL_TABLES = ("documents", "lines") + ENTITY_TABLES + DERIVED_TABLES + ("runs", "errors")
+VIEWS = ("v_commitment_progress", "v_attendance", "v_decisions", "v_agenda", "v_participant_stats", "v_absences")
+
+
+def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild what is derived from all loaded documents: resolved people and bodies, search index."""
+    from pipeline.resolve import resolve
+    from pipeline.search import rebuild_index
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        resolve(con)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    rebuild_index(con)
 
 
 class LoadError(Exception):
     pass
 
 
+_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (and, for writers, create) the warehouse with its schema."""
     path = Path(path)
     if read_only:
-        return duckdb.connect(str(path), read_only=True)
+        return duckdb.connect(str(path), read_only=True, config=_CONFIG)
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config=_CONFIG)
     con.execute(resources.files("pipeline").joinpath("schema.sql").read_text(encoding="utf-8"))
     return con
+
+
+class WriterBusy(Exception):
+    """Another ingest holds the warehouse."""
+
+
+@contextlib.contextmanager
+def publishing_writer(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A write connection on a private copy of the warehouse, published atomically at the end.
+
+    DuckDB lets one process hold a database file, and while a writer holds it even
+    read-only opens fail. So ingest works on ``<file>.building`` (a copy of the
+    published file) and ``os.replace``s it over the published file when done, also when
+    interrupted: readers always open a complete, committed warehouse and never wait for
+    a lock; a reader with the old file open keeps reading the old snapshot. A lock file
+    keeps two writers from racing.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = open(path.with_name(path.name + ".lock"), "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as e:
+        lock.close()
+        raise WriterBusy(f"another mahdar ingest is writing {path}") from e
+    build = path.with_name(path.name + ".building")
+    try:
+        for stale in (build, build.with_name(build.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        if path.exists():
+            shutil.copy2(path, build)
+        con = connect(build)
+        try:
+            yield con
+        finally:
+            con.execute("CHECKPOINT")
+            con.close()
+            os.replace(build, path)
+    finally:
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
 
 
 def now() -> dt.datetime:
