@@ -175,44 +175,7 @@ def to_blocks(doc: TextDocument) -> list[Block]:
         open_block = blk
     for b in blocks:
         b.text = tidy_value(b.text) if b.kind != "row" else b.text
-    return merge_page_broken_rows(blocks)
-
-
-def merge_page_broken_rows(blocks: list[Block]) -> list[Block]:
-    """Drop a table header repeated after a page break, and join a row the break cut in two.
-
-    The part of a row carried over to the next page has an empty first cell (no time, no
-    number); its cells are appended to the row it continues.
-    """
-    out: list[Block] = []
-    headers: set[str] = set()
-    last_row: Block | None = None
-    after_repeat = False
-    prev: Block | None = None
-    for b in blocks:
-        starts_table = prev is None or prev.kind != "row" or prev.table != b.table
-        prev = b
-        if b.kind != "row" or not b.cells:
-            after_repeat = False
-            out.append(b)
-            continue
-        key = canon(b.text)
-        if key in headers:
-            after_repeat = True
-            continue
-        if starts_table and not any(ch.isdigit() for ch in b.text):
-            headers.add(key)  # first row of a table, no figures: its header
-        if (after_repeat and last_row is not None and not b.cells[0].strip()
-                and len(b.cells) == len(last_row.cells or [])):
-            last_row.cells = [f"{a}\n{c}".strip("\n") for a, c in zip(last_row.cells, b.cells)]
-            last_row.text = " | ".join(c.replace("\n", " ") for c in last_row.cells)
-            last_row.line_end = b.line_end
-            after_repeat = False
-            continue
-        after_repeat = False
-        last_row = b
-        out.append(b)
-    return out
+    return blocks
 
 
 @lru_cache(maxsize=1)

@@ -76,7 +76,7 @@ def repair_pdf_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[st
             cells.append(normalize_percent(fix_brackets("\n".join(s for s in sub if s))))
         if has_rtl(raw.text) if rtl is None else rtl:
             cells = cells[::-1]
-        return " | ".join(c.replace("\n", " ") for c in cells), cells
+        return _display(cells), cells
     return fix_brackets(normalize_percent(clean_chars(reorder_glyph_line(raw.glyphs, rtl)))), None
 
 
@@ -106,6 +106,56 @@ def normalize_text(text: str) -> str:
     return "\n".join(fix_brackets(l) for l in repair_text_lines([clean_chars(l) for l in text.split("\n")]))
 
 
+def _row_key(cells: list[str]) -> str:
+    return " | ".join(" ".join(c.split()) for c in cells)
+
+
+def join_page_broken_rows(lines: list[Line]) -> list[Line]:
+    """Drop a table header repeated after a page break, and join a row the break cut in two.
+
+    The first row of a table with no figures is its header; the same row met again is a
+    repetition. The part of a row carried over to the next page has an empty first cell
+    (no time, no number): its cells are appended to the row it continues.
+    """
+    out: list[Line] = []
+    headers: set[str] = set()
+    last_row: Line | None = None
+    after_repeat = False
+    prev: Line | None = None
+    for ln in lines:
+        starts_table = prev is None or prev.cells is None or prev.table != ln.table or prev.page != ln.page
+        prev = ln
+        if ln.cells is None:
+            after_repeat = False
+            out.append(ln)
+            continue
+        key = _row_key(ln.cells)
+        if key in headers:
+            after_repeat = True
+            continue
+        if starts_table and not any(ch.isdigit() for ch in key):
+            headers.add(key)
+        if (after_repeat and last_row is not None and not ln.cells[0].strip()
+                and len(ln.cells) == len(last_row.cells or [])):
+            last_row.cells = [f"{a}\n{c}".strip("\n") for a, c in zip(last_row.cells, ln.cells)]
+            last_row.text = _display(last_row.cells)
+            after_repeat = False
+            continue
+        after_repeat = False
+        last_row = ln
+        out.append(ln)
+    return out
+
+
+_OPEN_SPACE = re.compile(r"([(\[«])\s+")
+_SPACE_CLOSE = re.compile(r"\s+([)\]»])")
+
+
+def _display(cells: list[str]) -> str:
+    """One line for a table row: cells joined by " | ", a cell's wrapped sub-lines by spaces."""
+    return " | ".join(_SPACE_CLOSE.sub(r"\1", _OPEN_SPACE.sub(r"\1", c.replace("\n", " "))) for c in cells)
+
+
 def repair_document(doc: RawDocument) -> TextDocument:
     """RawDocument -> TextDocument of logical lines, each with its page and raw line number."""
     lines: list[Line] = []
@@ -122,6 +172,7 @@ def repair_document(doc: RawDocument) -> TextDocument:
                 if text.strip(" |"):
                     lines.append(Line(text=text, page=page.number, line_no=n, raw=raw.text,
                                       cells=cells, table=raw.table))
+        lines = join_page_broken_rows(lines)
     else:
         from normalizers.runs import repair_text_lines
 

@@ -74,6 +74,22 @@ def _table_grids(page) -> list:
     return grids
 
 
+def bullet_glyphs(page) -> list[Glyph]:
+    """List bullets drawn as small filled discs or squares (Chromium prints HTML list
+    markers as vector shapes, not text): one "•" glyph each, where the shape stands."""
+    out = []
+    try:
+        shapes = list(page.curves) + [r for r in page.rects if r.get("fill")]
+    except Exception:
+        return out
+    for c in shapes:
+        w, h = float(c["x1"]) - float(c["x0"]), float(c["bottom"]) - float(c["top"])
+        if c.get("fill") and 1.5 <= w <= 8 and 1.5 <= h <= 8 and abs(w - h) <= 1.0:
+            top, bottom = float(c["top"]), float(c["bottom"])
+            out.append(Glyph("•", float(c["x0"]), float(c["x1"]), top - h, bottom + h, 3 * h, "bullet-shape"))
+    return out
+
+
 def read_pdf(path: Path, data: bytes, max_pages: int = 2000) -> RawDocument:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -116,6 +132,7 @@ def read_pdf(path: Path, data: bytes, max_pages: int = 2000) -> RawDocument:
             glyphs = [Glyph(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]),
                             float(c["bottom"]), float(c.get("size") or 0), str(c.get("fontname", "")))
                       for c in chars if c.get("upright", True)]
+            glyphs += bullet_glyphs(page)
             has_text = any(g.text.strip() for g in glyphs)
             lines = layout_page(glyphs, _table_grids(page)) if has_text else []
             pages.append(RawPage(number=i, lines=lines, has_text_layer=has_text,
