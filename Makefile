@@ -30,7 +30,7 @@ test: $(STAMP) system-deps
 	$(PY) -m pytest
 
 bench: $(STAMP) system-deps
-	$(PY) bench/bench_repair.py
+	$(PY) bench/bench_repair.py --out docs/repair-benchmark.md
 
 clean:
 	rm -rf $(VENV) data/warehouse/*.duckdb*

@@ -97,6 +97,14 @@ def layout_page(glyphs: list[Glyph], tables: list[TableGrid]) -> list[RawLine]:
             placed.append((rl.bbox[1], rl))
     for ti, t in enumerate(tables):
         inside = [g for g in glyphs if _inside(g, t.bbox)]
+        all_boxes = [c for row in t.rows for c in row if c is not None]
+        by_box: dict[int, list[Glyph]] = {}
+        for g in inside:  # each glyph into the first cell that holds its centre
+            for bi, box in enumerate(all_boxes):
+                if _inside(g, box, pad=0.5):
+                    by_box.setdefault(bi, []).append(g)
+                    break
+        bi = 0
         for row in t.rows:
             cells: list[str] = []
             cell_glyphs: list[list[list[Glyph]]] = []
@@ -105,7 +113,8 @@ def layout_page(glyphs: list[Glyph], tables: list[TableGrid]) -> list[RawLine]:
             if not boxes:
                 continue
             for box in boxes:
-                cg = [g for g in inside if _inside(g, box, pad=0.5)]
+                cg = by_box.get(bi, [])
+                bi += 1
                 row_glyphs.extend(cg)
                 sub = [line_of(l) for l in cluster_lines(cg) if any(g.text.strip() for g in l)]
                 cells.append("\n".join(s.text for s in sub))

@@ -64,6 +64,8 @@ def _table_grids(page) -> list:
 
     grids = []
     try:
+        if len(page.edges) < 4:  # no ruling, no ruled table (and no cost of looking for one)
+            return grids
         found = page.find_tables()
     except Exception:  # pdfplumber table finder is best-effort
         return grids

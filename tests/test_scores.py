@@ -45,3 +45,26 @@ def test_corpus_pdf_extraction_floor(shared: Path, tmp_path: Path, producer: str
     _extract(sorted(RAW.glob(f"dev_*.{producer}.pdf")), tmp_path / producer, stem=lambda p: p.name.split(".")[0])
     summary = _score(shared, tmp_path / producer, shared / "corpus" / "gold")
     assert summary["_macro_f1"] >= PDF_FLOOR[producer], summary
+
+
+@pytest.mark.parametrize("producer", sorted(PDF_FLOOR))
+def test_pdf_text_repair_cer(shared: Path, producer: str):
+    """Whole-document CER of the repaired text against gold/<doc>.txt (NFC, no tatweel,
+    collapsed whitespace: the corpus README's measure) stays under 0.5 % per producer."""
+    import re
+    import unicodedata
+
+    from rapidfuzz.distance.Levenshtein import distance
+
+    from normalizers.repair import repair_document
+    from pipeline.ingest import read_document
+
+    norm = lambda s: " ".join(unicodedata.normalize("NFC", s).replace("\u0640", "").split())  # noqa: E731
+    edits = chars = 0
+    for pdf in sorted(RAW.glob(f"dev_*.{producer}.pdf")):
+        text = repair_document(read_document(pdf)).text
+        assert not re.search("[\ufb50-\ufdff\ufe70-\ufefe]", text), "presentation forms left"
+        gold = norm((shared / "corpus" / "gold" / f"{pdf.name.split('.')[0]}.txt").read_text(encoding="utf-8"))
+        edits += distance(norm(text), gold)
+        chars += len(gold)
+    assert edits / chars <= 0.005
