@@ -255,4 +255,49 @@ def extract(doc: TextDocument) -> Extraction:
             if plines[name] is None and name and name in canon(b.text):
                 plines[name] = b.provenance
     prov["participants"] = [plines[canon(p.name)] or Provenance(1, 0, 0) for p in people]
+    locate_spans(doc, data, prov)
     return Extraction(data=data, provenance=prov)
+
+
+# how sure each kind of item is, before any text-repair doubt (see locate_spans)
+BASE_CONFIDENCE = {"participants": 0.9, "absent_organizations": 0.9, "agenda_items": 0.9, "commitments": 0.95,
+                   "decisions": 0.9, "proposals": 0.9, "schedule": 0.95, "participant_stats": 0.95}
+REORDERED_FACTOR = 0.7  # the item's lines came out of visual-order repair
+
+
+def _item_text(field: str, item) -> str:
+    if isinstance(item, str):
+        return item
+    return item.get("name") or item.get("title") or item.get("step") or item.get("category") or ""
+
+
+def locate_spans(doc: TextDocument, data: dict, prov: dict[str, list[Provenance]]) -> None:
+    """Fill character spans (repaired and raw) and a confidence into every item's provenance."""
+    by_no = {l.line_no: l for l in doc.lines}
+    from normalizers.offsets import raw_span
+
+    for field in LIST_FIELDS:
+        for item, p in zip(data.get(field) or [], prov.get(field) or []):
+            if p is None:
+                continue
+            first, last = by_no.get(p.line_start), by_no.get(p.line_end)
+            text = _item_text(field, item)
+            conf = BASE_CONFIDENCE[field]
+            if first is None or last is None:
+                p.confidence = round(conf * 0.5, 2)
+                continue
+            head, tail = text[:12], text[-12:]
+            cs = first.text.find(head) if head else -1
+            ce = last.text.rfind(tail) if tail else -1
+            p.char_start = cs if cs >= 0 else 0
+            p.char_end = ce + len(tail) if ce >= 0 else len(last.text)
+            if first is last:
+                p.raw_start, p.raw_end = raw_span(first.offsets, p.char_start, p.char_end)
+            else:
+                p.raw_start = raw_span(first.offsets, p.char_start, len(first.text))[0]
+                p.raw_end = raw_span(last.offsets, 0, p.char_end)[1]
+            if any(by_no[n].reordered for n in range(p.line_start, p.line_end + 1) if n in by_no):
+                conf *= REORDERED_FACTOR
+            if cs < 0:
+                conf *= 0.9
+            p.confidence = round(conf, 2)

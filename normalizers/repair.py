@@ -13,6 +13,7 @@ import re
 
 from normalizers.bidi import has_rtl, logical_order
 from normalizers.chars import clean_chars, drop_cid_glyphs, drop_controls, mirror_brackets
+from normalizers.offsets import offset_map
 from pipeline.models import Glyph, Line, RawDocument, RawLine, TextDocument
 
 _OPEN, _CLOSE = "([{«", ")]}»"
@@ -139,6 +140,8 @@ def join_page_broken_rows(lines: list[Line]) -> list[Line]:
                 and len(ln.cells) == len(last_row.cells or [])):
             last_row.cells = [f"{a}\n{c}".strip("\n") for a, c in zip(last_row.cells, ln.cells)]
             last_row.text = _display(last_row.cells)
+            last_row.raw = f"{last_row.raw}\n{ln.raw}"
+            last_row.offsets = offset_map(last_row.text, last_row.raw)
             after_repeat = False
             continue
         after_repeat = False
@@ -171,7 +174,7 @@ def repair_document(doc: RawDocument) -> TextDocument:
                 text, cells = repair_pdf_line(raw, rtl)
                 if text.strip(" |"):
                     lines.append(Line(text=text, page=page.number, line_no=n, raw=raw.text,
-                                      cells=cells, table=raw.table))
+                                      cells=cells, table=raw.table, offsets=offset_map(text, raw.text)))
         lines = join_page_broken_rows(lines)
     else:
         from normalizers.runs import repair_text_lines
@@ -181,7 +184,9 @@ def repair_document(doc: RawDocument) -> TextDocument:
         for i, (raw, text) in enumerate(zip(raw_lines, fixed), 1):
             text = fix_brackets(text)
             if text.strip():
-                lines.append(Line(text=text, page=1, line_no=i, raw=raw))
+                moved = text.split() != clean_chars(raw).split()
+                lines.append(Line(text=text, page=1, line_no=i, raw=raw, offsets=offset_map(text, raw),
+                                  reordered=moved))
     return TextDocument(stem=doc.stem, lines=lines, ocr_pages=ocr)
 
 

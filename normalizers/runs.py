@@ -350,3 +350,4 @@ def repair_text_lines(lines: list[str]) -> list[str]:
         else:
             out.append(repair_runs(l))
     return out
+

@@ -70,6 +70,7 @@ class Line:
     cells: list[str] | None = None  # table cells in reading order (right to left)
     table: int | None = None
     offsets: list[int] | None = None  # offsets[i] = index in ``raw`` of repaired char i (-1 = inserted)
+    reordered: bool = False  # text repair moved runs of this line (already-extracted text)
 
 
 @dataclass
@@ -85,9 +86,18 @@ class TextDocument:
 
 @dataclass
 class Provenance:
+    """Where an extracted item stands: page, raw line span, character span in the repaired
+    lines (``char_start`` in line ``line_start``, ``char_end`` in line ``line_end``), the same
+    span in the raw lines through the offset map, and how sure extraction is (0-1)."""
+
     page: int
     line_start: int
     line_end: int
+    char_start: int | None = None
+    char_end: int | None = None
+    raw_start: int | None = None
+    raw_end: int | None = None
+    confidence: float | None = None
 
 
 @dataclass

@@ -1,0 +1,71 @@
+"""Offset map from repaired text back to the raw line: ``offsets[i]`` is the index in the raw
+line of repaired character ``i`` (-1 for characters repair inserted, such as a space).
+
+Repair moves whole runs and reverses visual-order letters, but never changes a word's
+letters beyond folding: each word of the repaired line is found in the folded raw line,
+as written or reversed (visual order), left to right, and mapped letter by letter.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _folded(raw: str, visual: bool = False) -> tuple[str, list[int]]:
+    """Raw text with presentation forms folded and tatweel dropped, and each char's raw index.
+
+    With ``visual`` a ligature's letters are laid out reversed (ﻻ -> "ال"), as they stand in a
+    visual-order line.
+    """
+    out, idx = [], []
+    for i, ch in enumerate(raw):
+        if ch == "\u0640":
+            continue
+        f = unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufeff" else ch
+        if visual:
+            f = f[::-1]
+        for c in f:
+            out.append(c)
+            idx.append(i)
+    return "".join(out), idx
+
+
+def offset_map(repaired: str, raw: str) -> list[int]:
+    folded, idx = _folded(raw)
+    vfolded, vidx = _folded(raw, visual=True)
+    offsets = [-1] * len(repaired)
+    used = [False] * len(folded)
+    vused = [False] * len(vfolded)
+    for m in _TOKEN.finditer(repaired):
+        tok = m.group()
+        for cand, reverse in ((tok, False), (tok[::-1], True)):
+            text, where, taken = (vfolded, vidx, vused) if reverse else (folded, idx, used)
+            start = 0
+            hit = -1
+            while True:
+                k = text.find(cand, start)
+                if k < 0:
+                    break
+                if not any(taken[k:k + len(cand)]):
+                    hit = k
+                    break
+                start = k + 1
+            if hit >= 0:
+                for j in range(len(tok)):
+                    src = hit + (len(tok) - 1 - j if reverse else j)
+                    offsets[m.start() + j] = where[src]
+                    taken[src] = True
+                break
+    return offsets
+
+
+def raw_span(offsets: list[int] | None, start: int, end: int) -> tuple[int | None, int | None]:
+    """Raw character span covering repaired characters [start, end)."""
+    if not offsets:
+        return None, None
+    got = [o for o in offsets[max(0, start):max(start, end)] if o >= 0]
+    if not got:
+        return None, None
+    return min(got), max(got) + 1
