@@ -40,8 +40,8 @@ def ingest(
     """Load documents into the warehouse: progress bar, then a summary.
 
     Unchanged files are skipped, changed files replace their previous extraction,
-    bad files are named with their reason and the run goes on. Exit status 1 when
-    any file failed.
+    bad files are named with their reason and the run goes on. Image-only PDFs (scans with
+    no text layer) are reported as needing OCR. Exit status 1 when any file failed.
     """
     from tqdm import tqdm
 
@@ -71,9 +71,11 @@ def ingest(
     c = summary.counts()
     typer.echo(f"run {summary.run_id} -> {wh}")
     typer.echo(f"documents: {c['loaded']} loaded, {c['unchanged']} unchanged, {c['skipped']} skipped, "
-               f"{c['failed']} failed  ({summary.seconds:.1f} s)")
+               f"{c['needs_ocr']} need OCR, {c['failed']} failed  ({summary.seconds:.1f} s)")
     for path, why in summary.skipped:
         typer.echo(f"  skipped {path}: {why}")
+    for path, why in summary.needs_ocr:
+        typer.echo(f"  no text {path}: {why}")
     for path, why in summary.failed:
         typer.echo(f"  FAILED  {path}: {why}")
     typer.echo("rows: " + ", ".join(f"{k} {v}" for k, v in summary.rows.items()))

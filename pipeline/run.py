@@ -17,13 +17,14 @@ class Summary:
     loaded: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    needs_ocr: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
     def counts(self) -> dict[str, int]:
-        return {"loaded": len(self.loaded), "unchanged": len(self.unchanged),
-                "skipped": len(self.skipped), "failed": len(self.failed)}
+        return {"loaded": len(self.loaded), "unchanged": len(self.unchanged), "skipped": len(self.skipped),
+                "needs_ocr": len(self.needs_ocr), "failed": len(self.failed)}
 
 
 def record(con, summary: Summary, result: Processed) -> None:
@@ -31,6 +32,11 @@ def record(con, summary: Summary, result: Processed) -> None:
     if result.status == "skipped":
         summary.skipped.append((result.path, result.message or ""))
         warehouse.record_error(con, summary.run_id, result.path, result.stage or "read", "skipped", result.message or "")
+        return
+    if result.status == "needs_ocr":
+        summary.needs_ocr.append((result.path, result.message or ""))
+        warehouse.record_error(con, summary.run_id, result.path, result.stage or "repair", "needs_ocr",
+                               result.message or "")
         return
     if result.status == "failed":
         summary.failed.append((result.path, result.message or ""))
@@ -58,12 +64,12 @@ def ingest(paths: list[Path], warehouse_path: Path, max_bytes: int | None = None
         status = "interrupted"
         try:
             for path in discover(paths):
-                if progress:
-                    progress(path)
                 if already_loaded(con, path, max_bytes):
                     summary.unchanged.append(str(path))
-                    continue
-                record(con, summary, process(path))
+                else:
+                    record(con, summary, process(path))
+                if progress:
+                    progress(path)
             status = "complete"
         finally:
             close_run(con, summary, status, t0)

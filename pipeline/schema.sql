@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS runs (
     loaded          INTEGER DEFAULT 0,
     unchanged       INTEGER DEFAULT 0,
     skipped         INTEGER DEFAULT 0,
+    needs_ocr       INTEGER DEFAULT 0,
     failed          INTEGER DEFAULT 0
 );
 
@@ -21,7 +22,7 @@ CREATE TABLE IF NOT EXISTS errors (
     run_id   VARCHAR NOT NULL,
     path     VARCHAR NOT NULL,
     stage    VARCHAR NOT NULL,                 -- read | repair | extract | load
-    kind     VARCHAR NOT NULL,                 -- error | skipped
+    kind     VARCHAR NOT NULL,                 -- error | skipped | needs_ocr
     message  VARCHAR NOT NULL,
     logged_at TIMESTAMP NOT NULL
 );

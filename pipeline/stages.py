@@ -13,7 +13,7 @@ from pipeline.models import Extraction, RawDocument, TextDocument
 @dataclass
 class Processed:
     path: str
-    status: str  # ok | skipped | failed
+    status: str  # ok | skipped | needs_ocr | failed
     stage: str | None = None
     message: str | None = None
     raw: RawDocument | None = None
@@ -56,7 +56,7 @@ def process_file(path: Path, max_bytes: int | None = None, max_pages: int = 2000
     except Exception as e:
         return Processed(p, "failed", "repair", f"{type(e).__name__}: {e}", raw=raw)
     if not text.lines and text.ocr_pages:
-        return Processed(p, "failed", "repair",
+        return Processed(p, "needs_ocr", "repair",
                          f"no text layer (scanned?): pages {','.join(map(str, text.ocr_pages))} need OCR",
                          raw=raw, text=text)
     if not text.lines:

@@ -115,9 +115,10 @@ def start_run(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int], status: str = "complete") -> None:
-    con.execute("UPDATE runs SET finished_at = ?, status = ?, loaded = ?, unchanged = ?, skipped = ?, failed = ? "
-                "WHERE run_id = ?", [now(), status, counts.get("loaded", 0), counts.get("unchanged", 0),
-                                      counts.get("skipped", 0), counts.get("failed", 0), run_id])
+    con.execute("UPDATE runs SET finished_at = ?, status = ?, loaded = ?, unchanged = ?, skipped = ?, "
+                "needs_ocr = ?, failed = ? WHERE run_id = ?",
+                [now(), status, counts.get("loaded", 0), counts.get("unchanged", 0), counts.get("skipped", 0),
+                 counts.get("needs_ocr", 0), counts.get("failed", 0), run_id])
 
 
 def record_error(con: duckdb.DuckDBPyConnection, run_id: str, path: str, stage: str, kind: str, message: str) -> None:

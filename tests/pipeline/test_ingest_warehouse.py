@@ -82,14 +82,15 @@ def test_bad_files_recorded_and_the_rest_loads(archive: Path, tmp_path: Path):
     s = ingest([archive], db)
     assert sorted(Path(p).name for p in s.loaded) == sorted(SAMPLE)
     failed = {Path(p).name: why for p, why in s.failed}
-    assert set(failed) == {"empty.txt", "corrupt.pdf", "scan.pdf"}
-    assert "empty" in failed["empty.txt"] and "corrupt" in failed["corrupt.pdf"] and "OCR" in failed["scan.pdf"]
+    assert set(failed) == {"empty.txt", "corrupt.pdf"}
+    assert "empty" in failed["empty.txt"] and "corrupt" in failed["corrupt.pdf"]
+    assert [(Path(p).name, "OCR" in why) for p, why in s.needs_ocr] == [("scan.pdf", True)]
     assert [Path(p).name for p, _ in s.skipped] == ["notes.docx"]
     con = duckdb.connect(str(db), read_only=True)
     errs = {Path(r[0]).name: r[1] for r in con.execute("SELECT path, kind FROM errors").fetchall()}
     run = con.execute("SELECT status, loaded, failed FROM runs").fetchone()
     con.close()
-    assert errs["empty.txt"] == "error" and errs["notes.docx"] == "skipped"
+    assert errs["empty.txt"] == "error" and errs["notes.docx"] == "skipped" and errs["scan.pdf"] == "needs_ocr"
     assert run[0] == "complete" and run[1] == len(SAMPLE)
 
 
