@@ -6,8 +6,8 @@ import re
 from extractors.dates import find_date_loose, find_dates, find_time
 from extractors.participants import Person, merge_people, parse_person, people_in_sentence
 from extractors.structure import Block, Section, canon, sections_of, tidy_value, to_blocks
-from extractors.tables import (commitments_from_rows, commitments_from_text, header_roles,
-                               programme_rows, schedule_from_rows, stats_dimension, stats_from_rows)
+from extractors.tables import (commitments_from_rows, commitments_from_text, keyed_rows, programme_rows,
+                               schedule_from_rows, stats_dimension, stats_from_rows)
 from pipeline.models import Extraction, Provenance, TextDocument
 
 LIST_FIELDS = ("participants", "absent_organizations", "agenda_items", "commitments", "decisions",
@@ -147,17 +147,8 @@ def _programme_entries(programme: list[dict]) -> tuple[list[tuple[str, Provenanc
 
 def _participant_rows(rows: list[Block]) -> list[Person]:
     out = []
-    roles: dict[int | None, dict[str, int]] = {}
-    for r in rows:
-        h = header_roles(r.cells or [])
-        if h:
-            roles[r.table] = h
-            continue
-        role = roles.get(r.table)
-        if role is None or "name" not in role or not r.cells:
-            continue
-        cells = r.cells
-        get = lambda k: cells[role[k]].replace("\n", " ") if k in role and role[k] < len(cells) else ""  # noqa: E731
+    for r, cell, _ in keyed_rows(rows, lambda h: "name" in h):
+        get = lambda k, c=cell: c(k).replace("\n", " ")  # noqa: E731
         p = parse_person(get("name"), require_honorific=False)
         if p is None:
             continue

@@ -8,6 +8,7 @@ arrive right to left, markdown tables in whatever order their author chose.
 from __future__ import annotations
 
 import re
+from typing import Callable, Iterator
 
 from extractors.dates import all_clock_times
 from extractors.structure import Block, canon, data, tidy_value
@@ -57,6 +58,29 @@ def header_roles(cells: list[str]) -> dict[str, int] | None:
         if best and best[0] not in roles:
             roles[best[0]] = i
     return roles if len(roles) >= 2 else None
+
+
+Getter = Callable[[str], str]
+
+
+def keyed_rows(rows: list[Block], needs: Callable[[dict[str, int]], bool]) -> Iterator[tuple[Block, Getter, dict[str, int]]]:
+    """Data rows of tables whose header row has the roles ``needs`` asks for, with a getter
+    of a cell by role ("" when the table has no such column)."""
+    roles: dict[int | None, dict[str, int]] = {}
+    for r in rows:
+        h = header_roles(r.cells or [])
+        if h:
+            roles[r.table] = h
+            continue
+        role = roles.get(r.table)
+        if role is None or not r.cells or not needs(role):
+            continue
+        cells = r.cells
+
+        def get(k: str, cells: list[str] = cells, role: dict[str, int] = role) -> str:
+            return cells[role[k]] if k in role and role[k] < len(cells) else ""
+
+        yield r, get, role
 
 
 def parse_pct(text: str) -> float | None:
@@ -109,17 +133,8 @@ _COMMIT_TITLE = re.compile(r"^\s*الالتزام\s*(?:رقم\s*)?(\d{1,3})\s*[:
 def commitments_from_rows(rows: list[Block]) -> list[dict]:
     """Commitment progress rows of the document's tables (continuation rows merged)."""
     out: list[dict] = []
-    roles: dict[int | None, dict[str, int]] = {}
-    for r in rows:
-        cells = [western_digits(c) for c in r.cells or []]
-        h = header_roles(cells)
-        if h and ("pct" in h or "title" in h):
-            roles[r.table] = h
-            continue
-        role = roles.get(r.table) or (roles.get(None) if r.table is None else None)
-        if role is None:
-            continue
-        get = lambda k: cells[role[k]] if k in role and role[k] < len(cells) else ""  # noqa: E731
+    for r, raw_get, role in keyed_rows(rows, lambda h: "pct" in h or "title" in h):
+        get = lambda k, g=raw_get: western_digits(g(k))  # noqa: E731
         number = None
         title = get("title").replace("\n", " ").strip()
         m = _COMMIT_TITLE.match(title)
@@ -219,18 +234,8 @@ def stats_from_rows(dimension: str, rows: list[Block]) -> list[dict]:
 
 def schedule_from_rows(rows: list[Block]) -> list[dict]:
     out = []
-    roles: dict[int | None, dict[str, int]] = {}
-    for r in rows:
-        h = header_roles(r.cells or [])
-        if h:
-            roles[r.table] = h
-            continue
-        role = roles.get(r.table)
-        if role is None or not ("step" in role and "period" in role):
-            continue
-        cells = r.cells or []
-        step = cells[role["step"]] if role["step"] < len(cells) else ""
-        period = cells[role["period"]] if role["period"] < len(cells) else ""
+    for r, get, _ in keyed_rows(rows, lambda h: "step" in h and "period" in h):
+        step, period = get("step"), get("period")
         if step.strip():
             out.append({"step": tidy_value(step.replace("\n", " ")), "period": tidy_value(period.replace("\n", " ")) or None,
                         "_prov": r.provenance})

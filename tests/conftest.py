@@ -29,3 +29,17 @@ def shared() -> Path:
 
 def seed(name: str) -> Path:
     return next(RAW.glob(f"{name}_*.txt"))
+
+
+def build_warehouse(tmp_path_factory, names: list[str]) -> Path:
+    """A warehouse ingested from copies of the named sample files."""
+    import shutil
+
+    from pipeline.run import ingest
+
+    d = tmp_path_factory.mktemp("raw")
+    for n in names:
+        shutil.copy(RAW / n, d / n)
+    path = tmp_path_factory.mktemp("wh") / "w.duckdb"
+    ingest([d], path)
+    return path

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from pipeline.run import ingest
-from tests.conftest import RAW, ROOT
+from tests.conftest import RAW, ROOT, build_warehouse
 
 QUERIES = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "cookbook.md").read_text(encoding="utf-8"), re.S)
 SAMPLE = ["001_347b79a32b4e4382.txt", "002_fc4b61ce10306ee2.txt", "dev_01.libreoffice.pdf", "dev_02.chromium.pdf",
@@ -19,12 +19,7 @@ SAMPLE = ["001_347b79a32b4e4382.txt", "002_fc4b61ce10306ee2.txt", "dev_01.libreo
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
-    d = tmp_path_factory.mktemp("raw")
-    for n in SAMPLE:
-        shutil.copy(RAW / n, d / n)
-    path = tmp_path_factory.mktemp("wh") / "w.duckdb"
-    ingest([d], path)
-    return path
+    return build_warehouse(tmp_path_factory, SAMPLE)
 
 
 def test_cookbook_has_ten_queries():

@@ -15,19 +15,14 @@ import pytest
 from pipeline import warehouse
 from pipeline.run import ingest
 from pipeline.search import normalize_ar, search
-from tests.conftest import RAW, ROOT
+from tests.conftest import RAW, ROOT, build_warehouse
 
 SAMPLE = ["001_347b79a32b4e4382.txt", "002_fc4b61ce10306ee2.txt", "dev_01.libreoffice.pdf", "dev_04.chromium.pdf"]
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
-    d = tmp_path_factory.mktemp("raw")
-    for n in SAMPLE:
-        shutil.copy(RAW / n, d / n)
-    path = tmp_path_factory.mktemp("wh") / "w.duckdb"
-    ingest([d], path)
-    return path
+    return build_warehouse(tmp_path_factory, SAMPLE)
 
 
 def test_normalization_folds_spelling_variants():
