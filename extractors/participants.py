@@ -9,18 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors import nlp
 from extractors.structure import canon, data
 from normalizers.chars import western_digits
 
 _LEX = data("lexicon.json")
-_HONORIFICS = sorted(_LEX["honorifics"], key=len, reverse=True)
-_HON_RE = re.compile(r"(?:^|(?<=[\s:،(]))(" + "|".join(re.escape(h) for h in _HONORIFICS if h[-1] not in "./") + r")\s+")
 _ORG_HEADS = {canon(w) for w in _LEX["org_heads"]}
 _ROLE_HEADS = {canon(w) for w in _LEX["role_heads"]}
 # bodies a person can represent (not internal units such as قسم / مصلحة)
 _BODY_HEADS = {canon(w) for w in _LEX["body_heads"]}
-_REMOTE = re.compile(r"\(?\s*(?:مشاركة\s+)?عن\s+بُ?عد\s*\)?")
-_COMMIT = re.compile(r"بالالتزام(?:ات|ين|ان)?\s+((?:\d+\s*(?:،|,|و|-|و\s*)?\s*)+)")
+_REMOTE = re.compile(r"\(?\s*(?:مشاركة\s+)?عن\s+بُ?عد\s*\)?")  # the mark's text, removed once found
 _SPLIT = re.compile(r"\s*[،,؛]\s*|\s+[-–—]\s+")
 
 
@@ -59,15 +57,14 @@ def is_role(part: str) -> bool:
     return c[0] in _ROLE_HEADS or " ".join(c[:2]) in _ROLE_HEADS
 
 
-def commitment_numbers(text: str) -> list[int]:
-    m = _COMMIT.search(western_digits(text))
-    if not m:
-        return []
-    return sorted({int(x) for x in re.findall(r"\d+", m.group(1))})
+commitment_numbers = nlp.commitment_numbers
 
 
 def _strip_commitments(text: str) -> str:
-    return _COMMIT.sub("", western_digits(text)).strip()
+    """The text without its commitment reference ("المكلف بالالتزامين 4 و7" -> "المكلف")."""
+    text = western_digits(text)
+    span = nlp.commitment_span(text)
+    return (text[:span[0]] + text[span[1]:]).strip() if span else text.strip()
 
 
 def _clean(part: str | None) -> str | None:
@@ -80,16 +77,16 @@ def _clean(part: str | None) -> str | None:
 def parse_person(text: str, require_honorific: bool = True) -> Person | None:
     """One participant entry, or None when the text names nobody."""
     text = text.strip(" •-–*").strip()
-    remote = bool(_REMOTE.search(text))
-    body = _REMOTE.sub(" ", text)
+    remote = nlp.is_remote(text)
+    body = _REMOTE.sub(" ", text) if remote else text
     numbers = commitment_numbers(body)
-    m = _HON_RE.search(body)
-    if m is None or m.start() > 40:
+    found = nlp.honorific(body)
+    if found is None:
         if require_honorific:
             return None
         honorific, rest = None, body
     else:
-        honorific, rest = m.group(1), body[m.end():]
+        honorific, rest = found[0], body[found[2]:]
     parts = [p for p in _SPLIT.split(rest) if p and p.strip(" ()")]
     if not parts:
         return None
@@ -98,7 +95,7 @@ def parse_person(text: str, require_honorific: bool = True) -> Person | None:
         return None
     role = org = None
     for p in parts[1:]:
-        p_clean = _clean(_strip_commitments(p) if _COMMIT.search(western_digits(p)) else p)
+        p_clean = _clean(_strip_commitments(p) if nlp.commitment_span(p) else p)
         if not p_clean:
             continue
         if role is None and is_role(p_clean) and not is_org(p_clean):
@@ -133,13 +130,9 @@ def people_in_sentence(text: str) -> list[Person]:
 
     Only the part from the honorific on is parsed as an entry.
     """
-    out = []
-    for m in _HON_RE.finditer(text):
-        p = parse_person(text[m.start():])
-        if p:
-            out.append(p)
-            break
-    return out
+    found = nlp.honorific(text, within=len(text))
+    p = parse_person(text[found[1]:]) if found else None
+    return [p] if p else []
 
 
 def merge_people(people: list[Person]) -> list[Person]:
