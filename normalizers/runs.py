@@ -15,6 +15,7 @@ Clean logical text scores best as it is and passes through unchanged.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -143,20 +144,60 @@ def model() -> BigramModel:
     return BigramModel([l for l in text.splitlines() if l.strip()])
 
 
-def split_glued(atoms: list[Atom], lm: BigramModel) -> list[Atom]:
+_CLITICS = ("و", "ب", "ل", "ف", "ك")
+# two-letter words that may stand as one piece of a glued pair ("إنجازتم" = "تم إنجاز"),
+# and prefix clusters that never stand alone ("بالجمعيات" is not "بال" + "جمعيات")
+_GLUE = json.loads(resources.files("normalizers").joinpath("data", "particles.json").read_text(encoding="utf-8"))
+_PARTICLES = frozenset(_GLUE["short_words"])
+_PREFIXES = frozenset(_GLUE["prefix_clusters"])
+
+
+class Vocabulary:
+    """Words known from the clean text and from the document itself (its other lines)."""
+
+    def __init__(self, lm: BigramModel, doc_counts: Counter[str] | None = None) -> None:
+        self.lm = lm
+        self.doc = doc_counts or Counter()
+
+    def count(self, key: str) -> int:
+        return self.lm.uni.get(key, 0) + self.doc.get(key, 0)
+
+    def known(self, key: str) -> bool:
+        if len(key) < 2:
+            return False
+        if self.count(key) >= 1:
+            return True
+        stem = key[1:] if key[0] in _CLITICS else key
+        stem = stem[2:] if stem.startswith("ال") else stem
+        return stem != key and len(stem) >= 3 and self.count(stem) >= 1
+
+
+def doc_vocabulary(lines: list[str]) -> Counter[str]:
+    """Counts of the Arabic words of a document's lines (glued words count once, their
+    pieces usually stand alone elsewhere in the document)."""
+    c: Counter[str] = Counter()
+    for line in lines:
+        c.update(lm_key(a) for a in atoms_of(line) if a.kind == "ar")
+    return c
+
+
+def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """Split unknown Arabic atoms that are two known words written together."""
     out: list[Atom] = []
     for a in atoms:
         key = lm_key(a)
-        if a.kind != "ar" or lm.known(key, 2) or len(a.text) < 4:
+        if a.kind != "ar" or len(a.text) < 5 or vocab.count(key) >= 2 or vocab.lm.known(key, 1):
             out.append(a)
             continue
-        best, best_score = None, math.log(lm.p_uni(key)) + 2.0
+        best, best_score = None, 0.0
         for i in range(2, len(a.text) - 1):
-            left, right = Atom(a.text[:i], "ar", a.space_before), Atom(a.text[i:], "ar", False)
+            short = [piece for piece in (a.text[:i], a.text[i:]) if len(piece) < 3]
+            if any(piece not in _PARTICLES for piece in short) or a.text[:i] in _PREFIXES:
+                continue
+            left, right = Atom(a.text[:i], "ar", a.space_before, a.wide_before), Atom(a.text[i:], "ar", False)
             kl, kr = lm_key(left), lm_key(right)
-            if lm.known(kl, 2) and lm.known(kr, 2):
-                s = math.log(lm.p_uni(kl)) + math.log(lm.p_uni(kr))
+            if vocab.known(kl) and vocab.known(kr):
+                s = math.log(1 + vocab.count(kl)) + math.log(1 + vocab.count(kr)) + 0.1 * min(len(kl), len(kr))
                 if s > best_score:
                     best, best_score = (left, right), s
         out.extend(best if best else (a,))
@@ -171,8 +212,30 @@ SPACE_PENALTY = 3.0
 EDGE_WEIGHT = 1.0  # lines are wrapped paragraphs, but their edges still carry evidence
 
 
+FORCED = float("-inf")
+_WORDISH = ("ar", "num", "lat")
+
+
+def is_forced_seam(prev: Atom, cur: Atom) -> bool:
+    """A place where the raw line must change run: two words written together (``إنجازتم``,
+    ``2020فبراير``), a word glued after a comma or colon (``المعنية،وأدوار``), a slash between
+    words, or two or more spaces."""
+    if cur.wide_before:
+        return True
+    if cur.space_before:
+        return False
+    if prev.kind in _WORDISH and cur.kind in _WORDISH:
+        return True
+    if prev.kind == "p" and prev.text in "،,:؛" and cur.kind in _WORDISH:
+        return True
+    return "/" in (prev.text, cur.text) and "num" not in (prev.kind, cur.kind)
+
+
 def boundary_cost(prev: Atom, cur: Atom) -> float:
-    if not cur.space_before or cur.wide_before or prev.kind != cur.kind or "p" in (prev.kind, cur.kind):
+    """Cost of a run boundary between two raw atoms; ``FORCED`` where there must be one."""
+    if is_forced_seam(prev, cur):
+        return FORCED
+    if prev.kind != cur.kind or "p" in (prev.kind, cur.kind):
         return SEAM_PENALTY
     return SPACE_PENALTY
 
@@ -186,13 +249,19 @@ def best_reading(atoms: list[Atom], lm: BigramModel) -> list[list[int]]:
     for v in adj:
         pre.append(pre[-1] + v)
 
-    def internal(s: int, e: int) -> float:
-        return pre[e] - pre[s]
-
     neg = -1e18
     f = [[neg] * n for _ in range(n)]  # f[s][e]: best for a[0..e], last group a[s..e]
     back: dict[tuple[int, int], int] = {}
     cost = [0.0] + [boundary_cost(atoms[i - 1], atoms[i]) for i in range(1, n)]
+    # a group may not run across a forced seam: seam_before[e] = last forced seam <= e
+    last_seam = [0] * n
+    for i in range(1, n):
+        last_seam[i] = i if cost[i] == FORCED else last_seam[i - 1]
+    cost = [0.0 if c == FORCED else c for c in cost]
+
+    def internal(s: int, e: int) -> float:
+        return pre[e] - pre[s] if last_seam[e] <= s else neg
+
     for e in range(n):
         f[0][e] = internal(0, e) + EDGE_WEIGHT * lm.logp(keys[e], "</s>")
     for e in range(n - 1):
@@ -287,12 +356,13 @@ def _reverse_number_lists(line: str) -> str:
     return _NUM_LIST.sub(fix, line)
 
 
-def repair_runs(line: str) -> str:
+def repair_runs(line: str, vocab: Vocabulary | None = None) -> str:
     """Best logical reading of one line (unchanged when it is already logical)."""
     if not re.search(f"[{_AR_LETTER}]", line):
         return line.strip()
     lm = model()
-    lead, core, trail = _edge_punct(split_glued(atoms_of(_reverse_number_lists(line)), lm))
+    vocab = vocab or Vocabulary(lm)
+    lead, core, trail = _edge_punct(split_glued(atoms_of(_reverse_number_lists(line)), vocab))
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
     body = render(core, best_reading(core, lm))
@@ -329,9 +399,9 @@ def looks_visual(lines: list[str]) -> bool:
     return marked >= 3 and marked >= 0.04 * len(arabic)
 
 
-def _repair_markdown_row(line: str) -> str:
+def _repair_markdown_row(line: str, vocab: Vocabulary) -> str:
     cells = line.strip().strip("|").split("|")
-    return "| " + " | ".join(repair_runs(c) for c in cells) + " |"
+    return "| " + " | ".join(repair_runs(c, vocab) for c in cells) + " |"
 
 
 def repair_text_lines(lines: list[str]) -> list[str]:
@@ -341,13 +411,14 @@ def repair_text_lines(lines: list[str]) -> list[str]:
     """
     if not looks_visual(lines):
         return [" ".join(l.split()) for l in lines]
+    vocab = Vocabulary(model(), doc_vocabulary(lines))
     out = []
     for l in lines:
         if not l.strip():
             out.append("")
         elif l.strip().startswith("|") and l.count("|") >= 2:
-            out.append(_repair_markdown_row(l))
+            out.append(_repair_markdown_row(l, vocab))
         else:
-            out.append(repair_runs(l))
+            out.append(repair_runs(l, vocab))
     return out
 
