@@ -64,12 +64,13 @@ def find_date_loose(text: str) -> str | None:
         mo = _MONTHS.get(two) or _MONTHS.get(t)
         if not mo:
             continue
-        near = toks[max(0, i - 4): i + 5]
-        years = [int(x) for x in near if re.fullmatch(r"(19|20)\d\d", x)]
-        days = [int(x) for x in near if re.fullmatch(r"\d{1,2}", x) and 1 <= int(x) <= 31]
+        lo = max(0, i - 7)
+        near = list(enumerate(toks[lo: i + 8], lo))
+        years = sorted((abs(j - i), int(x)) for j, x in near if re.fullmatch(r"(19|20)\d\d", x))
+        days = sorted((abs(j - i), int(x)) for j, x in near if re.fullmatch(r"\d{1,2}", x) and 1 <= int(x) <= 31)
         if years and days:
             try:
-                return date(years[0], mo, days[0]).isoformat()
+                return date(years[0][1], mo, days[0][1]).isoformat()
             except ValueError:
                 continue
     return None

@@ -141,7 +141,7 @@ class BigramModel:
 @lru_cache(maxsize=1)
 def model() -> BigramModel:
     text = resources.files("normalizers").joinpath("data", "clean_ar.txt").read_text(encoding="utf-8")
-    return BigramModel([l for l in text.splitlines() if l.strip()])
+    return BigramModel([drop_tatweel(l) for l in text.splitlines() if l.strip()])
 
 
 _CLITICS = ("و", "ب", "ل", "ف", "ك")
@@ -163,13 +163,18 @@ class Vocabulary:
         return self.lm.uni.get(key, 0) + self.doc.get(key, 0)
 
     def known(self, key: str) -> bool:
+        """Known from the clean text, itself or without its clitic prefix."""
         if len(key) < 2:
             return False
-        if self.count(key) >= 1:
+        if self.lm.uni.get(key, 0) >= 1:
             return True
         stem = key[1:] if key[0] in _CLITICS else key
         stem = stem[2:] if stem.startswith("ال") else stem
-        return stem != key and len(stem) >= 3 and self.count(stem) >= 1
+        return stem != key and len(stem) >= 3 and self.lm.uni.get(stem, 0) >= 1
+
+    def seen(self, key: str) -> bool:
+        """Seen at least twice in the document (a fragment of broken text rarely is)."""
+        return self.doc.get(key, 0) >= 2
 
 
 def doc_vocabulary(lines: list[str]) -> Counter[str]:
@@ -181,12 +186,33 @@ def doc_vocabulary(lines: list[str]) -> Counter[str]:
     return c
 
 
+def _rotation(a: Atom, vocab: Vocabulary) -> Atom | None:
+    """A word whose two pieces the extraction swapped: ``وزاريةال`` is ``الوزارية``,
+    ``كتوبرأ`` is ``أكتوبر`` (the pieces were separate runs, laid out right to left)."""
+    best = None
+    for i in range(1, len(a.text)):
+        word = a.text[i:] + a.text[:i]
+        k = lm_key(Atom(word, "ar", True))
+        if vocab.known(k) or vocab.seen(k):
+            c = vocab.count(k)
+            if best is None or c > best[0]:
+                best = (c, word)
+    return Atom(best[1], "ar", a.space_before, a.wide_before) if best else None
+
+
 def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """Split unknown Arabic atoms that are two known words written together."""
     out: list[Atom] = []
     for a in atoms:
         key = lm_key(a)
-        if a.kind != "ar" or len(a.text) < 5 or vocab.count(key) >= 2 or vocab.lm.known(key, 1):
+        if a.kind != "ar" or len(a.text) < 4 or vocab.lm.known(key, 1):
+            out.append(a)
+            continue
+        rotated = _rotation(a, vocab)
+        if rotated is not None:
+            out.append(rotated)
+            continue
+        if len(a.text) < 5:
             out.append(a)
             continue
         best, best_score = None, 0.0
@@ -196,7 +222,8 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
                 continue
             left, right = Atom(a.text[:i], "ar", a.space_before, a.wide_before), Atom(a.text[i:], "ar", False)
             kl, kr = lm_key(left), lm_key(right)
-            if vocab.known(kl) and vocab.known(kr):
+            both = vocab.known(kl) and vocab.known(kr)
+            if both or (vocab.known(kl) and vocab.seen(kr)) or (vocab.seen(kl) and vocab.known(kr)):
                 s = math.log(1 + vocab.count(kl)) + math.log(1 + vocab.count(kr)) + 0.1 * min(len(kl), len(kr))
                 if s > best_score:
                     best, best_score = (left, right), s
@@ -208,8 +235,8 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
 # seam (two words glued, a script change, a double space, punctuation) are cheap;
 # a boundary at an ordinary single space between two words needs real evidence.
 SEAM_PENALTY = 0.0
-SPACE_PENALTY = 3.0
-EDGE_WEIGHT = 1.0  # lines are wrapped paragraphs, but their edges still carry evidence
+SPACE_PENALTY = 4.0
+EDGE_WEIGHT = 0.5  # lines are wrapped paragraphs: their edges are weak evidence
 
 
 FORCED = float("-inf")
