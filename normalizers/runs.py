@@ -28,7 +28,7 @@ from normalizers.chars import drop_diacritics, drop_tatweel
 _AR_LETTER = "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670-\u06d3\u06d5"
 _ATOM = re.compile(
     rf"(?P<ar>[{_AR_LETTER}]+)"
-    r"|(?P<num>[0-9\u0660-\u0669]+(?:[.,][0-9\u0660-\u0669]+)*)"
+    r"|(?P<num>[0-9\u0660-\u0669]+(?:(?:[.,]|، ?)[0-9\u0660-\u0669]+)*)"
     r"|(?P<lat>[A-Za-z\u00c0-\u024f]+(?:[ '\-][A-Za-z\u00c0-\u024f]+)*)"
     r"|(?P<p>\S)"
 )
@@ -190,14 +190,59 @@ def _rotation(a: Atom, vocab: Vocabulary) -> Atom | None:
     """A word whose two pieces the extraction swapped: ``وزاريةال`` is ``الوزارية``,
     ``كتوبرأ`` is ``أكتوبر`` (the pieces were separate runs, laid out right to left)."""
     best = None
-    for i in range(1, len(a.text)):
-        word = a.text[i:] + a.text[:i]
+    t = a.text
+    # two pieces swapped, or three pieces laid out in reverse (``اتلتزامبالا`` = بالا|لتزام|ات)
+    candidates = [t[i:] + t[:i] for i in range(1, len(t))]
+    if len(t) <= 16:
+        candidates += [t[j:] + t[i:j] + t[:i] for i in range(1, len(t) - 1) for j in range(i + 1, len(t))]
+    for word in candidates:
         k = lm_key(Atom(word, "ar", True))
         if vocab.known(k) or vocab.seen(k):
             c = vocab.count(k)
             if best is None or c > best[0]:
                 best = (c, word)
     return Atom(best[1], "ar", a.space_before, a.wide_before) if best else None
+
+
+def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
+    """Give a letter or two cut off one word back to the word it was cut from: in
+    ``ئيسة … بالالتزامر`` the ``ر`` of رئيسة sits glued to بالالتزام; in ``رأس … الاجتماعت``
+    the ``ت`` of ترأس sits glued to الاجتماع. Done when both repaired words are known."""
+    out = list(atoms)
+    # a lone fragment of one or two letters joins the unknown piece it completes ("ر" + "ئيسة")
+    for i, a in enumerate(out):
+        if a.kind != "ar" or len(a.text) > 2 or a.text in _PARTICLES or vocab.known(lm_key(a)):
+            continue
+        for j, b in enumerate(out):
+            if j == i or b.kind != "ar" or vocab.known(lm_key(b)):
+                continue
+            for word in (a.text + b.text, b.text + a.text):
+                if vocab.known(lm_key(Atom(word, "ar", True))):
+                    out[j] = Atom(word, "ar", b.space_before, b.wide_before)
+                    out[i] = Atom("", "gone", False)
+                    break
+            if out[i].kind == "gone":
+                break
+    out = [a for a in out if a.kind != "gone"]
+    for i, a in enumerate(out):
+        if a.kind != "ar" or vocab.known(lm_key(a)) or len(a.text) < 4:
+            continue
+        for k in (1, 2):
+            head, frag = a.text[:-k], a.text[-k:]
+            if not vocab.known(lm_key(Atom(head, "ar", True))):
+                continue
+            for j, b in enumerate(out):
+                if j == i or b.kind != "ar":
+                    continue
+                if vocab.known(lm_key(Atom(frag + b.text, "ar", True))) and not (
+                        vocab.known(lm_key(b)) and len(b.text) > 3):
+                    out[i] = Atom(head, "ar", a.space_before, a.wide_before)
+                    out[j] = Atom(frag + b.text, "ar", b.space_before, b.wide_before)
+                    break
+            else:
+                continue
+            break
+    return out
 
 
 def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
@@ -367,7 +412,11 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
         (lead if atoms[i].text in _LEAD else trail).append(atoms[i])
         i += 1
     while j > i and atoms[j - 1].kind == "p" and atoms[j - 1].text in _TRAIL + _LEAD:
-        (lead if atoms[j - 1].text in _LEAD else trail).insert(0, atoms[j - 1])
+        a = atoms[j - 1]
+        if a.text in _TRAIL and not a.space_before and j - 1 > i and atoms[j - 2].kind != "p" \
+                and j < len(atoms) and atoms[j].text in _LEAD:
+            break  # "بويهي، -": the comma closes the run before it, the dash opens the line
+        (lead if a.text in _LEAD else trail).insert(0, a)
         j -= 1
     return lead, atoms[i:j], trail
 
@@ -389,7 +438,8 @@ def repair_runs(line: str, vocab: Vocabulary | None = None) -> str:
         return line.strip()
     lm = model()
     vocab = vocab or Vocabulary(lm)
-    lead, core, trail = _edge_punct(split_glued(atoms_of(_reverse_number_lists(line)), vocab))
+    atoms = transfer_fragments(split_glued(atoms_of(_reverse_number_lists(line)), vocab), vocab)
+    lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
     body = render(core, best_reading(core, lm))
