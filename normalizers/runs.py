@@ -227,6 +227,22 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     for i, a in enumerate(out):
         if a.kind != "ar" or vocab.known(lm_key(a)) or len(a.text) < 4:
             continue
+        for k in (1, 2):  # a word's first letters cut off and glued before another: "ةضرورة … موازا"
+            frag, rest = a.text[:k], a.text[k:]
+            if not vocab.known(lm_key(Atom(rest, "ar", True))):
+                continue
+            for j, b in enumerate(out):
+                if j != i and b.kind == "ar" and not vocab.known(lm_key(b)) and \
+                        vocab.known(lm_key(Atom(b.text + frag, "ar", True))):
+                    out[i] = Atom(rest, "ar", a.space_before, a.wide_before)
+                    out[j] = Atom(b.text + frag, "ar", b.space_before, b.wide_before)
+                    break
+            else:
+                continue
+            break
+    for i, a in enumerate(out):
+        if a.kind != "ar" or vocab.known(lm_key(a)) or len(a.text) < 4:
+            continue
         for k in (1, 2):
             head, frag = a.text[:-k], a.text[-k:]
             if not vocab.known(lm_key(Atom(head, "ar", True))):
@@ -298,7 +314,7 @@ def is_forced_seam(prev: Atom, cur: Atom) -> bool:
         return False
     if prev.kind in _WORDISH and cur.kind in _WORDISH:
         return True
-    if prev.kind == "p" and prev.text in "،,:؛" and cur.kind in _WORDISH:
+    if prev.kind == "p" and prev.text in "،,:؛." and cur.kind in _WORDISH:
         return True
     return "/" in (prev.text, cur.text) and "num" not in (prev.kind, cur.kind)
 
@@ -388,8 +404,13 @@ _SPACED_DASH = re.compile(rf"(?<=[{_AR_LETTER}]) ?- ?(?=[{_AR_LETTER}])")
 _RANGE = re.compile(r"\b(\d{2,4}) ?- ?(\d{2,4})\b")
 
 
+_LONE_WAW = re.compile(rf"(?:(?<=\s)|^)و (?=[{_AR_LETTER}])")
+
+
 def tidy(text: str) -> str:
-    """Typographic spacing of logical text: ``كلمة (X)``, ``أ - ب``, ``2018-2020``."""
+    """Typographic spacing of logical text: ``كلمة (X)``, ``أ - ب``, ``2018-2020``, the
+    conjunction و joined to its word."""
+    text = _LONE_WAW.sub("و", text)
     text = _SPACE_BEFORE_OPEN.sub(" (", text)
     text = _SPACED_DASH.sub(" - ", text)
     text = _RANGE.sub(lambda m: f"{min(m[1], m[2], key=int)}-{max(m[1], m[2], key=int)}"
