@@ -159,6 +159,21 @@ def _participant_rows(rows: list[Block]) -> list[Person]:
     return out
 
 
+_AGREED = re.compile(r"(?:تم|وتم)\s+(?:الاتفاق|التوافق)\s+على\s*:?\s*(?!ما يلي)(.+?)(?:[.؛]\s|[.؛]?$)")
+
+
+def agreed_in_text(blocks: list[Block]) -> list[tuple[str, Provenance]]:
+    """Decisions stated in running text ("… تم الاتفاق على تخصيص الورشة …"), for documents
+    without a decisions section."""
+    out = []
+    for b in blocks:
+        if b.kind in ("para", "item"):
+            for m in _AGREED.finditer(b.text):
+                if len(m.group(1).split()) >= 3:
+                    out.append((tidy_value(m.group(1)), b.provenance))
+    return out
+
+
 def extract(doc: TextDocument) -> Extraction:
     """The contract dict of a repaired document, with provenance per list item."""
     blocks = to_blocks(doc)
@@ -209,7 +224,7 @@ def extract(doc: TextDocument) -> Extraction:
     def texts(key: str) -> list[tuple[str, Provenance]]:
         return [(tidy_value(b.text), b.provenance) for b in _items(sections, key)]
 
-    decisions = texts("decisions")
+    decisions = texts("decisions") or agreed_in_text(blocks)
     proposals = texts("proposals") if dtype == "consultation_report" else []
     absent = texts("absent")
     schedule = schedule_from_rows(rows)
