@@ -474,13 +474,15 @@ _VISUAL_SIGNS = (
     re.compile(rf"^\s*[.:،؛]\s*{_AR_CLASS}"),          # closing punctuation at the start
     re.compile(rf"{_AR_CLASS}\s*[-•]\s*$"),             # bullet or dash at the end
     re.compile(rf"\d{_AR_CLASS}"),                      # number glued before a word: 2020فبراير
-    re.compile(r"^[^()]*\)[^()]*\("),                   # a bracket pair written )like this(
 )
 
 
 def visual_signs(line: str) -> int:
-    """How many kinds of visual-order damage a line shows."""
-    return sum(1 for rx in _VISUAL_SIGNS if rx.search(line))
+    """How many kinds of visual-order damage a line shows (brackets written )like this(
+    count as one: mirroring them back would balance the line)."""
+    from normalizers.repair import fix_brackets
+
+    return sum(1 for rx in _VISUAL_SIGNS if rx.search(line)) + (fix_brackets(line) != line)
 
 
 def looks_visual(lines: list[str]) -> bool:
