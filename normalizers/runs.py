@@ -191,13 +191,16 @@ def _rotation(a: Atom, vocab: Vocabulary) -> Atom | None:
     ``كتوبرأ`` is ``أكتوبر`` (the pieces were separate runs, laid out right to left)."""
     best = None
     t = a.text
+    own = lm_key(a)
+    if vocab.seen(own):
+        return None  # the word stands so elsewhere in the document: it is written right
     # two pieces swapped, or three pieces laid out in reverse (``اتلتزامبالا`` = بالا|لتزام|ات)
     candidates = [t[i:] + t[:i] for i in range(1, len(t))]
     if len(t) <= 16:
         candidates += [t[j:] + t[i:j] + t[:i] for i in range(1, len(t) - 1) for j in range(i + 1, len(t))]
     for word in candidates:
         k = lm_key(Atom(word, "ar", True))
-        if vocab.known(k) or vocab.seen(k):
+        if k != own and (vocab.known(k) or vocab.seen(k)):
             c = vocab.count(k)
             if best is None or c > best[0]:
                 best = (c, word)
