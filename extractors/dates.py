@@ -28,6 +28,7 @@ def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
 
 _MONTHS_RE, _MONTHS = _month_pattern()
 _NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?![\d/])")
+_NUMERIC_YMD = re.compile(r"(?<![\d/])(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?![\d/])")
 _WEEKDAYS = [canon(w) for w in data("lexicon.json")["weekdays"]]
 
 
@@ -43,8 +44,9 @@ def find_dates(text: str) -> list[DateHit]:
             continue
         before = c[max(0, m.start() - 14):m.start()]
         hits.append(DateHit(iso, m.start(), m.end(), any(w in before for w in _WEEKDAYS)))
-    for m in _NUMERIC.finditer(western_digits(text)):
-        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    numeric = [(m, int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in _NUMERIC.finditer(western_digits(text))]
+    numeric += [(m, int(m.group(3)), int(m.group(2)), int(m.group(1))) for m in _NUMERIC_YMD.finditer(western_digits(text))]
+    for m, d, mo, y in numeric:
         try:
             iso = date(y, mo, d).isoformat()
         except ValueError:

@@ -7,6 +7,7 @@ def test_month_families_and_digits():
     assert find_dates("يوم 3 كانون الثاني 2021")[0].value == "2021-01-03"
     assert find_dates("السبت 14 أكتوبر 2023")[0].value == "2023-10-14"
     assert find_dates("بتاريخ 20/06/2023")[0].value == "2023-06-20"
+    assert find_dates("بتاريخ 2023/06/20")[0].value == "2023-06-20"
     assert find_dates("الخميس 26 شتنبر 2019")[0].weekday
 
 
@@ -20,3 +21,5 @@ def test_written_and_numeric_times():
     assert find_time("على الساعة العاشرة والنصف صباحا") == "10:30"
     assert find_time("على الساعة ١٠:٣٠") == "10:30"
     assert find_time("ابتداء من 09h30") == "09:30"
+    assert find_time("على الساعة الثانية عشرة زوالا") == "12:00"
+    assert find_time("على الساعة الثالثة زوالا") == "15:00"
