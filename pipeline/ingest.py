@@ -95,7 +95,6 @@ def bullet_glyphs(page) -> list[Glyph]:
 def read_pdf(path: Path, data: bytes, max_pages: int = 2000) -> RawDocument:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     from normalizers.pdf_layout import layout_page
 
@@ -103,12 +102,12 @@ def read_pdf(path: Path, data: bytes, max_pages: int = 2000) -> RawDocument:
         raise ReadError("not a PDF (no %PDF header): mislabelled or corrupt file")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except PDFPasswordIncorrect as e:
-        raise ReadError("encrypted PDF (password required)") from e
-    except (PDFSyntaxError, Exception) as e:  # pdfminer raises many types on broken files
-        if "password" in str(e).lower() or "encrypt" in type(e).__name__.lower():
+    except Exception as e:  # pdfplumber wraps pdfminer's many error types in PdfminerException
+        inner = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+        if isinstance(inner, PDFPasswordIncorrect) or "password" in repr(inner).lower() \
+                or "encrypt" in type(inner).__name__.lower():
             raise ReadError("encrypted PDF (password required)") from e
-        raise ReadError(f"corrupt PDF: {type(e).__name__}: {e}".strip()) from e
+        raise ReadError(f"corrupt PDF: {type(inner).__name__}: {inner}".strip(" :")) from e
     pages: list[RawPage] = []
     with pdf:
         try:

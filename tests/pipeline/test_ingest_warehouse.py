@@ -62,6 +62,26 @@ def test_bad_inputs_raise_clear_errors(tmp_path: Path):
         read_document(tmp_path / "table.xlsx")
 
 
+def test_encrypted_huge_and_mislabelled_files(tmp_path: Path):
+    from pypdf import PdfReader, PdfWriter
+
+    w = PdfWriter()
+    for page in PdfReader(RAW / "dev_04.libreoffice.pdf").pages:
+        w.add_page(page)
+    w.encrypt("secret")
+    w.write(tmp_path / "locked.pdf")
+    with pytest.raises(ReadError, match="encrypted PDF"):
+        read_document(tmp_path / "locked.pdf")
+    shutil.copy(RAW / "dev_04.libreoffice.pdf", tmp_path / "report.txt")
+    with pytest.raises(ReadError, match="mislabelled"):
+        read_document(tmp_path / "report.txt")
+    with pytest.raises(ReadError, match="too large"):
+        read_document(RAW / "dev_01.scan.pdf", max_bytes=100_000)
+    s = ingest([tmp_path], tmp_path / "w.duckdb", max_bytes=10_000_000)
+    assert sorted((Path(p).name, why.split(":")[0]) for p, why in s.failed) == [
+        ("locked.pdf", "encrypted PDF (password required)"), ("report.txt", "mislabelled file")]
+
+
 def test_ingest_twice_changes_nothing(archive: Path, tmp_path: Path):
     db = tmp_path / "w.duckdb"
     first = ingest([archive], db)
