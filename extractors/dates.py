@@ -92,7 +92,7 @@ def find_time(text: str) -> str | None:
     c = canon(w)
     m = re.search(r"(?:الساعه|ساعه)\s+(" + "|".join(re.escape(h) for h, _ in _HOURS) + r")((?:\s+\S+){0,3})", c)
     clock = _CLOCK.search(w)
-    if m and (not clock or True):
+    if m:  # a written time ("الساعة الثالثة بعد الزوال") wins over digits nearby
         hour = dict(_HOURS)[m.group(1)]
         tail = m.group(2)
         minute = 0

@@ -91,7 +91,7 @@ def layout_page(glyphs: list[Glyph], tables: list[TableGrid]) -> list[RawLine]:
     """Visual lines of one page: running text lines and one line per table row, top to bottom."""
     placed: list[tuple[float, RawLine]] = []
     free = [g for g in glyphs if not any(_inside(g, t.bbox) for t in tables)]
-    for ln in cluster_lines([g for g in free if g.text.strip() or True]):
+    for ln in cluster_lines(free):
         if any(g.text.strip() for g in ln):
             rl = line_of(ln)
             placed.append((rl.bbox[1], rl))

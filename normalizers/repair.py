@@ -190,4 +190,3 @@ def repair_document(doc: RawDocument) -> TextDocument:
     return TextDocument(stem=doc.stem, lines=lines, ocr_pages=ocr)
 
 
-_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}")

@@ -9,8 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.run import ingest
-from tests.conftest import RAW, ROOT, build_warehouse
+from tests.conftest import ROOT, build_warehouse
 
 QUERIES = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "cookbook.md").read_text(encoding="utf-8"), re.S)
 SAMPLE = ["001_347b79a32b4e4382.txt", "002_fc4b61ce10306ee2.txt", "dev_01.libreoffice.pdf", "dev_02.chromium.pdf",

@@ -1,7 +1,6 @@
 """Arabic search, reading while ingest runs, and the HTML report rendered in headless Chromium."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
