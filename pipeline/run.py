@@ -58,16 +58,18 @@ def ingest(paths: list[Path], warehouse_path: Path, max_bytes: int | None = None
     ``warehouse.publishing_writer``), so readers never see a half-written file.
     """
     t0 = time.perf_counter()
-    process = process or (lambda p: process_file(p, max_bytes=max_bytes, max_pages=max_pages))
     with warehouse.publishing_writer(warehouse_path) as con:
         summary = Summary(run_id=warehouse.start_run(con))
         status = "interrupted"
         try:
             for path in discover(paths):
-                if already_loaded(con, path, max_bytes):
+                data = read_bytes(path, max_bytes)
+                if data is not None and warehouse.is_unchanged(con, sha256_of(data), str(path)):
                     summary.unchanged.append(str(path))
-                else:
+                elif process is not None:
                     record(con, summary, process(path))
+                else:  # the bytes just hashed are the ones read, not read again
+                    record(con, summary, process_file(path, max_bytes=max_bytes, max_pages=max_pages, data=data))
                 if progress:
                     progress(path)
             status = "complete"
@@ -76,14 +78,21 @@ def ingest(paths: list[Path], warehouse_path: Path, max_bytes: int | None = None
     return summary
 
 
-def already_loaded(con, path: Path, max_bytes: int | None) -> bool:
-    """True when this file's exact content is loaded already (by this pipeline version)."""
+def read_bytes(path: Path, max_bytes: int | None) -> bytes | None:
+    """The file's bytes, or None when it is missing, unreadable or over the size limit
+    (the reader then reports why)."""
     try:
         if path.is_file() and (max_bytes is None or path.stat().st_size <= max_bytes):
-            return warehouse.is_unchanged(con, sha256_of(path.read_bytes()), str(path))
+            return path.read_bytes()
     except OSError:
         pass
-    return False
+    return None
+
+
+def already_loaded(con, path: Path, max_bytes: int | None) -> bool:
+    """True when this file's exact content is loaded already (by this pipeline version)."""
+    data = read_bytes(path, max_bytes)
+    return data is not None and warehouse.is_unchanged(con, sha256_of(data), str(path))
 
 
 def close_run(con, summary: Summary, status: str, t0: float) -> None:

@@ -21,8 +21,9 @@ class Processed:
     extraction: Extraction | None = None
 
 
-def read_stage(path: Path, max_bytes: int | None = None, max_pages: int = 2000) -> RawDocument:
-    return read_document(path, max_bytes=max_bytes, max_pages=max_pages)
+def read_stage(path: Path, max_bytes: int | None = None, max_pages: int = 2000,
+               data: bytes | None = None) -> RawDocument:
+    return read_document(path, data=data, max_bytes=max_bytes, max_pages=max_pages)
 
 
 def repair_stage(raw: RawDocument) -> TextDocument:
@@ -38,11 +39,13 @@ def export_stem(path: Path | str) -> str:
     return Path(path).stem
 
 
-def process_file(path: Path, max_bytes: int | None = None, max_pages: int = 2000) -> Processed:
-    """Read, repair and extract one file; never raises for bad input, says why instead."""
+def process_file(path: Path, max_bytes: int | None = None, max_pages: int = 2000,
+                 data: bytes | None = None) -> Processed:
+    """Read, repair and extract one file (``data``: its bytes, when already read); never
+    raises for bad input, says why instead."""
     p = str(path)
     try:
-        raw = read_stage(Path(path), max_bytes=max_bytes, max_pages=max_pages)
+        raw = read_stage(Path(path), max_bytes=max_bytes, max_pages=max_pages, data=data)
     except SkipFile as e:
         return Processed(p, "skipped", "read", str(e))
     except ReadError as e:
