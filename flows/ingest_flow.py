@@ -20,7 +20,30 @@ from pipeline.stages import Processed, process_file  # noqa: E402
 
 @task(name="process-document", retries=1, retry_delay_seconds=1)
 def process_document(path: str, max_bytes: int | None, max_pages: int) -> Processed:
-    return process_file(Path(path), max_bytes=max_bytes, max_pages=max_pages)
+    return slim(process_file(Path(path), max_bytes=max_bytes, max_pages=max_pages))
+
+
+def slim(result: Processed) -> Processed:
+    """Drop the glyph boxes (only repair needs them) before the result crosses processes."""
+    if result.raw is not None:
+        for page in result.raw.pages:
+            for line in page.lines:
+                line.glyphs = []
+                line.cell_glyphs = None
+    return result
+
+
+def run_flow(files: list[Path], warehouse_path: str, max_bytes: int | None = None, max_pages: int = 2000,
+             workers: int = 1) -> Summary:
+    """Run the ingest flow; with ``workers`` > 1 documents are processed in that many
+    processes (Prefect's ProcessPoolTaskRunner). The same tasks run on a distributed
+    engine by giving the flow another task runner (e.g. prefect-dask's DaskTaskRunner)."""
+    flow_ = ingest_flow
+    if workers > 1:
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        flow_ = ingest_flow.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))
+    return flow_(files, warehouse_path, max_bytes, max_pages)
 
 
 @flow(name="mahdar-ingest", log_prints=False)

@@ -35,6 +35,7 @@ def ingest(
     paths: list[Path] = typer.Argument(None, help="Files or folders to ingest (default: $MAHDAR_RAW or data/raw)."),
     warehouse: Optional[Path] = typer.Option(None, "--warehouse", "-w", help=WAREHOUSE_HELP),
     flow: bool = typer.Option(False, "--flow", help="Run through the Prefect flow (temporary local server)."),
+    workers: int = typer.Option(1, "--workers", "-j", help="With --flow: documents processed in N processes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Load documents into the warehouse: progress bar, then a summary.
@@ -52,9 +53,9 @@ def ingest(
     wh = _warehouse(warehouse)
     files = discover(targets)
     if flow:
-        from flows.ingest_flow import ingest_flow
+        from flows.ingest_flow import run_flow
 
-        summary = ingest_flow(files, str(wh), s.max_bytes, s.max_pages)
+        summary = run_flow(files, str(wh), s.max_bytes, s.max_pages, workers=workers)
     else:
         from pipeline.run import ingest as run_ingest
 

@@ -23,3 +23,17 @@ def test_flow_ingests_and_is_idempotent(tmp_path):
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
     assert con.execute("SELECT count(*) FROM runs WHERE status = 'complete'").fetchone()[0] == 2
     con.close()
+
+
+def test_flow_in_two_processes(tmp_path):
+    from flows.ingest_flow import run_flow
+
+    d = tmp_path / "raw"
+    d.mkdir()
+    for name in ("dev_04.libreoffice.pdf", "dev_04.reportlab.pdf"):
+        shutil.copy(RAW / name, d / name)
+    s = run_flow(sorted(d.iterdir()), str(tmp_path / "w.duckdb"), workers=2)
+    assert len(s.loaded) == 2 and not s.failed
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM schedule").fetchone()[0] == 10
+    con.close()
