@@ -200,11 +200,31 @@ def _rotation(a: Atom, vocab: Vocabulary) -> Atom | None:
         candidates += [t[j:] + t[i:j] + t[:i] for i in range(1, len(t) - 1) for j in range(i + 1, len(t))]
     for word in candidates:
         k = lm_key(Atom(word, "ar", True))
-        if k != own and (vocab.known(k) or vocab.seen(k)):
+        if k != own and (vocab.lm.known(k, 1) or vocab.seen(k)):
             c = vocab.count(k)
             if best is None or c > best[0]:
                 best = (c, word)
     return Atom(best[1], "ar", a.space_before, a.wide_before) if best else None
+
+
+def join_split_words(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
+    """Two neighbouring unknown pieces that are one word laid out backwards:
+    ``تحة المنف`` is المنفتحة, ``ط االنق`` is النقاط."""
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if (b is not None and a.kind == b.kind == "ar" and len(a.text) + len(b.text) <= 16
+                and not any(vocab.lm.known(lm_key(x), 1) or vocab.seen(lm_key(x)) for x in (a, b))):
+            joined = _rotation(Atom(a.text + b.text, "ar", a.space_before, a.wide_before), vocab)
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
@@ -462,7 +482,8 @@ def repair_runs(line: str, vocab: Vocabulary | None = None) -> str:
         return line.strip()
     lm = model()
     vocab = vocab or Vocabulary(lm)
-    atoms = transfer_fragments(split_glued(atoms_of(_reverse_number_lists(line)), vocab), vocab)
+    atoms = split_glued(atoms_of(_reverse_number_lists(line)), vocab)
+    atoms = transfer_fragments(join_split_words(atoms, vocab), vocab)
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
