@@ -3,6 +3,8 @@
 ``chars``      one-line, pure character steps over data tables in ``data/``
 ``bidi``       visual -> logical order for glyph rows (python-bidi levels)
 ``pdf_layout`` PDF glyphs -> lines and table rows, from geometry
-``runs``       repair of already-extracted visual-order text (statistical model)
+``lm``         atoms of a line and the word + word-class bigram model
+``pieces``     broken words put back together (glued, cut, swapped pieces)
+``runs``       repair of already-extracted visual-order text: run segmentation by DP
 ``repair``     the steps composed in one visible order
 """

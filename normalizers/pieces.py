@@ -1,0 +1,189 @@
+"""Words broken by visual-order extraction, put back together before runs are reordered.
+
+Extractors cut words at run boundaries and glue pieces of neighbouring runs: ``إنجازتم``
+(تم + إنجاز), ``وزاريةال`` (الوزارية), ``ئيسة … بالالتزامر`` (رئيسة … بالالتزام). Each repair
+here is accepted only when the result is a word the clean text or the document knows.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from importlib import resources
+
+from normalizers.lm import Atom, BigramModel, atoms_of, lm_key
+
+_CLITICS = ("و", "ب", "ل", "ف", "ك")
+# two-letter words that may stand as one piece of a glued pair ("إنجازتم" = "تم إنجاز"),
+# and prefix clusters that never stand alone ("بالجمعيات" is not "بال" + "جمعيات")
+_GLUE = json.loads(resources.files("normalizers").joinpath("data", "particles.json").read_text(encoding="utf-8"))
+_PARTICLES = frozenset(_GLUE["short_words"])
+_PREFIXES = frozenset(_GLUE["prefix_clusters"])
+
+
+class Vocabulary:
+    """Words known from the clean text and from the document itself (its other lines)."""
+
+    def __init__(self, lm: BigramModel, doc_counts: Counter[str] | None = None) -> None:
+        self.lm = lm
+        self.doc = doc_counts or Counter()
+
+    def count(self, key: str) -> int:
+        return self.lm.uni.get(key, 0) + self.doc.get(key, 0)
+
+    def known(self, key: str) -> bool:
+        """Known from the clean text, itself or without its clitic prefix."""
+        if len(key) < 2:
+            return False
+        if self.lm.uni.get(key, 0) >= 1:
+            return True
+        stem = key[1:] if key[0] in _CLITICS else key
+        stem = stem[2:] if stem.startswith("ال") else stem
+        return stem != key and len(stem) >= 3 and self.lm.uni.get(stem, 0) >= 1
+
+    def seen(self, key: str) -> bool:
+        """Seen at least twice in the document (a fragment of broken text rarely is)."""
+        return self.doc.get(key, 0) >= 2
+
+
+def doc_vocabulary(lines: list[str]) -> Counter[str]:
+    """Counts of the Arabic words of a document's lines (glued words count once, their
+    pieces usually stand alone elsewhere in the document)."""
+    c: Counter[str] = Counter()
+    for line in lines:
+        c.update(lm_key(a) for a in atoms_of(line) if a.kind == "ar")
+    return c
+
+
+def _rotation(a: Atom, vocab: Vocabulary) -> Atom | None:
+    """A word whose two pieces the extraction swapped: ``وزاريةال`` is ``الوزارية``,
+    ``كتوبرأ`` is ``أكتوبر`` (the pieces were separate runs, laid out right to left)."""
+    best = None
+    t = a.text
+    own = lm_key(a)
+    if vocab.seen(own):
+        return None  # the word stands so elsewhere in the document: it is written right
+    # two pieces swapped, or three pieces laid out in reverse (``اتلتزامبالا`` = بالا|لتزام|ات)
+    candidates = [t[i:] + t[:i] for i in range(1, len(t))]
+    if len(t) <= 16:
+        candidates += [t[j:] + t[i:j] + t[:i] for i in range(1, len(t) - 1) for j in range(i + 1, len(t))]
+    for word in candidates:
+        k = lm_key(Atom(word, "ar", True))
+        if k != own and (vocab.lm.known(k, 1) or vocab.seen(k)):
+            c = vocab.count(k)
+            if best is None or c > best[0]:
+                best = (c, word)
+    return Atom(best[1], "ar", a.space_before, a.wide_before) if best else None
+
+
+def join_split_words(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
+    """Two neighbouring unknown pieces that are one word laid out backwards:
+    ``تحة المنف`` is المنفتحة, ``ط االنق`` is النقاط."""
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if (b is not None and a.kind == b.kind == "ar" and len(a.text) + len(b.text) <= 16
+                and not any(vocab.lm.known(lm_key(x), 1) or vocab.seen(lm_key(x)) for x in (a, b))):
+            joined = _rotation(Atom(a.text + b.text, "ar", a.space_before, a.wide_before), vocab)
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
+    """Give a letter or two cut off one word back to the word it was cut from: in
+    ``ئيسة … بالالتزامر`` the ``ر`` of رئيسة sits glued to بالالتزام; in ``رأس … الاجتماعت``
+    the ``ت`` of ترأس sits glued to الاجتماع. Done when both repaired words are known."""
+    out = list(atoms)
+    # a lone fragment of one or two letters joins the unknown piece it completes ("ر" + "ئيسة")
+    for i, a in enumerate(out):
+        if a.kind != "ar" or len(a.text) > 2 or a.text in _PARTICLES or vocab.known(lm_key(a)):
+            continue
+        for j, b in enumerate(out):
+            if j == i or b.kind != "ar" or vocab.known(lm_key(b)):
+                continue
+            for word in (a.text + b.text, b.text + a.text):
+                if vocab.known(lm_key(Atom(word, "ar", True))):
+                    out[j] = Atom(word, "ar", b.space_before, b.wide_before)
+                    out[i] = Atom("", "gone", False)
+                    break
+            if out[i].kind == "gone":
+                break
+    out = [a for a in out if a.kind != "gone"]
+    for i, a in enumerate(out):
+        if a.kind != "ar" or vocab.known(lm_key(a)) or len(a.text) < 4:
+            continue
+        for k in (1, 2):  # a word's first letters cut off and glued before another: "ةضرورة … موازا"
+            frag, rest = a.text[:k], a.text[k:]
+            if not vocab.known(lm_key(Atom(rest, "ar", True))):
+                continue
+            for j, b in enumerate(out):
+                if j != i and b.kind == "ar" and not vocab.known(lm_key(b)) and \
+                        vocab.known(lm_key(Atom(b.text + frag, "ar", True))):
+                    out[i] = Atom(rest, "ar", a.space_before, a.wide_before)
+                    out[j] = Atom(b.text + frag, "ar", b.space_before, b.wide_before)
+                    break
+            else:
+                continue
+            break
+    for i, a in enumerate(out):
+        if a.kind != "ar" or vocab.known(lm_key(a)) or len(a.text) < 4:
+            continue
+        for k in (1, 2):
+            head, frag = a.text[:-k], a.text[-k:]
+            if not vocab.known(lm_key(Atom(head, "ar", True))):
+                continue
+            for j, b in enumerate(out):
+                if j == i or b.kind != "ar":
+                    continue
+                if vocab.known(lm_key(Atom(frag + b.text, "ar", True))) and not (
+                        vocab.known(lm_key(b)) and len(b.text) > 3):
+                    out[i] = Atom(head, "ar", a.space_before, a.wide_before)
+                    out[j] = Atom(frag + b.text, "ar", b.space_before, b.wide_before)
+                    break
+            else:
+                continue
+            break
+    return out
+
+
+def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
+    """Split unknown Arabic atoms that are two known words written together."""
+    out: list[Atom] = []
+    for a in atoms:
+        key = lm_key(a)
+        if a.kind != "ar" or len(a.text) < 4 or vocab.lm.known(key, 1):
+            out.append(a)
+            continue
+        rotated = _rotation(a, vocab)
+        if rotated is not None:
+            out.append(rotated)
+            continue
+        if len(a.text) < 5:
+            out.append(a)
+            continue
+        best, best_score = None, 0.0
+        for i in range(2, len(a.text) - 1):
+            short = [piece for piece in (a.text[:i], a.text[i:]) if len(piece) < 3]
+            if any(piece not in _PARTICLES for piece in short) or a.text[:i] in _PREFIXES:
+                continue
+            left, right = Atom(a.text[:i], "ar", a.space_before, a.wide_before), Atom(a.text[i:], "ar", False)
+            kl, kr = lm_key(left), lm_key(right)
+            both = vocab.known(kl) and vocab.known(kr)
+            if both or (vocab.known(kl) and vocab.seen(kr)) or (vocab.seen(kl) and vocab.known(kr)):
+                s = math.log(1 + vocab.count(kl)) + math.log(1 + vocab.count(kr)) + 0.1 * min(len(kl), len(kr))
+                if s > best_score:
+                    best, best_score = (left, right), s
+        out.extend(best if best else (a,))
+    return out
+
+
+# Cost of a run boundary before raw atom i. Boundaries where the raw text shows a
+# seam (two words glued, a script change, a double space, punctuation) are cheap;
+# a boundary at an ordinary single space between two words needs real evidence.

@@ -1,0 +1,41 @@
+"""Each word-repair step on its own, on pieces taken from the broken seeds."""
+from normalizers.lm import atoms_of, model
+from normalizers.pieces import Vocabulary, doc_vocabulary, join_split_words, split_glued, transfer_fragments
+from tests.conftest import seed
+
+
+def _vocab(name: str = "003") -> Vocabulary:
+    return Vocabulary(model(), doc_vocabulary(seed(name).read_text(encoding="utf-8").split("\n")))
+
+
+def _texts(atoms) -> list[str]:
+    return [a.text for a in atoms]
+
+
+def test_glued_words_are_split():
+    v = _vocab("000")
+    assert _texts(split_glued(atoms_of("ومكانتاريخ"), v)) == ["ومكان", "تاريخ"]
+    assert _texts(split_glued(atoms_of("إنجازتم"), v)) == ["إنجاز", "تم"]
+    assert _texts(split_glued(atoms_of("بالجمعيات"), v)) == ["بالجمعيات"]  # not بال + جمعيات
+
+
+def test_swapped_pieces_are_rotated_back():
+    v = _vocab()
+    assert _texts(split_glued(atoms_of("وزاريةال"), v)) == ["الوزارية"]
+    assert _texts(split_glued(atoms_of("اتلتزامبالا"), v)) == ["بالالتزامات"]
+
+
+def test_neighbouring_pieces_are_joined():
+    assert _texts(join_split_words(atoms_of("تحة المنف"), _vocab())) == ["المنفتحة"]
+
+
+def test_cut_off_letters_go_back_to_their_word():
+    v = _vocab()
+    assert _texts(transfer_fragments(atoms_of("ئيسة المشروع المكلفة بالالتزامر"), v)) == \
+        ["رئيسة", "المشروع", "المكلفة", "بالالتزام"]
+
+
+def test_known_words_are_left_alone():
+    v = _vocab()
+    line = "تم إنجاز كافة الإجراءات المبرمجة"
+    assert _texts(transfer_fragments(join_split_words(split_glued(atoms_of(line), v), v), v)) == line.split()
