@@ -5,7 +5,7 @@ import re
 
 from extractors.dates import find_date_loose, find_dates, find_time
 from extractors.participants import Person, merge_people, parse_person, people_in_sentence
-from extractors.structure import Block, Section, canon, sections_of, tidy_value, to_blocks
+from extractors.structure import Block, Section, canon, data, sections_of, tidy_value, to_blocks
 from extractors.tables import (commitments_from_rows, commitments_from_text, keyed_rows, programme_rows,
                                schedule_from_rows, stats_dimension, stats_from_rows)
 from pipeline.models import Extraction, Provenance, TextDocument
@@ -32,18 +32,27 @@ def _items(sections: list[Section], key: str) -> list[Block]:
     return out
 
 
+_DOC_WORDS = {k: [canon(w) for w in v] for k, v in data("lexicon.json")["doc_type_words"].items()}
+_TITLE_START = re.compile(r"^(" + "|".join(canon(w) for w in data("lexicon.json")["title_starts"]) + r")\b")
+_REMOTE_PLACE = re.compile("|".join(re.escape(canon(w)) for w in data("lexicon.json")["remote_place_words"]))
+
+
 def doc_type(blocks: list[Block], sections: list[Section]) -> str:
+    """minutes, consultation_report, guide or other: from the words of the document's head,
+    then from the sections it has."""
     head = " ".join(canon(b.text) for b in blocks[:25])
-    if "محضر" in head:
+    words = set(head.split())
+    has = lambda kind: any(k in w for w in words for k in _DOC_WORDS[kind])  # noqa: E731  ("المحضر" too)
+    if has("minutes"):
         return "minutes"
-    if "تقرير" in head and ("لقاء" in head or "تشاوري" in head or "الورشه" in head):
+    if has("report") and has("consultation"):
         return "consultation_report"
     keys = {s.key for s in sections}
     if keys & {"date", "participants", "agenda", "decisions"} and not ({"proposals", "programme"} & keys):
         return "minutes"
     if {"proposals", "programme"} & keys:
         return "consultation_report"
-    if re.search(r"\b(دليل|منهجيه|مسطره|guide)\b", head):
+    if has("guide"):
         return "guide"
     return "other"
 
@@ -52,7 +61,7 @@ def title_of(doc: TextDocument) -> str | None:
     lines = doc.lines[:30]
     for i, ln in enumerate(lines):
         c = canon(ln.text)
-        if re.match(r"^(محضر|تقرير|دليل|منهجيه)\b", c) and len(c.split()) >= 3:
+        if _TITLE_START.match(c) and len(c.split()) >= 3:
             t = ln.text
             nxt = lines[i + 1].text if i + 1 < len(lines) else ""
             if nxt and (re.fullmatch(r"[\d٠-٩\-–/ ]+", nxt.strip()) or t.rstrip().endswith("-")):
@@ -102,7 +111,7 @@ def meeting_of(sections: list[Section], blocks: list[Block], dtype: str, program
     if dtype in ("minutes", "consultation_report"):
         fmt = " ".join((s.heading.inline if s.heading else "") for s in _in(sections, "format"))
         where = canon(place or "") + " " + canon(fmt if "حضوري" not in canon(fmt) else "")
-        remote = bool(re.search(r"عن بعد|visio|video|vidéo|zoom|teams|المناظره المرئيه", where))
+        remote = bool(_REMOTE_PLACE.search(where))
     return {"date": date, "start_time": start, "place": place, "remote": remote}
 
 
