@@ -150,7 +150,26 @@ def run(corpus: Path, repeats: int = 1) -> dict:
     return results
 
 
-def markdown(results: dict) -> str:
+def peak_memory(corpus: Path) -> dict[str, float]:
+    """Peak Python heap (MB, tracemalloc) of pdfplumber's extract_text and of mahdar, per PDF,
+    the largest over the corpus; a separate pass so tracing does not distort the timings."""
+    import tracemalloc
+
+    out = {}
+    for name in ("pdfplumber", "mahdar"):
+        peak = 0
+        for pdf in sorted((corpus / "pdf").glob("*.pdf")):
+            if pdf.name.split(".")[1] not in PRODUCERS:
+                continue
+            tracemalloc.start()
+            TOOLS[name](pdf)
+            peak = max(peak, tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()
+        out[name] = peak / 2**20
+    return out
+
+
+def markdown(results: dict, memory: dict[str, float] | None = None) -> str:
     names = list(TOOLS)
     lines = ["| tool | " + " | ".join(f"{p} CER | {p} WER" for p in PRODUCERS) + " | pages/s (all) |",
              "|---|" + "---:|" * (2 * len(PRODUCERS) + 1)]
@@ -167,6 +186,10 @@ def markdown(results: dict) -> str:
     lines.append("")
     lines.append("mahdar time per page relative to pdfplumber's own `extract_text` in the same run: " +
                  ", ".join(f"{p} ×{r:.2f}" for p, r in zip(PRODUCERS, ratio)) + ".")
+    if memory:
+        lines.append("")
+        lines.append(f"Peak Python heap on the largest document: pdfplumber {memory['pdfplumber']:.1f} MB, "
+                     f"mahdar {memory['mahdar']:.1f} MB (×{memory['mahdar'] / memory['pdfplumber']:.2f}).")
     return "\n".join(lines)
 
 
@@ -199,7 +222,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, help="write the markdown table here")
     ap.add_argument("--repeats", type=int, default=2, help="timing: best of N runs per file")
     a = ap.parse_args()
-    table = markdown(run(a.corpus, a.repeats))
+    table = markdown(run(a.corpus, a.repeats), peak_memory(a.corpus))
     print(table)
     if a.out:
         a.out.write_text(PAGE.format(table=table), encoding="utf-8")
