@@ -22,6 +22,15 @@ def _warehouse(path: Optional[Path]) -> Path:
     return path or get_settings().warehouse
 
 
+def _existing_warehouse(path: Optional[Path]) -> Path:
+    """The warehouse to read; a clear message (exit 2) when there is none yet."""
+    wh = _warehouse(path)
+    if not wh.exists():
+        typer.echo(f"no warehouse at {wh}: run `mahdar ingest` first (or pass --warehouse)", err=True)
+        raise typer.Exit(2)
+    return wh
+
+
 def _write_json(obj: dict, path: Path | None) -> None:
     text = json.dumps(obj, ensure_ascii=False, indent=1)
     if path is None:
@@ -115,7 +124,7 @@ def export(
     """Export the warehouse: JSON per document (the contract), or Parquet/CSV per table."""
     from pipeline import warehouse as wh
 
-    con = wh.connect(_warehouse(warehouse), read_only=True)
+    con = wh.connect(_existing_warehouse(warehouse), read_only=True)
     out.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
         ids = con.execute("SELECT doc_id, path FROM documents ORDER BY path").fetchall()
@@ -188,7 +197,7 @@ def search(
     from pipeline import warehouse as wh
     from pipeline.search import search as run_search
 
-    con = wh.connect(_warehouse(warehouse), read_only=True)
+    con = wh.connect(_existing_warehouse(warehouse), read_only=True)
     hits = run_search(con, query, limit=limit, kind=kind)
     con.close()
     if not hits:
@@ -208,7 +217,7 @@ def report(
     from pipeline import warehouse as wh
     from pipeline.report import write_report
 
-    con = wh.connect(_warehouse(warehouse), read_only=True)
+    con = wh.connect(_existing_warehouse(warehouse), read_only=True)
     write_report(con, out)
     con.close()
     typer.echo(f"report -> {out}")

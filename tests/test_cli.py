@@ -55,3 +55,9 @@ def test_ingest_exit_status_and_summary(tmp_path):
     r = runner.invoke(app, ["ingest", str(tmp_path / "a"), "--warehouse", str(tmp_path / "w.duckdb"), "-q"])
     assert r.exit_code == 1
     assert "1 loaded" in r.output and "1 failed" in r.output and "empty.txt" in r.output
+
+
+def test_reading_commands_explain_a_missing_warehouse(tmp_path):
+    for args in (["search", "اجتماع"], ["report", "--out", str(tmp_path / "r.html")], ["export", "--out", str(tmp_path)]):
+        r = runner.invoke(app, args + ["--warehouse", str(tmp_path / "none.duckdb")])
+        assert r.exit_code == 2 and "mahdar ingest" in r.output
