@@ -23,7 +23,9 @@ def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
     months = data("lexicon.json")["months"]
     table = {canon(k): v for k, v in months.items()}
     alts = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<!\d)(\d{1,2})\s*(?:من\s+(?:شهر\s+)?)?(" + "|".join(map(re.escape, alts)) + r")\s*،?\s*(\d{4})"), table
+    # an event over several days ("يومي 09 و10 ماي 2023", "من 12 إلى 14 يونيو 2022") starts on the first
+    return re.compile(r"(?<!\d)(\d{1,2})\s*(?:(?:و|-|–|إلي|الي|إلى)\s*\d{1,2}\s*)?(?:من\s+(?:شهر\s+)?)?("
+                      + "|".join(map(re.escape, alts)) + r")\s*،?\s*(\d{4})"), table
 
 
 _MONTHS_RE, _MONTHS = _month_pattern()

@@ -9,6 +9,8 @@ def test_month_families_and_digits():
     assert find_dates("بتاريخ 20/06/2023")[0].value == "2023-06-20"
     assert find_dates("بتاريخ 2023/06/20")[0].value == "2023-06-20"
     assert find_dates("الخميس 26 شتنبر 2019")[0].weekday
+    assert find_dates("يومي 09 و10 ماي 2023 بالرباط")[0].value == "2023-05-09"
+    assert find_dates("من 12 إلى 14 يونيو 2022")[0].value == "2022-06-12"
 
 
 def test_loose_date_from_damaged_line():
