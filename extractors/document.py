@@ -290,6 +290,7 @@ def locate_spans(doc: TextDocument, data: dict, prov: dict[str, list[Provenance]
     """Fill character spans (repaired and raw) and a confidence into every item's provenance."""
     by_no = {l.line_no: l for l in doc.lines}
     from normalizers.offsets import raw_span
+    from normalizers.repair import span_box
 
     for field in LIST_FIELDS:
         for item, p in zip(data.get(field) or [], prov.get(field) or []):
@@ -308,9 +309,15 @@ def locate_spans(doc: TextDocument, data: dict, prov: dict[str, list[Provenance]
             p.char_end = ce + len(tail) if ce >= 0 else len(last.text)
             if first is last:
                 p.raw_start, p.raw_end = raw_span(first.offsets, p.char_start, p.char_end)
+                p.bbox = span_box(first, p.raw_start, p.raw_end)
             else:
-                p.raw_start = raw_span(first.offsets, p.char_start, len(first.text))[0]
-                p.raw_end = raw_span(last.offsets, 0, p.char_end)[1]
+                head_span = raw_span(first.offsets, p.char_start, len(first.text))
+                tail_span = raw_span(last.offsets, 0, p.char_end)
+                p.raw_start, p.raw_end = head_span[0], tail_span[1]
+                boxes = [b for b in (span_box(first, *head_span), span_box(last, *tail_span))
+                         if b] if first.page == last.page else []
+                p.bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                          max(b[3] for b in boxes)) if boxes else None
             if any(by_no[n].reordered for n in range(p.line_start, p.line_end + 1) if n in by_no):
                 conf *= REORDERED_FACTOR
             if cs < 0:

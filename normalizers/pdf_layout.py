@@ -15,10 +15,6 @@ from pipeline.models import Glyph, RawLine
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
-def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
-    return min(a1, b1) - max(a0, b0)
-
-
 def cluster_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Group glyphs into lines by vertical overlap; lines top to bottom, glyphs left to right."""
     if not glyphs:
@@ -27,20 +23,23 @@ def cluster_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     lines: list[list[Glyph]] = []
     bounds: list[list[float]] = []
     for g in order:
-        h = max(g.bottom - g.top, 0.1)
+        gt, gb = g.top, g.bottom
+        h = gb - gt if gb - gt > 0.1 else 0.1
         best, best_ov = -1, 0.0
         # only the last few lines can overlap vertically with a glyph sorted by centre
-        for k in range(max(0, len(lines) - 3), len(lines)):
+        for k in range(len(lines) - 1, max(0, len(lines) - 3) - 1, -1):
             t, b = bounds[k]
-            ov = _overlap(t, b, g.top, g.bottom) / min(h, max(b - t, 0.1))
+            lh = b - t if b - t > 0.1 else 0.1
+            ov = ((b if b < gb else gb) - (t if t > gt else gt)) / (h if h < lh else lh)
             if ov > best_ov:
                 best, best_ov = k, ov
         if best >= 0 and best_ov >= 0.5:
             lines[best].append(g)
             core = bounds[best]
             # the line's extent follows its main (largest) glyphs, not off-baseline ones
-            core[0] = min(core[0], g.top) if h >= (core[1] - core[0]) * 0.8 else core[0]
-            core[1] = max(core[1], g.bottom) if h >= (core[1] - core[0]) * 0.8 else core[1]
+            if h >= (core[1] - core[0]) * 0.8:
+                core[0] = min(core[0], gt)
+                core[1] = max(core[1], gb)
         else:
             lines.append([g])
             bounds.append([g.top, g.bottom])
@@ -98,11 +97,25 @@ def layout_page(glyphs: list[Glyph], tables: list[TableGrid]) -> list[RawLine]:
     for ti, t in enumerate(tables):
         inside = [g for g in glyphs if _inside(g, t.bbox)]
         all_boxes = [c for row in t.rows for c in row if c is not None]
+        # each glyph into the first cell that holds its centre: rows first, then their cells
+        row_spans, bi = [], 0
+        for row in t.rows:
+            boxes = [c for c in row if c is not None]
+            if boxes:
+                row_spans.append((min(b[1] for b in boxes) - 0.5, max(b[3] for b in boxes) + 0.5, bi, bi + len(boxes)))
+            bi += len(boxes)
         by_box: dict[int, list[Glyph]] = {}
-        for g in inside:  # each glyph into the first cell that holds its centre
-            for bi, box in enumerate(all_boxes):
-                if _inside(g, box, pad=0.5):
-                    by_box.setdefault(bi, []).append(g)
+        for g in inside:
+            cy = (g.top + g.bottom) / 2
+            found = False
+            for top, bottom, lo, hi in row_spans:
+                if top <= cy <= bottom:
+                    for k in range(lo, hi):
+                        if _inside(g, all_boxes[k], pad=0.5):
+                            by_box.setdefault(k, []).append(g)
+                            found = True
+                            break
+                if found:
                     break
         bi = 0
         for row in t.rows:

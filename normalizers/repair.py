@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from normalizers.bidi import has_rtl, logical_order
 from normalizers.chars import clean_chars, drop_cid_glyphs, drop_controls, mirror_brackets
 from normalizers.offsets import offset_map
@@ -55,13 +57,44 @@ def reorder_glyph_line(glyphs: list[Glyph], rtl: bool | None = None) -> str:
     Arabic. In an Arabic document a row of digits or Latin alone (a wrapped ``90%)``, a
     ``(visioconférence)`` set on its own baseline) still sits in a right-to-left paragraph.
     """
+    return reorder_glyphs_mapped(glyphs, rtl)[0]
+
+
+def reorder_glyphs_mapped(glyphs: list[Glyph], rtl: bool | None = None) -> tuple[str, list[int]]:
+    """Logical text of a glyph row and, for each of its characters, its index in the raw
+    (visual) text of the row: the exact offset map of the reordering."""
     units = [drop_controls(g.text) for g in glyphs]
-    text = "".join(units)
+    starts, pos = [], 0
+    for g in glyphs:
+        starts.append(pos)
+        pos += len(g.text)
     if rtl is None:
-        rtl = has_rtl(text)
-    if not rtl:
-        return text
-    return "".join(units[i] for i in logical_order(units, rtl=True))
+        rtl = has_rtl("".join(units))
+    order = logical_order(units, rtl=True) if rtl else range(len(units))
+    chars: list[str] = []
+    src: list[int] = []
+    for k in order:
+        for j, ch in enumerate(units[k]):
+            chars.append(ch)
+            src.append(starts[k] + min(j, len(glyphs[k].text) - 1))
+    return "".join(chars), src
+
+
+def carry_offsets(before: str, after: str, src: list[int]) -> list[int]:
+    """Offsets of ``after`` from those of ``before`` across the character steps (folding,
+    dropping, mirroring), by a Levenshtein alignment (rapidfuzz): kept and substituted
+    characters keep their source, inserted ones (ﻻ folded to لا) take the one before."""
+    if before == after:
+        return list(src)
+    out = [-1] * len(after)
+    for op in Levenshtein.opcodes(before, after):
+        if op.tag in ("equal", "replace"):
+            for k in range(op.dest_end - op.dest_start):
+                out[op.dest_start + k] = src[op.src_start + k]
+        elif op.tag == "insert" and src:
+            for k in range(op.dest_start, op.dest_end):
+                out[k] = src[max(op.src_start - 1, 0)]
+    return out
 
 
 def repair_pdf_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[str] | None]:
@@ -79,6 +112,13 @@ def repair_pdf_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[st
             cells = cells[::-1]
         return _display(cells), cells
     return fix_brackets(normalize_percent(clean_chars(reorder_glyph_line(raw.glyphs, rtl)))), None
+
+
+def repair_pdf_text_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[int]]:
+    """A running-text PDF line in logical order, with its exact offset map to the raw line."""
+    logical, src = reorder_glyphs_mapped(raw.glyphs, rtl)
+    text = fix_brackets(normalize_percent(clean_chars(logical)))
+    return text, carry_offsets(logical, text, src)
 
 
 def reorder_visual_text(text: str) -> str:
@@ -105,6 +145,23 @@ def normalize_text(text: str) -> str:
     from normalizers.runs import repair_text_lines
 
     return "\n".join(fix_brackets(l) for l in repair_text_lines([clean_chars(l) for l in text.split("\n")]))
+
+
+def char_boxes(raw: RawLine) -> list[tuple[float, float, float, float]] | None:
+    """The page box of every character of a PDF line's raw text (a ligature glyph's box
+    for each of its letters), so raw offsets lead back to positions on the page."""
+    if not raw.glyphs:
+        return None
+    boxes = [(g.x0, g.top, g.x1, g.bottom) for g in raw.glyphs for _ in g.text]
+    return boxes if len(boxes) == len(raw.text) else None
+
+
+def span_box(line: Line, raw_start: int | None, raw_end: int | None) -> tuple[float, float, float, float] | None:
+    """Page box covering raw characters [raw_start, raw_end) of a line (its whole box otherwise)."""
+    if line.char_boxes and raw_start is not None and raw_end is not None and raw_end > raw_start:
+        got = line.char_boxes[raw_start:raw_end]
+        return (min(b[0] for b in got), min(b[1] for b in got), max(b[2] for b in got), max(b[3] for b in got))
+    return line.bbox
 
 
 def _row_key(cells: list[str]) -> str:
@@ -142,6 +199,7 @@ def join_page_broken_rows(lines: list[Line]) -> list[Line]:
             last_row.text = _display(last_row.cells)
             last_row.raw = f"{last_row.raw}\n{ln.raw}"
             last_row.offsets = offset_map(last_row.text, last_row.raw)
+            last_row.bbox = None  # the row now spans two pages
             after_repeat = False
             continue
         after_repeat = False
@@ -171,10 +229,16 @@ def repair_document(doc: RawDocument) -> TextDocument:
                 ocr.append(page.number)
             for raw in page.lines:
                 n += 1
-                text, cells = repair_pdf_line(raw, rtl)
+                if raw.cells is None:
+                    text, offsets = repair_pdf_text_line(raw, rtl)
+                    cells = None
+                else:  # a table row: cells right to left, offsets found word by word
+                    text, cells = repair_pdf_line(raw, rtl)
+                    offsets = offset_map(text, raw.text)
                 if text.strip(" |"):
                     lines.append(Line(text=text, page=page.number, line_no=n, raw=raw.text,
-                                      cells=cells, table=raw.table, offsets=offset_map(text, raw.text)))
+                                      cells=cells, table=raw.table, offsets=offsets,
+                                      bbox=raw.bbox, char_boxes=None if cells is not None else char_boxes(raw)))
         lines = join_page_broken_rows(lines)
     else:
         from normalizers.runs import repair_text_lines

@@ -71,6 +71,8 @@ class Line:
     table: int | None = None
     offsets: list[int] | None = None  # offsets[i] = index in ``raw`` of repaired char i (-1 = inserted)
     reordered: bool = False  # text repair moved runs of this line (already-extracted text)
+    bbox: tuple[float, float, float, float] | None = None  # PDF: x0, top, x1, bottom of the line or row
+    char_boxes: list[tuple[float, float, float, float]] | None = None  # PDF text lines: box of each raw char
 
 
 @dataclass
@@ -98,6 +100,7 @@ class Provenance:
     raw_start: int | None = None
     raw_end: int | None = None
     confidence: float | None = None
+    bbox: tuple[float, float, float, float] | None = None  # PDF points on the page: x0, top, x1, bottom
 
 
 @dataclass

@@ -2,7 +2,8 @@
 -- Every entity row carries its document (doc_id = SHA-256 of the file bytes),
 -- its provenance (page, line_start, line_end: 1-based line numbers of the document's
 -- raw text as read; char_start/char_end: the span in the repaired text of those lines;
--- raw_start/raw_end: the same span in the raw lines, through repair's offset map),
+-- raw_start/raw_end: the same span in the raw lines, through repair's offset map;
+-- x0/top/x1/bottom: its box on the PDF page, in points from the top left),
 -- an extraction confidence (0-1) and the ingest run that wrote it (run_id).
 
 CREATE TABLE IF NOT EXISTS runs (
@@ -61,21 +62,24 @@ CREATE TABLE IF NOT EXISTS participants (
     name VARCHAR NOT NULL, honorific VARCHAR, organization VARCHAR, role VARCHAR,
     remote BOOLEAN, commitment_numbers INTEGER[],
     page INTEGER, line_start INTEGER, line_end INTEGER,
-    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER, confidence DOUBLE,
+    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER,
+    x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE, confidence DOUBLE,
     run_id VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS absent_organizations (
     doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, name VARCHAR NOT NULL,
     page INTEGER, line_start INTEGER, line_end INTEGER,
-    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER, confidence DOUBLE,
+    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER,
+    x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE, confidence DOUBLE,
     run_id VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS agenda_items (
     doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR NOT NULL,
     page INTEGER, line_start INTEGER, line_end INTEGER,
-    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER, confidence DOUBLE,
+    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER,
+    x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE, confidence DOUBLE,
     run_id VARCHAR NOT NULL
 );
 
@@ -83,7 +87,8 @@ CREATE TABLE IF NOT EXISTS commitments (
     doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL,
     number INTEGER, title VARCHAR, completion_pct DOUBLE, platform_updated BOOLEAN, notes VARCHAR[],
     page INTEGER, line_start INTEGER, line_end INTEGER,
-    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER, confidence DOUBLE,
+    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER,
+    x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE, confidence DOUBLE,
     run_id VARCHAR NOT NULL
 );
 
@@ -91,28 +96,32 @@ CREATE TABLE IF NOT EXISTS activities (
     doc_id VARCHAR NOT NULL, commitment_idx INTEGER NOT NULL, idx INTEGER NOT NULL,
     title VARCHAR NOT NULL, completion_pct DOUBLE,
     page INTEGER, line_start INTEGER, line_end INTEGER,
-    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER, confidence DOUBLE,
+    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER,
+    x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE, confidence DOUBLE,
     run_id VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS decisions (
     doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR NOT NULL,
     page INTEGER, line_start INTEGER, line_end INTEGER,
-    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER, confidence DOUBLE,
+    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER,
+    x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE, confidence DOUBLE,
     run_id VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS proposals (
     doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR NOT NULL,
     page INTEGER, line_start INTEGER, line_end INTEGER,
-    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER, confidence DOUBLE,
+    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER,
+    x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE, confidence DOUBLE,
     run_id VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS schedule (
     doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, step VARCHAR NOT NULL, period VARCHAR,
     page INTEGER, line_start INTEGER, line_end INTEGER,
-    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER, confidence DOUBLE,
+    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER,
+    x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE, confidence DOUBLE,
     run_id VARCHAR NOT NULL
 );
 
@@ -120,7 +129,8 @@ CREATE TABLE IF NOT EXISTS participant_stats (
     doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL,
     dimension VARCHAR NOT NULL, category VARCHAR NOT NULL, count INTEGER NOT NULL,
     page INTEGER, line_start INTEGER, line_end INTEGER,
-    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER, confidence DOUBLE,
+    char_start INTEGER, char_end INTEGER, raw_start INTEGER, raw_end INTEGER,
+    x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE, confidence DOUBLE,
     run_id VARCHAR NOT NULL
 );
 

@@ -134,8 +134,9 @@ def is_unchanged(con: duckdb.DuckDBPyConnection, sha256: str, path: str) -> bool
 def _p(p: Provenance | None) -> list[Any]:
     """The provenance columns of an entity row, in schema order."""
     if p is None:
-        return [None] * 8
-    return [p.page, p.line_start, p.line_end, p.char_start, p.char_end, p.raw_start, p.raw_end, p.confidence]
+        return [None] * 12
+    box = [round(v, 1) for v in p.bbox] if p.bbox else [None] * 4
+    return [p.page, p.line_start, p.line_end, p.char_start, p.char_end, p.raw_start, p.raw_end, *box, p.confidence]
 
 
 def load_document(con: duckdb.DuckDBPyConnection, run_id: str, raw: RawDocument, text: TextDocument,

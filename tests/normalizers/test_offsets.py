@@ -38,3 +38,25 @@ def test_reordered_text_line_maps_back():
 def test_most_letters_are_mapped_in_real_documents():
     for name in ("dev_01.libreoffice.pdf", "dev_03.chromium.pdf", "dev_04.reportlab.pdf", "003_cef23d5024fd12d8.txt"):
         _check(RAW / name, 0.95)
+
+
+def test_items_lead_back_to_their_box_on_the_page():
+    """The box of a PDF item holds the item's letters (provenance down to page position)."""
+    from collections import Counter
+
+    import pdfplumber
+
+    r = process_file(RAW / "dev_04.libreoffice.pdf")
+    decisions = r.extraction.data["decisions"]
+    provs = r.extraction.provenance["decisions"]
+    assert decisions and all(p.bbox for p in provs)
+    with pdfplumber.open(RAW / "dev_04.libreoffice.pdf") as pdf:
+        page = pdf.pages[provs[0].page - 1]
+        for text, p in zip(decisions, provs):
+            x0, top, x1, bottom = p.bbox
+            assert 0 <= x0 < x1 <= page.width and 0 <= top < bottom <= page.height
+            inside = Counter(ch for c in page.chars for ch in c["text"]
+                             if x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1
+                             and top - 1 <= (c["top"] + c["bottom"]) / 2 <= bottom + 1)
+            want = Counter(ch for ch in text if ch.isalpha())
+            assert sum((want & inside).values()) >= 0.9 * sum(want.values())
