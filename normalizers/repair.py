@@ -14,7 +14,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.bidi import has_rtl, logical_order
-from normalizers.chars import clean_chars, drop_cid_glyphs, drop_controls, mirror_brackets
+from normalizers.chars import clean_chars, drop_cid_glyphs, drop_controls, fold_presentation_forms, mirror_brackets
 from normalizers.offsets import offset_map
 from pipeline.models import Glyph, Line, RawDocument, RawLine, TextDocument
 
@@ -86,6 +86,13 @@ def carry_offsets(before: str, after: str, src: list[int]) -> list[int]:
     characters keep their source, inserted ones (ﻻ folded to لا) take the one before."""
     if before == after:
         return list(src)
+    # fold presentation forms first, so the alignment sees the same letters on both sides
+    expanded, exp_src = [], []
+    for ch, o in zip(before, src):
+        for c in (fold_presentation_forms(ch) if "\ufb50" <= ch <= "\ufefe" else ch):
+            expanded.append(c)
+            exp_src.append(o)
+    before, src = "".join(expanded), exp_src
     out = [-1] * len(after)
     for op in Levenshtein.opcodes(before, after):
         if op.tag in ("equal", "replace"):
