@@ -22,6 +22,7 @@ from bidi import algorithm as uba
 
 _RANGE_SEP = {"-", "–", "—", "/"}
 _NEUTRAL_STANDIN = "\u2010"  # HYPHEN, bidi class ON
+_RTL_OR_NEUTRAL = {"AL", "R", "WS", "ON", "S"}
 
 
 def _representative(units: list[str], i: int) -> str:
@@ -66,6 +67,10 @@ def logical_order(units: list[str], rtl: bool = True) -> list[int]:
     rep = "".join(_NEUTRAL_STANDIN if unicodedata.bidirectional(c) in ("", "LRE", "RLE", "LRO", "RLO", "PDF",
                                                                       "LRI", "RLI", "FSI", "PDI") else c
                   for c in rep)
+    if rtl and all(unicodedata.bidirectional(c) in _RTL_OR_NEUTRAL for c in rep):
+        # only right-to-left letters and neutrals: every level is 1, the algorithm reverses
+        # the row (rules N1, N2, L2); do that directly, it is most lines of the genre
+        return list(range(len(units) - 1, -1, -1))
     uba.get_embedding_levels(rep, storage)
     for i, ch in enumerate(storage["chars"]):
         ch["gi"] = i

@@ -10,6 +10,7 @@ Text line (already extracted):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -80,6 +81,11 @@ def reorder_glyphs_mapped(glyphs: list[Glyph], rtl: bool | None = None) -> tuple
     return "".join(chars), src
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold_presentation_forms(ch)
+
+
 def carry_offsets(before: str, after: str, src: list[int]) -> list[int]:
     """Offsets of ``after`` from those of ``before`` across the character steps (folding,
     dropping, mirroring), by a Levenshtein alignment (rapidfuzz): kept and substituted
@@ -89,7 +95,7 @@ def carry_offsets(before: str, after: str, src: list[int]) -> list[int]:
     # fold presentation forms first, so the alignment sees the same letters on both sides
     expanded, exp_src = [], []
     for ch, o in zip(before, src):
-        for c in (fold_presentation_forms(ch) if "\ufb50" <= ch <= "\ufefe" else ch):
+        for c in (_fold_char(ch) if "\ufb50" <= ch <= "\ufefe" else ch):
             expanded.append(c)
             exp_src.append(o)
     before, src = "".join(expanded), exp_src
