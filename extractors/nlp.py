@@ -75,8 +75,3 @@ def honorific(text: str, within: int = 40) -> tuple[str, int, int] | None:
         if ent.label_ == "HONORIFIC" and ent.start_char <= within:
             return ent.text, ent.start_char, ent.end_char
     return None
-
-
-def starts_with_org(text: str) -> bool:
-    doc = _doc(text.lstrip(" (،"))
-    return bool(doc.ents) and doc.ents[0].label_ == "ORG_HEAD" and doc.ents[0].start == 0

@@ -36,11 +36,6 @@ class Person:
                 "role": self.role, "remote": self.remote, "commitment_numbers": self.commitment_numbers}
 
 
-def _first_word(part: str) -> str:
-    c = canon(part).split()
-    return c[0] if c else ""
-
-
 def is_org(part: str) -> bool:
     c = canon(part).split()
     if not c:

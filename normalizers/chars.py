@@ -88,10 +88,6 @@ def mirror_brackets(text: str) -> str:
     return text.translate(_MIRROR_TRANS)
 
 
-def mirror_char(ch: str) -> str:
-    return _MIRROR.get(ch, ch)
-
-
 CHAR_STEPS = (
     drop_controls,
     drop_cid_glyphs,

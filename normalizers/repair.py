@@ -146,18 +146,18 @@ def reorder_visual_text(text: str) -> str:
     return "".join(units[i] for i in logical_order(units, rtl=True))
 
 
-def repair_line(text: str) -> str:
-    """Repair one line of already-extracted text known to be in visual order."""
-    from normalizers.runs import repair_runs
+def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Already-extracted text lines repaired, line for line, and the same lines only cleaned
+    (character steps, no reordering), to tell which lines repair moved."""
+    from normalizers.runs import repair_text_lines
 
-    return fix_brackets(repair_runs(clean_chars(text)))
+    cleaned = [clean_chars(l) for l in lines]
+    return [fix_brackets(l) for l in repair_text_lines(cleaned)], cleaned
 
 
 def normalize_text(text: str) -> str:
     """Repair text line for line: output line n is input line n repaired."""
-    from normalizers.runs import repair_text_lines
-
-    return "\n".join(fix_brackets(l) for l in repair_text_lines([clean_chars(l) for l in text.split("\n")]))
+    return "\n".join(repair_text(text.split("\n"))[0])
 
 
 def char_boxes(raw: RawLine) -> list[tuple[float, float, float, float]] | None:
@@ -254,16 +254,12 @@ def repair_document(doc: RawDocument) -> TextDocument:
                                       bbox=raw.bbox, char_boxes=None if cells is not None else char_boxes(raw)))
         lines = join_page_broken_rows(lines)
     else:
-        from normalizers.runs import repair_text_lines
-
         raw_lines = [rl.text for p in doc.pages for rl in p.lines]
-        fixed = repair_text_lines([clean_chars(t) for t in raw_lines])
-        for i, (raw, text) in enumerate(zip(raw_lines, fixed), 1):
-            text = fix_brackets(text)
+        fixed, cleaned = repair_text(raw_lines)
+        for i, (raw, text, plain) in enumerate(zip(raw_lines, fixed, cleaned), 1):
             if text.strip():
-                moved = text.split() != clean_chars(raw).split()
                 lines.append(Line(text=text, page=1, line_no=i, raw=raw, offsets=offset_map(text, raw),
-                                  reordered=moved))
+                                  reordered=text.split() != plain.split()))
     return TextDocument(stem=doc.stem, lines=lines, ocr_pages=ocr)
 
 

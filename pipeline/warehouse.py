@@ -26,7 +26,6 @@ ENTITY_TABLES = ("participants", "absent_organizations", "agenda_items", "commit
                  "decisions", "proposals", "schedule", "participant_stats")
 DERIVED_TABLES = ("people", "person_names", "organizations", "organization_names", "search_items")
 ALL_TABLES = ("documents", "lines") + ENTITY_TABLES + DERIVED_TABLES + ("runs", "errors")
-VIEWS = ("v_commitment_progress", "v_attendance", "v_decisions", "v_agenda", "v_participant_stats", "v_absences")
 
 
 def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
