@@ -15,6 +15,7 @@ Clean logical text scores best as it is and passes through unchanged.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from normalizers.lm import _AR_LETTER, Atom, BigramModel, atoms_of, lm_key, model
@@ -32,6 +33,30 @@ EDGE_WEIGHT = 0.5  # lines are wrapped paragraphs: their edges are weak evidence
 
 
 FORCED = float("-inf")
+CONTEXT_WEIGHT = 1.0  # a neighbouring line's word seen before this one in clean text
+
+_TERMINAL = frozenset(".:؛!؟?،,")
+
+
+def edge_score(lm: BigramModel, a: str, b: str, context_left: bool) -> float:
+    """Score of a line edge: the paragraph-edge probability, plus the evidence that the
+    neighbouring line's word (``a`` on the left, ``b`` on the right) goes with this one
+    (a bigram seen in clean text; none when it never was)."""
+    if context_left:
+        ctx, word = a, b
+        base = lm.logp("<s>", word)
+    else:
+        word, ctx = a, b
+        base = lm.logp(word, "</s>")
+    if ctx in ("<s>", "</s>") or (not context_left and word in _TERMINAL):
+        return EDGE_WEIGHT * base
+    pair = (ctx, word) if context_left else (word, ctx)
+    if lm.bi.get(pair, 0) == 0:
+        return EDGE_WEIGHT * base
+    gain = lm.word_logp(*pair) - math.log(lm.p_uni(pair[1]))
+    return EDGE_WEIGHT * base + CONTEXT_WEIGHT * max(gain, 0.0)
+
+
 _WORDISH = ("ar", "num", "lat")
 
 
@@ -50,17 +75,24 @@ def is_forced_seam(prev: Atom, cur: Atom) -> bool:
     return "/" in (prev.text, cur.text) and "num" not in (prev.kind, cur.kind)
 
 
+def is_plain_space(prev: Atom, cur: Atom) -> bool:
+    """An ordinary single space between two words of one script: a run boundary there
+    shows nothing in the raw text."""
+    return not is_forced_seam(prev, cur) and prev.kind == cur.kind and "p" not in (prev.kind, cur.kind)
+
+
 def boundary_cost(prev: Atom, cur: Atom) -> float:
     """Cost of a run boundary between two raw atoms; ``FORCED`` where there must be one."""
     if is_forced_seam(prev, cur):
         return FORCED
-    if prev.kind != cur.kind or "p" in (prev.kind, cur.kind):
-        return SEAM_PENALTY
-    return SPACE_PENALTY
+    return SPACE_PENALTY if is_plain_space(prev, cur) else SEAM_PENALTY
 
 
-def best_reading(atoms: list[Atom], lm: BigramModel) -> list[list[int]]:
-    """Groups (raw atom index spans) in output order for the best-scoring reading."""
+def best_reading(atoms: list[Atom], lm: BigramModel, left: str = "<s>", right: str = "</s>") -> list[list[int]]:
+    """Groups (raw atom index spans) in output order for the best-scoring reading.
+
+    ``left`` and ``right`` are the words the line continues from and runs on to (the
+    neighbouring lines of a wrapped paragraph), or the paragraph edges."""
     n = len(atoms)
     keys = [lm_key(a) for a in atoms]
     adj = [lm.logp(keys[i], keys[i + 1]) for i in range(n - 1)]
@@ -82,7 +114,7 @@ def best_reading(atoms: list[Atom], lm: BigramModel) -> list[list[int]]:
         return pre[e] - pre[s] if last_seam[e] <= s else neg
 
     for e in range(n):
-        f[0][e] = internal(0, e) + EDGE_WEIGHT * lm.logp(keys[e], "</s>")
+        f[0][e] = internal(0, e) + edge_score(lm, keys[e], right, False)
     for e in range(n - 1):
         for s in range(e + 1):
             base = f[s][e]
@@ -93,7 +125,7 @@ def best_reading(atoms: list[Atom], lm: BigramModel) -> list[list[int]]:
                 if v > f[e + 1][e2]:
                     f[e + 1][e2] = v
                     back[(e + 1, e2)] = s
-    best_s = max(range(n), key=lambda s: f[s][n - 1] + EDGE_WEIGHT * lm.logp("<s>", keys[s]))
+    best_s = max(range(n), key=lambda s: f[s][n - 1] + edge_score(lm, left, keys[s], True))
     groups = []
     s, e = best_s, n - 1
     while True:
@@ -184,8 +216,9 @@ def _reverse_number_lists(line: str) -> str:
     return _NUM_LIST.sub(fix, line)
 
 
-def repair_runs(line: str, vocab: Vocabulary | None = None) -> str:
-    """Best logical reading of one line (unchanged when it is already logical)."""
+def repair_runs(line: str, vocab: Vocabulary | None = None, left: str = "<s>", right: str = "</s>") -> str:
+    """Best logical reading of one line (unchanged when it is already logical); ``left`` and
+    ``right`` are the neighbouring words when the line is inside a wrapped paragraph."""
     if not re.search(f"[{_AR_LETTER}]", line):
         return line.strip()
     lm = model()
@@ -195,7 +228,9 @@ def repair_runs(line: str, vocab: Vocabulary | None = None) -> str:
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
-    body = render(core, best_reading(core, lm))
+    if trail and any(a.text in _TRAIL for a in trail):
+        right = "</s>"
+    body = render(core, best_reading(core, lm, left, right))
     head = " ".join(a.text for a in lead)
     tail = "".join(a.text for a in trail)
     return tidy((head + " " if head else "") + body + tail)
@@ -244,13 +279,38 @@ def repair_text_lines(lines: list[str]) -> list[str]:
     if not looks_visual(lines):
         return [" ".join(l.split()) for l in lines]
     vocab = Vocabulary(model(), doc_vocabulary(lines))
-    out = []
-    for l in lines:
-        if not l.strip():
-            out.append("")
-        elif l.strip().startswith("|") and l.count("|") >= 2:
-            out.append(_repair_markdown_row(l, vocab))
-        else:
-            out.append(repair_runs(l, vocab))
+    table = [bool(l.strip().startswith("|") and l.count("|") >= 2) for l in lines]
+    first = [_repair_markdown_row(l, vocab) if t else repair_runs(l, vocab) if l.strip() else ""
+             for l, t in zip(lines, table)]
+    # second pass: a line inside a wrapped paragraph is read in the context of the words it
+    # continues from (the previous line as repaired) and runs on to (the next line's first reading)
+    out: list[str] = []
+    for i, (l, t) in enumerate(zip(lines, table)):
+        if t or not l.strip():
+            out.append(first[i])
+            continue
+        prev = next((out[j] for j in range(i - 1, -1, -1) if out[j].strip()), "")
+        nxt = next((first[j] for j in range(i + 1, len(lines)) if first[j].strip()), "")
+        out.append(repair_runs(l, vocab, _last_word(prev), _first_word(nxt)))
     return out
+
+
+_ENDS = tuple(_TRAIL)
+
+
+def _last_word(line: str) -> str:
+    """The word a continuation line would follow, or ``<s>`` after a finished sentence/item."""
+    line = line.strip()
+    if not line or line.endswith(_ENDS) or "|" in line:
+        return "<s>"
+    words = [a for a in atoms_of(line) if a.kind != "p"]
+    return lm_key(words[-1]) if words else "<s>"
+
+
+def _first_word(line: str) -> str:
+    line = line.strip()
+    if not line or line.startswith(tuple(_LEAD)) or "|" in line:
+        return "</s>"
+    words = atoms_of(line)
+    return lm_key(words[0]) if words and words[0].kind != "p" else "</s>"
 

@@ -22,6 +22,18 @@ def test_runs_reordered_on_real_lines():
     assert repair_runs(" ،% 50التشوير بنسبة ") == "التشوير بنسبة 50%،"
 
 
+def test_continuation_line_read_in_its_paragraph():
+    """A wrapped line that is already logical keeps its order when the line before it
+    runs on into it (real lines 54-58 of seed 000: «… أعضاء لجنتي / الاشراف والتنفيذ …»)."""
+    from normalizers.runs import repair_text_lines
+
+    lines = seed("000").read_text(encoding="utf-8").split("\n")
+    alone = repair_runs(lines[55])
+    in_context = repair_text_lines(lines)[55]
+    assert in_context == " ".join(lines[55].split())
+    assert alone != in_context  # out of its paragraph the model moves «الاشراف» to the end
+
+
 def test_damage_detection():
     assert looks_visual(seed("000").read_text(encoding="utf-8").split("\n"))
     assert looks_visual(seed("003").read_text(encoding="utf-8").split("\n"))
