@@ -2,13 +2,15 @@
 
 Extractors cut words at run boundaries and glue pieces of neighbouring runs: ``إنجازتم``
 (تم + إنجاز), ``وزاريةال`` (الوزارية), ``ئيسة … بالالتزامر`` (رئيسة … بالالتزام). Each repair
-here is accepted only when the result is a word the clean text or the document knows.
+here is accepted only when the result is a word the clean text or the document knows, or
+a word of the general Arabic lexicon (wordfreq's frequency list) common enough to trust.
 """
 from __future__ import annotations
 
 import json
 import math
 from collections import Counter
+from functools import lru_cache
 from importlib import resources
 
 from normalizers.lm import Atom, BigramModel, atoms_of, lm_key
@@ -21,15 +23,53 @@ _PARTICLES = frozenset(_GLUE["short_words"])
 _PREFIXES = frozenset(_GLUE["prefix_clusters"])
 
 
-class Vocabulary:
-    """Words known from the clean text and from the document itself (its other lines)."""
+REAL_ZIPF = 1.5   # in the general lexicon at all (3 in 100 million words): a real word
+KNOWN_ZIPF = 2.0  # common enough (1 in 10 million) to accept as the repair of a broken word
+ROTATED_ZIPF = 3.5  # a rotation needs more: some rotation of any name is a rare word
 
-    def __init__(self, lm: BigramModel, doc_counts: Counter[str] | None = None) -> None:
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, float]:
+    """Zipf frequencies of Arabic words in general use (wordfreq's large Arabic list, which
+    ships with the package), keyed like the bigram model (hamza-less alef, ه for ة, ي for ى).
+    Words of one or two letters are left out: the list has every letter and syllable."""
+    import wordfreq
+
+    out: dict[str, float] = {}
+    for word, freq in wordfreq.get_frequency_dict("ar", wordlist="large").items():
+        if freq >= 10 ** (REAL_ZIPF - 9) and len(word) >= 3:
+            key = lm_key(Atom(word, "ar", True))
+            out[key] = max(out.get(key, 0.0), 9 + math.log10(freq))
+    return out
+
+
+class Vocabulary:
+    """Words known from the clean text, from the document itself, and from the general
+    lexicon (graded by frequency)."""
+
+    def __init__(self, lm: BigramModel, doc_counts: Counter[str] | None = None,
+                 lexicon_zipf: dict[str, float] | None = None) -> None:
         self.lm = lm
         self.doc = doc_counts or Counter()
+        self.lex = lexicon() if lexicon_zipf is None else lexicon_zipf
 
     def count(self, key: str) -> int:
         return self.lm.uni.get(key, 0) + self.doc.get(key, 0)
+
+    def zipf(self, key: str) -> float:
+        return self.lex.get(key, 0.0)
+
+    def rank(self, key: str) -> tuple[int, float]:
+        """Preference among candidate repairs: the clean text and document first, then the lexicon."""
+        return self.count(key), self.zipf(key)
+
+    def lexical(self, key: str) -> bool:
+        """In the clean text."""
+        return self.lm.uni.get(key, 0) >= 1
+
+    def real(self, key: str) -> bool:
+        """A word of the language as it stands (not to be taken apart)."""
+        return self.lexical(key) or self.zipf(key) >= REAL_ZIPF
 
     def known(self, key: str) -> bool:
         """Known from the clean text, itself or without its clitic prefix."""
@@ -40,6 +80,19 @@ class Vocabulary:
         stem = key[1:] if key[0] in _CLITICS else key
         stem = stem[2:] if stem.startswith("ال") else stem
         return stem != key and len(stem) >= 3 and self.lm.uni.get(stem, 0) >= 1
+
+    def accepts(self, key: str) -> bool:
+        """Good enough as a repaired word: known, or common in the general lexicon."""
+        return self.known(key) or self.zipf(key) >= KNOWN_ZIPF
+
+    def improves(self, old: str, new: str) -> bool:
+        """``new`` (a word given a fragment) is a repair of ``old``: old is not a real word,
+        or new is at least as common (التقني -> التقنية, but not هدى -> يهدى)."""
+        if not self.accepts(new):
+            return False
+        if self.known(old):
+            return self.known(new)
+        return not self.real(old) or self.known(new) or self.zipf(new) >= self.zipf(old)
 
     def seen(self, key: str) -> bool:
         """Seen at least twice in the document (a fragment of broken text rarely is)."""
@@ -61,16 +114,16 @@ def _rotation(a: Atom, vocab: Vocabulary) -> Atom | None:
     best = None
     t = a.text
     own = lm_key(a)
-    if vocab.seen(own):
-        return None  # the word stands so elsewhere in the document: it is written right
+    if vocab.seen(own) or vocab.real(own):
+        return None  # a word of the language, or standing so elsewhere in the document
     # two pieces swapped, or three pieces laid out in reverse (``اتلتزامبالا`` = بالا|لتزام|ات)
     candidates = [t[i:] + t[:i] for i in range(1, len(t))]
     if len(t) <= 16:
         candidates += [t[j:] + t[i:j] + t[:i] for i in range(1, len(t) - 1) for j in range(i + 1, len(t))]
     for word in candidates:
         k = lm_key(Atom(word, "ar", True))
-        if k != own and (vocab.lm.known(k, 1) or vocab.seen(k)):
-            c = vocab.count(k)
+        if k != own and (vocab.lexical(k) or vocab.seen(k) or vocab.zipf(k) >= ROTATED_ZIPF):
+            c = vocab.rank(k)
             if best is None or c > best[0]:
                 best = (c, word)
     return Atom(best[1], "ar", a.space_before, a.wide_before) if best else None
@@ -85,7 +138,7 @@ def join_split_words(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
         if (b is not None and a.kind == b.kind == "ar" and len(a.text) + len(b.text) <= 16
-                and not any(vocab.lm.known(lm_key(x), 1) or vocab.seen(lm_key(x)) for x in (a, b))):
+                and not any(vocab.real(lm_key(x)) or vocab.seen(lm_key(x)) for x in (a, b))):
             joined = _rotation(Atom(a.text + b.text, "ar", a.space_before, a.wide_before), vocab)
             if joined is not None:
                 out.append(joined)
@@ -101,55 +154,55 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     ``ئيسة … بالالتزامر`` the ``ر`` of رئيسة sits glued to بالالتزام; in ``رأس … الاجتماعت``
     the ``ت`` of ترأس sits glued to الاجتماع. Done when both repaired words are known."""
     out = list(atoms)
-    # a lone fragment of one or two letters joins the unknown piece it completes ("ر" + "ئيسة")
+
+    def key(text: str) -> str:
+        return lm_key(Atom(text, "ar", True))
+
+    # a lone fragment of one or two letters joins the piece it completes ("ر" + "ئيسة"); the
+    # best-attested completion wins (رأس -> ترأس rather than مد -> تمد)
     for i, a in enumerate(out):
         if a.kind != "ar" or len(a.text) > 2 or a.text in _PARTICLES or vocab.known(lm_key(a)):
             continue
-        for j, b in enumerate(out):
-            if j == i or b.kind != "ar" or vocab.known(lm_key(b)):
-                continue
-            for word in (a.text + b.text, b.text + a.text):
-                if vocab.known(lm_key(Atom(word, "ar", True))):
-                    out[j] = Atom(word, "ar", b.space_before, b.wide_before)
-                    out[i] = Atom("", "gone", False)
-                    break
-            if out[i].kind == "gone":
-                break
+        options = [(vocab.count(key(word)), -abs(i - j), vocab.zipf(key(word)), j, word)
+                   for j, b in enumerate(out) if j != i and b.kind == "ar" and not vocab.known(lm_key(b))
+                   for word in (a.text + b.text, b.text + a.text)
+                   if vocab.improves(lm_key(b), key(word))]
+        if options:  # the best-attested completion, then the nearest piece
+            *_, j, word = max(options)
+            out[j] = Atom(word, "ar", out[j].space_before, out[j].wide_before)
+            out[i] = Atom("", "gone", False)
     out = [a for a in out if a.kind != "gone"]
     for i, a in enumerate(out):
-        if a.kind != "ar" or vocab.known(lm_key(a)) or len(a.text) < 4:
+        if a.kind != "ar" or vocab.known(lm_key(a)) or vocab.real(lm_key(a)) or len(a.text) < 4:
             continue
         for k in (1, 2):  # a word's first letters cut off and glued before another: "ةضرورة … موازا"
             frag, rest = a.text[:k], a.text[k:]
-            if not vocab.known(lm_key(Atom(rest, "ar", True))):
+            if not vocab.accepts(key(rest)):
                 continue
-            for j, b in enumerate(out):
-                if j != i and b.kind == "ar" and not vocab.known(lm_key(b)) and \
-                        vocab.known(lm_key(Atom(b.text + frag, "ar", True))):
-                    out[i] = Atom(rest, "ar", a.space_before, a.wide_before)
-                    out[j] = Atom(b.text + frag, "ar", b.space_before, b.wide_before)
-                    break
-            else:
-                continue
-            break
+            options = [(vocab.count(key(b.text + frag)), -abs(i - j), vocab.zipf(key(b.text + frag)), j)
+                       for j, b in enumerate(out) if j != i and b.kind == "ar" and not vocab.known(lm_key(b))
+                       and vocab.improves(lm_key(b), key(b.text + frag))]
+            if options:
+                j = max(options)[-1]
+                out[i] = Atom(rest, "ar", a.space_before, a.wide_before)
+                out[j] = Atom(out[j].text + frag, "ar", out[j].space_before, out[j].wide_before)
+                break
     for i, a in enumerate(out):
-        if a.kind != "ar" or vocab.known(lm_key(a)) or len(a.text) < 4:
+        if a.kind != "ar" or vocab.known(lm_key(a)) or vocab.real(lm_key(a)) or len(a.text) < 4:
             continue
-        for k in (1, 2):
+        for k in (1, 2):  # a word's last letters cut off and glued after another: "بمددراسة … ري"
             head, frag = a.text[:-k], a.text[-k:]
-            if not vocab.known(lm_key(Atom(head, "ar", True))):
+            if not vocab.accepts(key(head)):
                 continue
-            for j, b in enumerate(out):
-                if j == i or b.kind != "ar":
-                    continue
-                if vocab.known(lm_key(Atom(frag + b.text, "ar", True))) and not (
-                        vocab.known(lm_key(b)) and len(b.text) > 3):
-                    out[i] = Atom(head, "ar", a.space_before, a.wide_before)
-                    out[j] = Atom(frag + b.text, "ar", b.space_before, b.wide_before)
-                    break
-            else:
-                continue
-            break
+            options = [(vocab.count(key(frag + b.text)), -abs(i - j), vocab.zipf(key(frag + b.text)), j)
+                       for j, b in enumerate(out) if j != i and b.kind == "ar"
+                       and vocab.improves(lm_key(b), key(frag + b.text))
+                       and not (vocab.known(lm_key(b)) and len(b.text) > 3)]
+            if options:
+                j = max(options)[-1]
+                out[i] = Atom(head, "ar", a.space_before, a.wide_before)
+                out[j] = Atom(frag + out[j].text, "ar", out[j].space_before, out[j].wide_before)
+                break
     return out
 
 
@@ -158,7 +211,7 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     out: list[Atom] = []
     for a in atoms:
         key = lm_key(a)
-        if a.kind != "ar" or len(a.text) < 4 or vocab.lm.known(key, 1):
+        if a.kind != "ar" or len(a.text) < 4 or vocab.real(key):
             out.append(a)
             continue
         rotated = _rotation(a, vocab)

@@ -39,3 +39,22 @@ def test_known_words_are_left_alone():
     v = _vocab()
     line = "تم إنجاز كافة الإجراءات المبرمجة"
     assert _texts(transfer_fragments(join_split_words(split_glued(atoms_of(line), v), v), v)) == line.split()
+
+
+def test_general_lexicon_completes_words_the_clean_text_lacks():
+    """موازاة and لجنتي are not in the shipped clean text; the general lexicon knows them."""
+    v = _vocab("000")
+    assert not v.known("موازاه") and v.accepts("موازاه")
+    assert _texts(transfer_fragments(atoms_of("ةضرورة برمجة أنشطة تواصلية موازا"), v)) == \
+        ["ضرورة", "برمجة", "أنشطة", "تواصلية", "موازاة"]
+    assert _texts(transfer_fragments(atoms_of("تيتنظيم دورة لفائدة أعضاء لجن"), v)) == \
+        ["تنظيم", "دورة", "لفائدة", "أعضاء", "لجنتي"]
+
+
+def test_lexicon_does_not_take_names_apart():
+    """A rare name's pieces are often strings of the lexicon (بوي + هي, مور + ادي): names
+    stay whole, and a common word is not turned into a rarer one (هدى is not يهدى)."""
+    v = _vocab()
+    for line in ("السيدة هدى بويهي", "السيد حاتم مورادي", "لنفاذ آجال نشر التقرير"):
+        atoms = transfer_fragments(join_split_words(split_glued(atoms_of(line), v), v), v)
+        assert _texts(atoms) == line.split()
