@@ -34,27 +34,28 @@ EDGE_WEIGHT = 0.5  # lines are wrapped paragraphs: their edges are weak evidence
 
 FORCED = float("-inf")
 CONTEXT_WEIGHT = 1.0  # a neighbouring line's word seen before this one in clean text
+SURE_EDGE_WEIGHT = 0.75  # a line that starts or ends a paragraph
+CONTINUED_EDGE_WEIGHT = 0.5
 
 _TERMINAL = frozenset(".:؛!؟?،,")
 
 
-def edge_score(lm: BigramModel, a: str, b: str, context_left: bool) -> float:
-    """Score of a line edge: the paragraph-edge probability, plus the evidence that the
-    neighbouring line's word (``a`` on the left, ``b`` on the right) goes with this one
-    (a bigram seen in clean text; none when it never was)."""
-    if context_left:
-        ctx, word = a, b
-        base = lm.logp("<s>", word)
-    else:
-        word, ctx = a, b
-        base = lm.logp(word, "</s>")
-    if ctx in ("<s>", "</s>") or (not context_left and word in _TERMINAL):
+def edge_score(lm: BigramModel, word: str, context: str | None, left: bool) -> float:
+    """Score of a line edge: ``word`` starts the line (``left``) or ends it, next to
+    ``context``: ``None`` when nothing is known of the neighbouring line, ``<s>``/``</s>`` at
+    a sure paragraph edge (the line before ended a sentence or item, this one ends in a
+    comma or full stop), or the neighbouring line's word in a wrapped paragraph, which adds
+    the evidence of a bigram seen in clean text."""
+    base = lm.logp("<s>", word) if left else lm.logp(word, "</s>")
+    if context is None:
         return EDGE_WEIGHT * base
-    pair = (ctx, word) if context_left else (word, ctx)
+    if context in ("<s>", "</s>") or (not left and word in _TERMINAL):
+        return SURE_EDGE_WEIGHT * base
+    pair = (context, word) if left else (word, context)
     if lm.bi.get(pair, 0) == 0:
-        return EDGE_WEIGHT * base
+        return CONTINUED_EDGE_WEIGHT * base
     gain = lm.word_logp(*pair) - math.log(lm.p_uni(pair[1]))
-    return EDGE_WEIGHT * base + CONTEXT_WEIGHT * max(gain, 0.0)
+    return CONTINUED_EDGE_WEIGHT * base + CONTEXT_WEIGHT * max(gain, 0.0)
 
 
 _WORDISH = ("ar", "num", "lat")
@@ -88,7 +89,8 @@ def boundary_cost(prev: Atom, cur: Atom) -> float:
     return SPACE_PENALTY if is_plain_space(prev, cur) else SEAM_PENALTY
 
 
-def best_reading(atoms: list[Atom], lm: BigramModel, left: str = "<s>", right: str = "</s>") -> list[list[int]]:
+def best_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
+                 right: str | None = None) -> list[list[int]]:
     """Groups (raw atom index spans) in output order for the best-scoring reading.
 
     ``left`` and ``right`` are the words the line continues from and runs on to (the
@@ -125,7 +127,7 @@ def best_reading(atoms: list[Atom], lm: BigramModel, left: str = "<s>", right: s
                 if v > f[e + 1][e2]:
                     f[e + 1][e2] = v
                     back[(e + 1, e2)] = s
-    best_s = max(range(n), key=lambda s: f[s][n - 1] + edge_score(lm, left, keys[s], True))
+    best_s = max(range(n), key=lambda s: f[s][n - 1] + edge_score(lm, keys[s], left, True))
     groups = []
     s, e = best_s, n - 1
     while True:
@@ -216,7 +218,8 @@ def _reverse_number_lists(line: str) -> str:
     return _NUM_LIST.sub(fix, line)
 
 
-def repair_runs(line: str, vocab: Vocabulary | None = None, left: str = "<s>", right: str = "</s>") -> str:
+def repair_runs(line: str, vocab: Vocabulary | None = None, left: str | None = None,
+                right: str | None = None) -> str:
     """Best logical reading of one line (unchanged when it is already logical); ``left`` and
     ``right`` are the neighbouring words when the line is inside a wrapped paragraph."""
     if not re.search(f"[{_AR_LETTER}]", line):
