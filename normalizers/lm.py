@@ -54,19 +54,48 @@ def atoms_of(line: str) -> list[Atom]:
     return out
 
 
+REAL_ZIPF = 1.5  # in the general lexicon at all (3 in 100 million words): a real word
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, float]:
+    """Zipf frequencies of Arabic words in general use (wordfreq's large Arabic list, which
+    ships with the package), keyed like the bigram model (hamza-less alef, ه for ة, ي for ى).
+    Words of one or two letters are left out: the list has every letter and syllable."""
+    import wordfreq
+
+    out: dict[str, float] = {}
+    for word, freq in wordfreq.get_frequency_dict("ar", wordlist="large").items():
+        if freq >= 10 ** (REAL_ZIPF - 9) and len(word) >= 3:
+            key = lm_key(Atom(word, "ar", True))
+            out[key] = max(out.get(key, 0.0), 9 + math.log10(freq))
+    return out
+
+
 _DEF = ("وال", "بال", "فال", "كال", "لل", "ال")
+_DEF_CLASS = {"بال": "GEN", "لل": "GEN", "كال": "GEN", "وال": "WDEF", "فال": "WDEF", "ال": "DEF"}
+PREPOSED_ZIPF = 3.0
 
 
-def word_class(key: str, function_words: frozenset[str]) -> str:
-    """A coarse morphological class: function words stand for themselves, other words
-    by definiteness prefix and ending (teh marbuta, plural endings). Class bigrams
-    generalise word order (noun before its adjective, preposition before its object)
-    from little clean text."""
+def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] | None = None) -> str:
+    """A coarse morphological class: function words stand for themselves, other words by
+    prefix — the article alone (ال), after a preposition (بال، لل، كال) or a conjunction
+    (وال، فال), a preposition ب/ل before an indefinite word (بنسبة، لفائدة: the rest a common
+    word of the lexicon, more common than the whole), a conjunction و — and by ending (teh
+    marbuta, plural endings, ي, ا). Class bigrams generalise word order (noun before its
+    adjective, a prepositional phrase after what it qualifies) from little clean text."""
     if key in function_words or not key or not ("\u0621" <= key[0] <= "\u064a"):
         return key
+    lex = lexicon() if lex is None else lex
     pre = next((p for p in _DEF if key.startswith(p) and len(key) > len(p) + 1), "")
-    pre = "DEF" if pre else ("W" if key.startswith("و") and len(key) > 3 else "")
-    suf = "F" if key.endswith("ه") else "PL" if key.endswith(("ات", "ين", "ون")) else "Y" if key.endswith("ي") else ""
+    if pre:
+        pre = _DEF_CLASS[pre]
+    elif key[0] in "بل" and len(key) > 3 and lex.get(key[1:], 0.0) >= max(PREPOSED_ZIPF, lex.get(key, 0.0)):
+        pre = "P"
+    elif key.startswith("و") and len(key) > 3:
+        pre = "W"
+    suf = ("F" if key.endswith("ه") else "PL" if key.endswith(("ات", "ين", "ون")) else "Y" if key.endswith("ي")
+           else "A" if key.endswith("ا") else "")
     return f"{pre}|{suf}"
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from functools import lru_cache
 from importlib import resources
 
-from normalizers.lm import Atom, BigramModel, atoms_of, lm_key
+from normalizers.lm import REAL_ZIPF, Atom, BigramModel, atoms_of, lexicon, lm_key
 
 _CLITICS = ("و", "ب", "ل", "ف", "ك")
 # two-letter words that may stand as one piece of a glued pair ("إنجازتم" = "تم إنجاز"),
@@ -23,24 +22,8 @@ _PARTICLES = frozenset(_GLUE["short_words"])
 _PREFIXES = frozenset(_GLUE["prefix_clusters"])
 
 
-REAL_ZIPF = 1.5   # in the general lexicon at all (3 in 100 million words): a real word
 KNOWN_ZIPF = 2.0  # common enough (1 in 10 million) to accept as the repair of a broken word
 ROTATED_ZIPF = 3.5  # a rotation needs more: some rotation of any name is a rare word
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, float]:
-    """Zipf frequencies of Arabic words in general use (wordfreq's large Arabic list, which
-    ships with the package), keyed like the bigram model (hamza-less alef, ه for ة, ي for ى).
-    Words of one or two letters are left out: the list has every letter and syllable."""
-    import wordfreq
-
-    out: dict[str, float] = {}
-    for word, freq in wordfreq.get_frequency_dict("ar", wordlist="large").items():
-        if freq >= 10 ** (REAL_ZIPF - 9) and len(word) >= 3:
-            key = lm_key(Atom(word, "ar", True))
-            out[key] = max(out.get(key, 0.0), 9 + math.log10(freq))
-    return out
 
 
 class Vocabulary:

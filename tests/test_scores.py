@@ -14,7 +14,7 @@ import pytest
 from pipeline.stages import process_file
 from tests.conftest import RAW
 
-SEED_FLOOR = 0.86
+SEED_FLOOR = 0.91
 PDF_FLOOR = {"libreoffice": 0.95, "chromium": 0.95, "reportlab": 0.95}
 
 
@@ -38,6 +38,7 @@ def test_seed_extraction_floor(shared: Path, tmp_path: Path):
     summary = _score(shared, tmp_path / "seeds", shared / "gold")
     assert summary["_macro_f1"] >= SEED_FLOOR, summary
     assert summary["doc_type"]["acc"] == 1.0
+    assert summary["agenda_items"]["f1"] >= 0.95, summary["agenda_items"]
 
 
 @pytest.mark.parametrize("producer", sorted(PDF_FLOOR))

@@ -23,15 +23,15 @@ def test_runs_reordered_on_real_lines():
 
 
 def test_continuation_line_read_in_its_paragraph():
-    """A wrapped line that is already logical keeps its order when the line before it
-    runs on into it (real lines 54-58 of seed 000: «… أعضاء لجنتي / الاشراف والتنفيذ …»)."""
+    """A wrapped line that is already logical keeps its order when it runs on into the
+    next line (real lines 72-74 of seed 000: «… المهتمة بمجالات / الحكومة المنفتحة …»)."""
     from normalizers.runs import repair_text_lines
 
     lines = seed("000").read_text(encoding="utf-8").split("\n")
-    alone = repair_runs(lines[55])
-    in_context = repair_text_lines(lines)[55]
-    assert in_context == " ".join(lines[55].split())
-    assert alone != in_context  # out of its paragraph the model moves «الاشراف» to the end
+    alone = repair_runs(lines[71])
+    in_context = repair_text_lines(lines)[71]
+    assert in_context == " ".join(lines[71].split())
+    assert alone != in_context  # out of its paragraph the model moves «بمجالات» to the front
 
 
 def test_damage_detection():
@@ -53,7 +53,7 @@ def test_line_for_line(tmp_path):
     assert len(normalize_text(text).split("\n")) == len(text.split("\n"))
 
 
-@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.45), ("003_cef23d5024fd12d8", 0.55)])
+@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.62), ("003_cef23d5024fd12d8", 0.62)])
 def test_line_repair_floor_on_gold(shared, stem, floor):
     """Exact-line accuracy on the hand-made gold stays at or above the level reached."""
     gold = [json.loads(l) for l in (shared / "gold" / f"{stem}.lines.jsonl").read_text(encoding="utf-8").splitlines()]
