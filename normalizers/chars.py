@@ -100,8 +100,10 @@ CHAR_STEPS = (
 """The character steps, in order, applied to every line once it is in logical order."""
 
 
-def clean_chars(text: str) -> str:
-    """Apply CHAR_STEPS in order."""
+def clean_chars(text: str, collapse: bool = True) -> str:
+    """Apply CHAR_STEPS in order; with ``collapse=False`` the spacing is kept as it is (two
+    spaces between words of extracted text mark a seam between runs)."""
     for step in CHAR_STEPS:
-        text = step(text)
+        if collapse or step is not collapse_spaces:
+            text = step(text)
     return text

@@ -151,8 +151,8 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
     (character steps, no reordering), to tell which lines repair moved."""
     from normalizers.runs import repair_text_lines
 
-    cleaned = [clean_chars(l) for l in lines]
-    return [fix_brackets(l) for l in repair_text_lines(cleaned)], cleaned
+    spaced = [clean_chars(l, collapse=False) for l in lines]
+    return [fix_brackets(l) for l in repair_text_lines(spaced)], [" ".join(l.split()) for l in spaced]
 
 
 def normalize_text(text: str) -> str:

@@ -14,7 +14,7 @@ import pytest
 from pipeline.stages import process_file
 from tests.conftest import RAW
 
-SEED_FLOOR = 0.91
+SEED_FLOOR = 0.93
 PDF_FLOOR = {"libreoffice": 0.95, "chromium": 0.95, "reportlab": 0.95}
 
 
