@@ -29,6 +29,7 @@ _OPENING = set("([{«")
 
 SEAM_PENALTY = 0.0
 SPACE_PENALTY = 4.0
+GLUED_MARK_PENALTY = 2.0
 EDGE_WEIGHT = 0.5  # lines are wrapped paragraphs: their edges are weak evidence
 
 
@@ -82,11 +83,24 @@ def is_plain_space(prev: Atom, cur: Atom) -> bool:
     return not is_forced_seam(prev, cur) and prev.kind == cur.kind and "p" not in (prev.kind, cur.kind)
 
 
+_COMMAS = frozenset("،,؛;")
+
+
 def boundary_cost(prev: Atom, cur: Atom) -> float:
-    """Cost of a run boundary between two raw atoms; ``FORCED`` where there must be one."""
+    """Cost of a run boundary between two raw atoms; ``FORCED`` where there must be one.
+
+    Punctuation binds as it was typed inside a run: a mark written against the word before
+    it belongs to that word (``رفقته.``), a comma standing between spaces opens the run
+    that follows it (``الذكاء ، بمقر``: the run is «، بمقر …»)."""
     if is_forced_seam(prev, cur):
         return FORCED
-    return SPACE_PENALTY if is_plain_space(prev, cur) else SEAM_PENALTY
+    if is_plain_space(prev, cur):
+        return SPACE_PENALTY
+    if cur.kind == "p" and cur.text in _CLOSING and not cur.space_before and prev.kind in _WORDISH:
+        return GLUED_MARK_PENALTY
+    if prev.kind == "p" and prev.text in _COMMAS and prev.space_before and cur.space_before and cur.kind in _WORDISH:
+        return GLUED_MARK_PENALTY
+    return SEAM_PENALTY
 
 
 def best_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
@@ -195,6 +209,8 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
     trail: list[Atom] = []
     i, j = 0, len(atoms)
     while i < j and atoms[i].kind == "p" and atoms[i].text in _TRAIL + _LEAD:
+        if atoms[i].text in _COMMAS and i + 1 < j and atoms[i + 1].space_before and atoms[i + 1].kind in _WORDISH:
+            break  # "، وذلك …": a comma and a space open the line's last run, not its end
         (lead if atoms[i].text in _LEAD else trail).append(atoms[i])
         i += 1
     while j > i and atoms[j - 1].kind == "p" and atoms[j - 1].text in _TRAIL + _LEAD:
