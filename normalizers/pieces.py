@@ -135,25 +135,54 @@ def join_split_words(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
 def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """Give a letter or two cut off one word back to the word it was cut from: in
     ``ئيسة … بالالتزامر`` the ``ر`` of رئيسة sits glued to بالالتزام; in ``رأس … الاجتماعت``
-    the ``ت`` of ترأس sits glued to الاجتماع. Done when both repaired words are known."""
+    the ``ت`` of ترأس sits glued to الاجتماع; in ``المتداولةط االنق`` the ``ط`` completes
+    النقاط, whose pieces are laid out backwards. Done when both repaired words are known;
+    among several pieces a fragment could complete, the best-attested result wins, then the
+    nearest piece (رأس -> ترأس rather than مد -> تمد)."""
     out = list(atoms)
 
     def key(text: str) -> str:
         return lm_key(Atom(text, "ar", True))
 
-    # a lone fragment of one or two letters joins the piece it completes ("ر" + "ئيسة"); the
-    # best-attested completion wins (رأس -> ترأس rather than مد -> تمد)
+    def completions(b: Atom, words: tuple[str, ...], frag: str = "") -> list[str]:
+        """Words the piece ``b`` becomes with the fragment: as joined, or, for a single
+        letter, with its pieces rotated (a word the text itself knows)."""
+        got = [w for w in words if vocab.improves(lm_key(b), key(w))]
+        if not got and len(frag) == 1 and not vocab.real(lm_key(b)):
+            rotated = _rotation(Atom(words[0], "ar", True), vocab)
+            if rotated is not None and vocab.count(key(rotated.text)):  # the text itself knows it
+                got = [rotated.text]
+        return got
+
+    def best(i: int, words_of, frag: str = "") -> tuple[int, str] | None:
+        options = [(vocab.count(key(w)), -abs(i - j), vocab.zipf(key(w)), j, w)
+                   for j, b in enumerate(out) if j != i and b.kind == "ar"
+                   for w in completions(b, words_of(b), frag)]
+        return (max(options)[-2], max(options)[-1]) if options else None
+
+    # a lone fragment of one or two letters joins the piece it completes ("ر" + "ئيسة"), or
+    # the first piece of a glued pair ("ت" + "نظيمهاالمنفتحة" = تنظيمها + المنفتحة)
     for i, a in enumerate(out):
         if a.kind != "ar" or len(a.text) > 2 or a.text in _PARTICLES or vocab.known(lm_key(a)):
             continue
-        options = [(vocab.count(key(word)), -abs(i - j), vocab.zipf(key(word)), j, word)
-                   for j, b in enumerate(out) if j != i and b.kind == "ar" and not vocab.known(lm_key(b))
-                   for word in (a.text + b.text, b.text + a.text)
-                   if vocab.improves(lm_key(b), key(word))]
-        if options:  # the best-attested completion, then the nearest piece
-            *_, j, word = max(options)
+        found = best(i, lambda b: () if vocab.known(lm_key(b)) else (a.text + b.text, b.text + a.text))
+        if found:
+            j, word = found
             out[j] = Atom(word, "ar", out[j].space_before, out[j].wide_before)
             out[i] = Atom("", "gone", False)
+            continue
+        for j, b in enumerate(out):
+            if j == i or b.kind != "ar" or vocab.real(lm_key(b)) or len(b.text) < 6:
+                continue
+            splits = [(vocab.zipf(key(w)), b.text[cut:], w) for cut in range(2, len(b.text) - 2)
+                      if vocab.accepts(key(b.text[cut:])) and len(b.text[cut:]) >= 3
+                      for w in (a.text + b.text[:cut], b.text[:cut] + a.text) if vocab.accepts(key(w))]
+            if splits:
+                _, rest, word = max(splits)
+                out[j] = Atom(word, "ar", b.space_before, b.wide_before)
+                out.insert(j + 1, Atom(rest, "ar", False))
+                out[i if i < j else i + 1] = Atom("", "gone", False)
+                break
     out = [a for a in out if a.kind != "gone"]
     for i, a in enumerate(out):
         if a.kind != "ar" or vocab.known(lm_key(a)) or vocab.real(lm_key(a)) or len(a.text) < 4:
@@ -162,29 +191,24 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
             frag, rest = a.text[:k], a.text[k:]
             if not vocab.accepts(key(rest)):
                 continue
-            options = [(vocab.count(key(b.text + frag)), -abs(i - j), vocab.zipf(key(b.text + frag)), j)
-                       for j, b in enumerate(out) if j != i and b.kind == "ar" and not vocab.known(lm_key(b))
-                       and vocab.improves(lm_key(b), key(b.text + frag))]
-            if options:
-                j = max(options)[-1]
+            found = best(i, lambda b: () if vocab.known(lm_key(b)) else (b.text + frag,), frag)
+            if found:
+                j, word = found
                 out[i] = Atom(rest, "ar", a.space_before, a.wide_before)
-                out[j] = Atom(out[j].text + frag, "ar", out[j].space_before, out[j].wide_before)
+                out[j] = Atom(word, "ar", out[j].space_before, out[j].wide_before)
                 break
     for i, a in enumerate(out):
         if a.kind != "ar" or vocab.known(lm_key(a)) or vocab.real(lm_key(a)) or len(a.text) < 4:
             continue
-        for k in (1, 2):  # a word's last letters cut off and glued after another: "بمددراسة … ري"
+        for k in (1, 2):  # a word's last letters cut off and glued after another: "الاجتماعت … رأس"
             head, frag = a.text[:-k], a.text[-k:]
             if not vocab.accepts(key(head)):
                 continue
-            options = [(vocab.count(key(frag + b.text)), -abs(i - j), vocab.zipf(key(frag + b.text)), j)
-                       for j, b in enumerate(out) if j != i and b.kind == "ar"
-                       and vocab.improves(lm_key(b), key(frag + b.text))
-                       and not (vocab.known(lm_key(b)) and len(b.text) > 3)]
-            if options:
-                j = max(options)[-1]
+            found = best(i, lambda b: () if vocab.known(lm_key(b)) and len(b.text) > 3 else (frag + b.text,), frag)
+            if found:
+                j, word = found
                 out[i] = Atom(head, "ar", a.space_before, a.wide_before)
-                out[j] = Atom(frag + out[j].text, "ar", out[j].space_before, out[j].wide_before)
+                out[j] = Atom(word, "ar", out[j].space_before, out[j].wide_before)
                 break
     return out
 

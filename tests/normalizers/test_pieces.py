@@ -58,3 +58,19 @@ def test_lexicon_does_not_take_names_apart():
     for line in ("السيدة هدى بويهي", "السيد حاتم مورادي", "لنفاذ آجال نشر التقرير"):
         atoms = transfer_fragments(join_split_words(split_glued(atoms_of(line), v), v), v)
         assert _texts(atoms) == line.split()
+
+
+def test_fragment_completes_a_word_laid_out_backwards():
+    v = _vocab("000")
+    assert _texts(transfer_fragments(atoms_of(":المتداولةط االنق"), v)) == [":", "المتداولة", "النقاط"]
+
+
+def test_lone_fragment_completes_the_first_piece_of_a_glued_pair():
+    v = _vocab("000")
+    assert _texts(transfer_fragments(atoms_of("نظيمهاالمنفتحة والمزمع ت"), v)) == \
+        ["تنظيمها", "المنفتحة", "والمزمع"]
+
+
+def test_names_keep_their_letters():
+    v = _vocab("000")
+    assert _texts(transfer_fragments(atoms_of("العمومري مد"), v)) == ["العمومري", "مد"]
