@@ -30,6 +30,7 @@ _OPENING = set("([{«")
 SEAM_PENALTY = 0.0
 SPACE_PENALTY = 4.0
 GLUED_MARK_PENALTY = 2.0
+WIDE_PENALTY = -2.0
 EDGE_WEIGHT = 0.5  # lines are wrapped paragraphs: their edges are weak evidence
 
 
@@ -66,8 +67,6 @@ def is_forced_seam(prev: Atom, cur: Atom) -> bool:
     """A place where the raw line must change run: two words written together (``إنجازتم``,
     ``2020فبراير``), a word glued after a comma or colon (``المعنية،وأدوار``), a slash between
     words, or two or more spaces."""
-    if cur.wide_before:
-        return True
     if cur.space_before:
         return False
     if prev.kind in _WORDISH and cur.kind in _WORDISH:
@@ -94,6 +93,8 @@ def boundary_cost(prev: Atom, cur: Atom) -> float:
     that follows it (``الذكاء ، بمقر``: the run is «، بمقر …»)."""
     if is_forced_seam(prev, cur):
         return FORCED
+    if cur.wide_before:
+        return WIDE_PENALTY
     if is_plain_space(prev, cur):
         return SPACE_PENALTY
     if cur.kind == "p" and cur.text in _CLOSING and not cur.space_before and prev.kind in _WORDISH:
@@ -249,6 +250,8 @@ def repair_runs(line: str, vocab: Vocabulary | None = None, left: str | None = N
         return tidy(line)
     if trail and any(a.text in _TRAIL for a in trail):
         right = "</s>"
+    if lead:  # a bullet or dash opens an item: the line starts a paragraph
+        left = "<s>"
     body = render(core, best_reading(core, lm, left, right))
     head = " ".join(a.text for a in lead)
     tail = "".join(a.text for a in trail)
