@@ -34,6 +34,15 @@ def test_continuation_line_read_in_its_paragraph():
     assert alone != in_context  # out of its paragraph the model moves «بمجالات» to the front
 
 
+def test_bulleted_line_starts_its_item():
+    """A line opened by a bullet is read as the start of an item, not as the continuation
+    of the line before it (real line 228 of seed 001)."""
+    from normalizers.runs import repair_text_lines
+
+    lines = seed("001").read_text(encoding="utf-8").split("\n")
+    assert repair_text_lines(lines)[227] == "• إعداد دلائل من أجل تحيين البوابة وتنظيم حصص تكوينية"
+
+
 def test_damage_detection():
     assert looks_visual(seed("000").read_text(encoding="utf-8").split("\n"))
     assert looks_visual(seed("003").read_text(encoding="utf-8").split("\n"))
