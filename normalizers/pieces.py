@@ -194,7 +194,7 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
             found = best(i, lambda b: () if vocab.known(lm_key(b)) else (b.text + frag,), frag)
             if found:
                 j, word = found
-                out[i] = Atom(rest, "ar", a.space_before, a.wide_before)
+                out[i] = Atom(rest, "ar", False, a.wide_before)  # the cut stays a seam
                 out[j] = Atom(word, "ar", out[j].space_before, out[j].wide_before)
                 break
     for i, a in enumerate(out):
