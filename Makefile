@@ -30,7 +30,7 @@ test: $(STAMP) system-deps
 	$(PY) -m pytest
 
 bench: $(STAMP) system-deps
-	$(PY) bench/bench_repair.py --out docs/repair-benchmark.md
+	$(PY) bench/bench_repair.py --repeats 5 --out docs/repair-benchmark.md
 
 clean:
 	rm -rf $(VENV) data/warehouse/*.duckdb*

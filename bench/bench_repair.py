@@ -12,6 +12,7 @@ own ``extract_text`` in the same run; mahdar's overhead is reported as a ratio t
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import subprocess
@@ -150,6 +151,29 @@ def run(corpus: Path, repeats: int = 1) -> dict:
     return results
 
 
+def paired_ratio(corpus: Path, repeats: int = 5) -> dict[str, float]:
+    """mahdar's time per page over pdfplumber's own ``extract_text``, the two timed in turn on
+    each file (best of ``repeats``, garbage collected before each timing), so that the other
+    tools of the run and the machine's drift weigh on both alike."""
+    import gc
+
+    out = {}
+    for producer in PRODUCERS:
+        base = ours = 0.0
+        for pdf in sorted((corpus / "pdf").glob(f"*.{producer}.pdf")):
+            times: dict[str, list[float]] = {"pdfplumber": [], "mahdar": []}
+            for _ in range(repeats):
+                for name in times:
+                    gc.collect()
+                    t0 = time.perf_counter()
+                    TOOLS[name](pdf)
+                    times[name].append(time.perf_counter() - t0)
+            base += min(times["pdfplumber"])
+            ours += min(times["mahdar"])
+        out[producer] = ours / base
+    return out
+
+
 def peak_memory(corpus: Path) -> dict[str, float]:
     """Peak Python heap (MB, tracemalloc) of pdfplumber's extract_text and of mahdar, per PDF,
     the largest over the corpus; a separate pass so tracing does not distort the timings."""
@@ -169,7 +193,7 @@ def peak_memory(corpus: Path) -> dict[str, float]:
     return out
 
 
-def markdown(results: dict, memory: dict[str, float] | None = None) -> str:
+def markdown(results: dict, memory: dict[str, float] | None = None, ratio: dict[str, float] | None = None) -> str:
     names = list(TOOLS)
     lines = ["| tool | " + " | ".join(f"{p} CER | {p} WER" for p in PRODUCERS) + " | pages/s (all) |",
              "|---|" + "---:|" * (2 * len(PRODUCERS) + 1)]
@@ -182,10 +206,11 @@ def markdown(results: dict, memory: dict[str, float] | None = None) -> str:
             cells += [f"{r['cer']:.2%}", f"{r['wer']:.2%}"]
         speed = sum(1 / results[(p, name)]["s_per_page"] for p in PRODUCERS) / len(PRODUCERS)
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {speed:.1f} |")
-    ratio = [results[(p, "mahdar")]["s_per_page"] / results[(p, "pdfplumber")]["s_per_page"] for p in PRODUCERS]
+    if ratio is None:
+        ratio = {p: results[(p, "mahdar")]["s_per_page"] / results[(p, "pdfplumber")]["s_per_page"] for p in PRODUCERS}
     lines.append("")
-    lines.append("mahdar time per page relative to pdfplumber's own `extract_text` in the same run: " +
-                 ", ".join(f"{p} ×{r:.2f}" for p, r in zip(PRODUCERS, ratio)) + ".")
+    lines.append("mahdar time per page relative to pdfplumber's own `extract_text`, the two timed in turn "
+                 "on each file in the same run: " + ", ".join(f"{p} ×{ratio[p]:.2f}" for p in PRODUCERS) + ".")
     if memory:
         lines.append("")
         lines.append(f"Peak Python heap on the largest document: pdfplumber {memory['pdfplumber']:.1f} MB, "
@@ -213,7 +238,87 @@ presentation forms; qalam and pypdfium2 get logical order for some producers onl
 works from glyph geometry (lines by vertical overlap, table cells from the ruling, bullets drawn
 as shapes), runs the bidi algorithm over glyph units so ligatures stay whole, folds
 presentation forms after reordering, and joins table rows split by a page break.
+
+## Already-extracted text
+
+The broken text extractions of the archive (seeds 000 and 003, as in `data/raw/`), line for
+line against the hand-made readings of `../shared/gold/<stem>.lines.jsonl`, counted as
+`../shared/tools/score_lines.py` counts them (exact lines after NFC, tatweel removal and
+whitespace collapsing; CER over the scored lines).
+
+{lines_table}
+
+The runs of these lines are in reverse order with seams that do not always fall on spaces,
+so neither the bidi algorithm nor reversing the words restores them: python-bidi reverses the
+letters of lines that are already letter-logical, and word reversal breaks the runs that are
+right. mahdar cuts each line at its seams, repairs split and glued words against the clean
+text, the document and the general lexicon, and scores every run order with a word and
+word-class bigram model, the neighbouring lines of a wrapped paragraph included.
 """
+
+
+def _squash(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", s).replace("\u0640", "").split())
+
+
+def _bidi_lines(lines: list[str]) -> list[str]:
+    from bidi import get_display
+
+    return [get_display(l, base_dir="R") for l in lines]
+
+
+def _reversed_words(lines: list[str]) -> list[str]:
+    return [" ".join(reversed(l.split())) for l in lines]
+
+
+def _mahdar_lines(lines: list[str]) -> list[str]:
+    from normalizers.repair import repair_text
+
+    return repair_text(lines)[0]
+
+
+TEXT_METHODS = {
+    "raw text (unchanged)": lambda lines: lines,
+    "python-bidi per line (RTL)": _bidi_lines,
+    "words reversed per line": _reversed_words,
+    "mahdar normalize": _mahdar_lines,
+}
+
+
+def line_repair(gold_dir: Path, seeds_dir: Path) -> list[tuple[str, str, int, int, float]]:
+    """Already-extracted text: every method on each seed that has hand-made line gold,
+    exact lines and CER as ``../shared/tools/score_lines.py`` counts them."""
+    rows = []
+    for gold_path in sorted(gold_dir.glob("*.lines.jsonl")):
+        stem = gold_path.name.split(".")[0]
+        src = seeds_dir / f"{stem}.txt"
+        if not src.exists():
+            continue
+        lines = src.read_text(encoding="utf-8").split("\n")
+        gold = [g for g in map(json.loads, gold_path.read_text(encoding="utf-8").splitlines()) if g["kind"] != "uncertain"]
+        for name, method in TEXT_METHODS.items():
+            out = method(lines)
+            ok = edits = chars = 0
+            for g in gold:
+                want, got = _squash(g["fixed"]), _squash(out[g["line"] - 1])
+                ok += want == got
+                edits += Levenshtein.distance(want, got)
+                chars += max(len(want), 1)
+            rows.append((stem, name, ok, len(gold), edits / chars))
+    return rows
+
+
+def line_repair_markdown(rows: list[tuple[str, str, int, int, float]]) -> str:
+    stems = sorted({r[0] for r in rows})
+    out = ["| method | " + " | ".join(f"{s[:3]} exact lines | {s[:3]} CER" for s in stems) + " |",
+           "|---|" + "---:|" * (2 * len(stems))]
+    for name in TEXT_METHODS:
+        cells = []
+        for s in stems:
+            (_, _, ok, n, cer), = [r for r in rows if r[0] == s and r[1] == name]
+            cells += [f"{ok}/{n} ({ok / n:.0%})", f"{cer:.2%}"]
+        out.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
 
 
 def main() -> int:
@@ -221,11 +326,15 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--out", type=Path, help="write the markdown table here")
     ap.add_argument("--repeats", type=int, default=2, help="timing: best of N runs per file")
+    ap.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold",
+                    help="line gold (<stem>.lines.jsonl) of the broken seeds")
+    ap.add_argument("--seeds", type=Path, default=ROOT / "data" / "raw")
     a = ap.parse_args()
-    table = markdown(run(a.corpus, a.repeats), peak_memory(a.corpus))
-    print(table)
+    table = markdown(run(a.corpus, a.repeats), peak_memory(a.corpus), paired_ratio(a.corpus, a.repeats))
+    lines_table = line_repair_markdown(line_repair(a.gold, a.seeds))
+    print(table, lines_table, sep="\n\n")
     if a.out:
-        a.out.write_text(PAGE.format(table=table), encoding="utf-8")
+        a.out.write_text(PAGE.format(table=table, lines_table=lines_table), encoding="utf-8")
     return 0
 
 

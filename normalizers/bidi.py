@@ -17,12 +17,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from bidi import algorithm as uba
 
 _RANGE_SEP = {"-", "–", "—", "/"}
 _NEUTRAL_STANDIN = "\u2010"  # HYPHEN, bidi class ON
 _RTL_OR_NEUTRAL = {"AL", "R", "WS", "ON", "S"}
+
+
+_EXPLICIT = frozenset(("", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"))
+
+
+@lru_cache(maxsize=8192)
+def bidi_class(ch: str) -> str:
+    return unicodedata.bidirectional(ch)
 
 
 def _representative(units: list[str], i: int) -> str:
@@ -35,7 +44,7 @@ def _representative(units: list[str], i: int) -> str:
             return _NEUTRAL_STANDIN
     if len(u) > 1:  # ligature or "(cid:N)": classify by its first strong character
         for c in u:
-            if unicodedata.bidirectional(c) in ("AL", "R", "L"):
+            if bidi_class(c) in ("AL", "R", "L"):
                 return c
     return ch
 
@@ -62,15 +71,21 @@ def logical_order(units: list[str], rtl: bool = True) -> list[int]:
     storage = uba.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
-    rep = "".join(_representative(units, i) for i in range(len(units)))
-    # unassigned code points have no bidi class; explicit embeddings would nest levels
-    rep = "".join(_NEUTRAL_STANDIN if unicodedata.bidirectional(c) in ("", "LRE", "RLE", "LRO", "RLO", "PDF",
-                                                                      "LRI", "RLI", "FSI", "PDI") else c
-                  for c in rep)
-    if rtl and all(unicodedata.bidirectional(c) in _RTL_OR_NEUTRAL for c in rep):
+    rep_chars = []
+    only_rtl = rtl
+    for i, u in enumerate(units):
+        c = u if len(u) == 1 and u not in _RANGE_SEP else _representative(units, i)
+        cls = bidi_class(c)
+        if cls in _EXPLICIT:  # unassigned code points have no class; embeddings would nest levels
+            c, cls = _NEUTRAL_STANDIN, "ON"
+        if only_rtl and cls not in _RTL_OR_NEUTRAL:
+            only_rtl = False
+        rep_chars.append(c)
+    if only_rtl:
         # only right-to-left letters and neutrals: every level is 1, the algorithm reverses
         # the row (rules N1, N2, L2); do that directly, it is most lines of the genre
         return list(range(len(units) - 1, -1, -1))
+    rep = "".join(rep_chars)
     uba.get_embedding_levels(rep, storage)
     for i, ch in enumerate(storage["chars"]):
         ch["gi"] = i

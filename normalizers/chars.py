@@ -34,8 +34,13 @@ _MIRROR = load_table("mirror_pairs.json")
 _MIRROR_TRANS = str.maketrans(_MIRROR)
 
 
+CONTROL_CHARS = frozenset(load_table("bidi_controls.json")["chars"])
+
+
 def drop_controls(text: str) -> str:
     """Remove bidi embedding/override/isolate marks, BOM, NUL and soft hyphens."""
+    if len(text) == 1:  # one glyph's text: the hot case of PDF rows
+        return "" if text in CONTROL_CHARS else text
     return _CONTROLS.sub("", text)
 
 

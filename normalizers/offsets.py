@@ -9,8 +9,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str, visual: bool) -> str:
+    if ch == "\u0640":
+        return ""
+    f = unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufeff" else ch
+    return f[::-1] if visual else f
 
 
 def _folded(raw: str, visual: bool = False) -> tuple[str, list[int]]:
@@ -21,14 +30,14 @@ def _folded(raw: str, visual: bool = False) -> tuple[str, list[int]]:
     """
     out, idx = [], []
     for i, ch in enumerate(raw):
-        if ch == "\u0640":
-            continue
-        f = unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufeff" else ch
-        if visual:
-            f = f[::-1]
-        for c in f:
-            out.append(c)
+        f = _fold_char(ch, visual)
+        if len(f) == 1:
+            out.append(f)
             idx.append(i)
+        else:
+            for c in f:
+                out.append(c)
+                idx.append(i)
     return "".join(out), idx
 
 

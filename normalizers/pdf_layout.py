@@ -19,11 +19,17 @@ def cluster_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Group glyphs into lines by vertical overlap; lines top to bottom, glyphs left to right."""
     if not glyphs:
         return []
-    order = sorted(glyphs, key=lambda g: ((g.top + g.bottom) / 2, g.x0))
+    # glyphs of one font on one line share their vertical extent: cluster those groups (the
+    # glyphs of a group, sorted by centre, would come one after another and join one line)
+    groups: dict[tuple[float, float], list[Glyph]] = {}
+    for g in glyphs:
+        groups.setdefault((g.top, g.bottom), []).append(g)
+    for grp in groups.values():
+        grp.sort(key=lambda g: g.x0)
+    order = sorted(groups.items(), key=lambda kv: ((kv[0][0] + kv[0][1]) / 2, kv[1][0].x0))
     lines: list[list[Glyph]] = []
     bounds: list[list[float]] = []
-    for g in order:
-        gt, gb = g.top, g.bottom
+    for (gt, gb), grp in order:
         h = gb - gt if gb - gt > 0.1 else 0.1
         best, best_ov = -1, 0.0
         # only the last few lines can overlap vertically with a glyph sorted by centre
@@ -34,15 +40,15 @@ def cluster_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
             if ov > best_ov:
                 best, best_ov = k, ov
         if best >= 0 and best_ov >= 0.5:
-            lines[best].append(g)
+            lines[best].extend(grp)
             core = bounds[best]
             # the line's extent follows its main (largest) glyphs, not off-baseline ones
             if h >= (core[1] - core[0]) * 0.8:
                 core[0] = min(core[0], gt)
                 core[1] = max(core[1], gb)
         else:
-            lines.append([g])
-            bounds.append([g.top, g.bottom])
+            lines.append(list(grp))
+            bounds.append([gt, gb])
     out = []
     for ln in lines:
         ln.sort(key=lambda g: round(g.x0, 1))  # stable: zero-width glyphs keep stream order
@@ -68,11 +74,9 @@ def _with_spaces(glyphs: list[Glyph]) -> list[Glyph]:
 
 def line_of(glyphs: list[Glyph], table: int | None = None) -> RawLine:
     gl = _with_spaces(glyphs)
-    x0 = min(g.x0 for g in gl)
-    x1 = max(g.x1 for g in gl)
-    top = min(g.top for g in gl)
-    bot = max(g.bottom for g in gl)
-    return RawLine(text="".join(g.text for g in gl), glyphs=gl, table=table, bbox=(x0, top, x1, bot))
+    _, x0s, x1s, tops, bottoms, _, _ = zip(*gl)
+    return RawLine(text="".join(g.text for g in gl), glyphs=gl, table=table,
+                   bbox=(min(x0s), min(tops), max(x1s), max(bottoms)))
 
 
 @dataclass
@@ -81,21 +85,26 @@ class TableGrid:
     rows: list[list[BBox | None]]  # cells left to right, per row top to bottom
 
 
-def _inside(g: Glyph, box: BBox, pad: float = 1.0) -> bool:
-    cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
-    return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
-
-
 def layout_page(glyphs: list[Glyph], tables: list[TableGrid]) -> list[RawLine]:
     """Visual lines of one page: running text lines and one line per table row, top to bottom."""
     placed: list[tuple[float, RawLine]] = []
-    free = [g for g in glyphs if not any(_inside(g, t.bbox) for t in tables)]
+    if not tables:
+        free = glyphs
+    else:
+        boxes = [(t.bbox[0] - 1.0, t.bbox[1] - 1.0, t.bbox[2] + 1.0, t.bbox[3] + 1.0) for t in tables]
+        free = []
+        for g in glyphs:
+            cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+            if not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes):
+                free.append(g)
     for ln in cluster_lines(free):
         if any(g.text.strip() for g in ln):
             rl = line_of(ln)
             placed.append((rl.bbox[1], rl))
+    centres = [((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2) for g in glyphs] if tables else []
     for ti, t in enumerate(tables):
-        inside = [g for g in glyphs if _inside(g, t.bbox)]
+        x0, y0, x1, y1 = t.bbox[0] - 1.0, t.bbox[1] - 1.0, t.bbox[2] + 1.0, t.bbox[3] + 1.0
+        inside = [(g, c) for g, c in zip(glyphs, centres) if x0 <= c[0] <= x1 and y0 <= c[1] <= y1]
         all_boxes = [c for row in t.rows for c in row if c is not None]
         # each glyph into the first cell that holds its centre: rows first, then their cells
         row_spans, bi = [], 0
@@ -105,13 +114,13 @@ def layout_page(glyphs: list[Glyph], tables: list[TableGrid]) -> list[RawLine]:
                 row_spans.append((min(b[1] for b in boxes) - 0.5, max(b[3] for b in boxes) + 0.5, bi, bi + len(boxes)))
             bi += len(boxes)
         by_box: dict[int, list[Glyph]] = {}
-        for g in inside:
-            cy = (g.top + g.bottom) / 2
+        for g, (cx, cy) in inside:
             found = False
             for top, bottom, lo, hi in row_spans:
                 if top <= cy <= bottom:
                     for k in range(lo, hi):
-                        if _inside(g, all_boxes[k], pad=0.5):
+                        b = all_boxes[k]
+                        if b[0] - 0.5 <= cx <= b[2] + 0.5 and b[1] - 0.5 <= cy <= b[3] + 0.5:
                             by_box.setdefault(k, []).append(g)
                             found = True
                             break

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
@@ -64,20 +65,24 @@ def reorder_glyph_line(glyphs: list[Glyph], rtl: bool | None = None) -> str:
 def reorder_glyphs_mapped(glyphs: list[Glyph], rtl: bool | None = None) -> tuple[str, list[int]]:
     """Logical text of a glyph row and, for each of its characters, its index in the raw
     (visual) text of the row: the exact offset map of the reordering."""
-    units = [drop_controls(g.text) for g in glyphs]
-    starts, pos = [], 0
-    for g in glyphs:
-        starts.append(pos)
-        pos += len(g.text)
+    texts = [g.text for g in glyphs]
+    units = [drop_controls(t) for t in texts]
     if rtl is None:
         rtl = has_rtl("".join(units))
     order = logical_order(units, rtl=True) if rtl else range(len(units))
+    if all(len(t) == 1 for t in texts):  # one character per glyph: the offset is the glyph's index
+        kept = [k for k in order if units[k]]
+        return "".join(units[k] for k in kept), kept
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t)
     chars: list[str] = []
     src: list[int] = []
     for k in order:
         for j, ch in enumerate(units[k]):
             chars.append(ch)
-            src.append(starts[k] + min(j, len(glyphs[k].text) - 1))
+            src.append(starts[k] + min(j, len(texts[k]) - 1))
     return "".join(chars), src
 
 
@@ -160,12 +165,18 @@ def normalize_text(text: str) -> str:
     return "\n".join(repair_text(text.split("\n"))[0])
 
 
+_BOX = itemgetter(1, 3, 2, 4)  # a Glyph's (x0, top, x1, bottom)
+
+
 def char_boxes(raw: RawLine) -> list[tuple[float, float, float, float]] | None:
     """The page box of every character of a PDF line's raw text (a ligature glyph's box
     for each of its letters), so raw offsets lead back to positions on the page."""
     if not raw.glyphs:
         return None
-    boxes = [(g.x0, g.top, g.x1, g.bottom) for g in raw.glyphs for _ in g.text]
+    if all(len(g.text) == 1 for g in raw.glyphs):
+        boxes = list(map(_BOX, raw.glyphs))
+    else:
+        boxes = [_BOX(g) for g in raw.glyphs for _ in g.text]
     return boxes if len(boxes) == len(raw.text) else None
 
 

@@ -130,8 +130,8 @@ def read_pdf(path: Path, data: bytes, max_pages: int = 2000) -> RawDocument:
                 chars = page.chars
             except Exception as e:
                 raise ReadError(f"corrupt PDF page {i}: {type(e).__name__}: {e}") from e
-            glyphs = [Glyph(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]),
-                            float(c["bottom"]), float(c.get("size") or 0), str(c.get("fontname", "")))
+            glyphs = [Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c.get("size") or 0.0,
+                            c.get("fontname") or "")
                       for c in chars if c.get("upright", True)]
             glyphs += bullet_glyphs(page)
             has_text = any(g.text.strip() for g in glyphs)

@@ -7,12 +7,12 @@ extract:  TextDocument        -> Extraction (contract dict + provenance per item
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Glyph:
-    """One character object of a PDF page, as pdfplumber reports it."""
+class Glyph(NamedTuple):
+    """One character object of a PDF page, as pdfplumber reports it (a named tuple: pages
+    have thousands, made and read in the hot loop)."""
 
     text: str
     x0: float
