@@ -23,6 +23,7 @@ _PREFIXES = frozenset(_GLUE["prefix_clusters"])
 
 
 KNOWN_ZIPF = 2.0  # common enough (1 in 10 million) to accept as the repair of a broken word
+ATTESTED_ZIPF = 3.0  # a glued word's piece, when the other piece stands alone in the document
 ROTATED_ZIPF = 3.5  # a rotation needs more: some rotation of any name is a rare word
 
 
@@ -236,7 +237,10 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
             left, right = Atom(a.text[:i], "ar", a.space_before, a.wide_before), Atom(a.text[i:], "ar", False)
             kl, kr = lm_key(left), lm_key(right)
             both = vocab.known(kl) and vocab.known(kr)
-            if both or (vocab.known(kl) and vocab.seen(kr)) or (vocab.seen(kl) and vocab.known(kr)):
+            # or one piece written so elsewhere in the document and the other a common word
+            attested = (vocab.doc.get(kl, 0) and vocab.zipf(kr) >= ATTESTED_ZIPF) or \
+                (vocab.doc.get(kr, 0) and vocab.zipf(kl) >= ATTESTED_ZIPF)
+            if both or attested or (vocab.known(kl) and vocab.seen(kr)) or (vocab.seen(kl) and vocab.known(kr)):
                 s = math.log(1 + vocab.count(kl)) + math.log(1 + vocab.count(kr)) + 0.1 * min(len(kl), len(kr))
                 if s > best_score:
                     best, best_score = (left, right), s
