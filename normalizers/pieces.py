@@ -244,8 +244,47 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
                 s = math.log(1 + vocab.count(kl)) + math.log(1 + vocab.count(kr)) + 0.1 * min(len(kl), len(kr))
                 if s > best_score:
                     best, best_score = (left, right), s
+        if best is None and len(a.text) >= 7:
+            best = _split_with_rotated_or_three(a, vocab)
         out.extend(best if best else (a,))
     return out
+
+
+def _split_with_rotated_or_three(a: Atom, vocab: Vocabulary) -> tuple[Atom, ...] | None:
+    """A glued atom of a known word and a piece that is itself laid out backwards
+    (``كتوبرأخلال`` = أكتوبر + خلال), or of three known words (``سيتمالتكوينتقييم``)."""
+    def whole(text: str) -> str | None:
+        k = lm_key(Atom(text, "ar", True))
+        if len(text) >= 3 and text not in _PREFIXES and (vocab.lexical(k) or vocab.seen(k)
+                                                          or vocab.doc.get(k, 0) and vocab.zipf(k) >= ATTESTED_ZIPF):
+            return text
+        return None
+
+    def piece(text: str) -> str | None:
+        if whole(text):
+            return text
+        if len(text) >= 4:
+            r = _rotation(Atom(text, "ar", True), vocab)
+            if r is not None and vocab.count(lm_key(r)):
+                return r.text
+        return None
+
+    t = a.text
+    options = []
+    for i in range(3, len(t) - 2):
+        left, right = piece(t[:i]), piece(t[i:])
+        if left and right and (left != t[:i] or right != t[i:]):
+            options.append((vocab.count(lm_key(Atom(left, "ar", True))) + vocab.count(lm_key(Atom(right, "ar", True))),
+                            (left, right)))
+        for j in range(i + 3, len(t) - 2):
+            parts = (whole(t[:i]), whole(t[i:j]), whole(t[j:]))
+            if all(parts):
+                options.append((sum(vocab.count(lm_key(Atom(x, "ar", True))) for x in parts), parts))
+    if not options:
+        return None
+    texts = max(options, key=lambda o: o[0])[1]
+    return tuple(Atom(x, "ar", a.space_before if n == 0 else False, a.wide_before if n == 0 else False)
+                 for n, x in enumerate(texts))
 
 
 # Cost of a run boundary before raw atom i. Boundaries where the raw text shows a

@@ -74,3 +74,11 @@ def test_lone_fragment_completes_the_first_piece_of_a_glued_pair():
 def test_names_keep_their_letters():
     v = _vocab("000")
     assert _texts(transfer_fragments(atoms_of("العمومري مد"), v)) == ["العمومري", "مد"]
+
+
+def test_glued_words_with_a_backwards_piece_or_three_words():
+    v = _vocab("003")
+    assert _texts(split_glued(atoms_of("سيتمالتكوينتقييم"), v)) == ["سيتم", "التكوين", "تقييم"]
+    assert _texts(split_glued(atoms_of("كتوبرأخلال"), v)) == ["أكتوبر", "خلال"]
+    # a word the lexicon lacks is not cut into strings it has (المعلومياتي is not الم + علوم + ياتي)
+    assert _texts(split_glued(atoms_of("المعلومياتي"), v)) == ["المعلومياتي"]
