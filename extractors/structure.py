@@ -123,10 +123,19 @@ def _md_cells(text: str) -> list[str]:
     return [re.sub(r"\s*<br\s*/?>\s*", "\n", c).replace("**", "").strip() for c in inner.split("|")]
 
 
+def _closes(ln, text: str) -> bool:
+    """Does this line end its item or paragraph? In visual-order text the raw line says so
+    (repair may have moved a comma from the middle to the end); otherwise its last mark."""
+    if ln.closes is not None:
+        return ln.closes
+    return text.rstrip().endswith(_TERMINAL + ("،",))
+
+
 def to_blocks(doc: TextDocument) -> list[Block]:
     """Blocks of a document; wrapped lines are joined to the item or paragraph they continue."""
     blocks: list[Block] = []
     open_block: Block | None = None
+    open_closed = True
     for ln in doc.lines:
         text = ln.text.replace("**", "").strip()
         if not text:
@@ -166,13 +175,15 @@ def to_blocks(doc: TextDocument) -> list[Block]:
             if b and b.end() > 0 and (text[0] != "-" or len(text) > 2):
                 text = text[b.end():]
                 kind = "item"
-        if kind == "para" and open_block is not None and not open_block.text.rstrip().endswith(_TERMINAL + ("،",)):
+        if kind == "para" and open_block is not None and not open_closed:
             open_block.text = f"{open_block.text} {text}"
             open_block.line_end = ln.line_no
+            open_closed = _closes(ln, open_block.text)
             continue
         blk = Block(text, kind, ln.page, ln.line_no, ln.line_no, number=number)
         blocks.append(blk)
         open_block = blk
+        open_closed = _closes(ln, text)
     for b in blocks:
         b.text = tidy_value(b.text) if b.kind != "row" else b.text
     return blocks

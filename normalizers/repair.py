@@ -266,11 +266,15 @@ def repair_document(doc: RawDocument) -> TextDocument:
         lines = join_page_broken_rows(lines)
     else:
         raw_lines = [rl.text for p in doc.pages for rl in p.lines]
+        from normalizers.runs import looks_visual, visual_line_closes
+
         fixed, cleaned = repair_text(raw_lines)
+        visual = looks_visual(cleaned)
         for i, (raw, text, plain) in enumerate(zip(raw_lines, fixed, cleaned), 1):
             if text.strip():
                 lines.append(Line(text=text, page=1, line_no=i, raw=raw, offsets=offset_map(text, raw),
-                                  reordered=text.split() != plain.split()))
+                                  reordered=text.split() != plain.split(),
+                                  closes=visual_line_closes(plain) if visual else None))
     return TextDocument(stem=doc.stem, lines=lines, ocr_pages=ocr)
 
 

@@ -288,6 +288,27 @@ def looks_visual(lines: list[str]) -> bool:
     return marked >= 3 and marked >= 0.04 * len(arabic)
 
 
+_CLOSERS = frozenset("،.:؛;,!؟?")
+
+
+def visual_line_closes(raw: str) -> bool:
+    """Does a visual-order line end its sentence or item? Its logical end is at its raw
+    start (the left of a right-to-left line): a closing mark there (``،التنفيذ``), or glued
+    to the first raw word before a space (``وطني، بذل …``: the first run is the last
+    one read), or, where the last run kept its typed order, glued at the raw line's end
+    (``المنفتحة(Open Government)، ``)."""
+    atoms = atoms_of(raw)
+    if not atoms:
+        return False
+    if atoms[0].kind == "p" and atoms[0].text in _CLOSERS:
+        # "، وذلك …": a comma and a space open the line's last run instead
+        return len(atoms) == 1 or not atoms[1].space_before or atoms[0].text not in _COMMAS
+    if len(atoms) >= 3 and atoms[0].kind in _WORDISH and atoms[1].text in _CLOSERS and not atoms[1].space_before \
+            and atoms[2].space_before:
+        return True
+    return len(atoms) >= 2 and atoms[-1].text in _CLOSERS and not atoms[-1].space_before
+
+
 def _repair_markdown_row(line: str, vocab: Vocabulary) -> str:
     cells = line.strip().strip("|").split("|")
     return "| " + " | ".join(repair_runs(c, vocab) for c in cells) + " |"

@@ -71,6 +71,7 @@ class Line:
     table: int | None = None
     offsets: list[int] | None = None  # offsets[i] = index in ``raw`` of repaired char i (-1 = inserted)
     reordered: bool = False  # text repair moved runs of this line (already-extracted text)
+    closes: bool | None = None  # visual-order text: the raw line ends its sentence or item (None: read the text)
     bbox: tuple[float, float, float, float] | None = None  # PDF: x0, top, x1, bottom of the line or row
     char_boxes: list[tuple[float, float, float, float]] | None = None  # PDF text lines: box of each raw char
 

@@ -14,7 +14,7 @@ import pytest
 from pipeline.stages import process_file
 from tests.conftest import RAW
 
-SEED_FLOOR = 0.93
+SEED_FLOOR = 0.98
 PDF_FLOOR = {"libreoffice": 0.95, "chromium": 0.95, "reportlab": 0.95}
 
 
@@ -38,7 +38,11 @@ def test_seed_extraction_floor(shared: Path, tmp_path: Path):
     summary = _score(shared, tmp_path / "seeds", shared / "gold")
     assert summary["_macro_f1"] >= SEED_FLOOR, summary
     assert summary["doc_type"]["acc"] == 1.0
-    assert summary["agenda_items"]["f1"] >= 0.95, summary["agenda_items"]
+    for field in ("agenda_items", "decisions"):
+        assert summary[field]["f1"] >= 0.95, summary[field]
+    assert summary["participants"]["f1"] >= 0.95 and summary["commitments"]["f1"] >= 0.95, summary
+    for field in ("meeting.date", "meeting.start_time", "meeting.remote"):
+        assert summary[field]["acc"] == 1.0, summary[field]
 
 
 @pytest.mark.parametrize("producer", sorted(PDF_FLOOR))

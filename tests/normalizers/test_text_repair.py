@@ -43,6 +43,20 @@ def test_bulleted_line_starts_its_item():
     assert repair_text_lines(lines)[227] == "• إعداد دلائل من أجل تحيين البوابة وتنظيم حصص تكوينية"
 
 
+def test_visual_line_end_read_from_the_raw_line():
+    """Where a visual-order line ends its item is read from its raw form (real lines of
+    seed 000): a closing mark glued at the raw start, or after the first raw word before a
+    space, or glued at the raw end; not a comma that opens the last run, not a mid-line comma."""
+    from normalizers.runs import visual_line_closes
+
+    lines = seed("000").read_text(encoding="utf-8").split("\n")
+    assert visual_line_closes(lines[91])        # "  ،التنفيذ"
+    assert visual_line_closes(lines[95])        # " وطني، بذل …"
+    assert visual_line_closes(lines[18])        # "… المنفتحة(Open Government)، "
+    assert not visual_line_closes(lines[89])    # "  ري المشاريع، أعضاء لجنة … مع"
+    assert not visual_line_closes(lines[105])   # "، وذلك بتعاون … يوم "
+
+
 def test_damage_detection():
     assert looks_visual(seed("000").read_text(encoding="utf-8").split("\n"))
     assert looks_visual(seed("003").read_text(encoding="utf-8").split("\n"))
