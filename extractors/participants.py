@@ -19,6 +19,12 @@ _ROLE_HEADS = {canon(w) for w in _LEX["role_heads"]}
 # bodies a person can represent (not internal units such as قسم / مصلحة)
 _BODY_HEADS = {canon(w) for w in _LEX["body_heads"]}
 _REMOTE = re.compile(r"\(?\s*(?:مشاركة\s+)?عن\s+بُ?عد\s*\)?")  # the mark's text, removed once found
+_LONG_HEADS = [h for h in _LEX["org_heads"] if len(h) > 3]
+_ROLE_OF_ORG = re.compile(  # ل/ب + head, or لل + a definite head without its alef (للجمعية)
+    r"\s(?:لل(?P<def>" + "|".join(sorted((re.escape(h[2:]) for h in _LONG_HEADS if h.startswith("ال")), key=len, reverse=True))
+    + r")|(?:ل|بـ?|ب)(?P<plain>" + "|".join(sorted(map(re.escape, _LONG_HEADS), key=len, reverse=True)) + r"))(\s.*)?$")
+_AND = re.compile(r"\sو(?=\S)")
+_NUMBERS_ONLY = re.compile(r"[\d\s،,و]+")
 _SPLIT = re.compile(r"\s*[،,؛]\s*|\s+[-–—]\s+")
 
 
@@ -91,8 +97,8 @@ def parse_person(text: str, require_honorific: bool = True) -> Person | None:
     role = org = None
     for p in parts[1:]:
         p_clean = _clean(_strip_commitments(p) if nlp.commitment_span(p) else p)
-        if not p_clean:
-            continue
+        if not p_clean or _NUMBERS_ONLY.fullmatch(western_digits(p_clean)):
+            continue  # the rest of a commitment list cut at its commas ("بالالتزامات 1، 2، 8")
         if role is None and is_role(p_clean) and not is_org(p_clean):
             role = p_clean
         elif org is None and (is_org(p_clean) or role is not None):
@@ -101,11 +107,13 @@ def parse_person(text: str, require_honorific: bool = True) -> Person | None:
             role = p_clean
         elif org is not None:
             org = f"{org}، {p_clean}" if not is_role(p_clean) else org
-    # a role that carries its organisation: "الكاتب العام لقطاع إصلاح الإدارة"
+    # a role that carries its organisation: "الكاتب العام لقطاع إصلاح الإدارة", "أمينة المال
+    # للجمعية الديمقراطية …" (ل + الجمعية is written للجمعية)
     if org is None and role:
-        mm = re.search(r"\s(?:ل|بـ?|ب)(" + "|".join(sorted((re.escape(h) for h in _LEX["org_heads"] if len(h) > 3), key=len, reverse=True)) + r")(\s.*)?$", role)
+        mm = _ROLE_OF_ORG.search(role)
         if mm and mm.start() > 0:
-            org = _clean(mm.group(1) + (mm.group(2) or ""))
+            head = "ال" + mm.group("def") if mm.group("def") else mm.group("plain")
+            org = _clean(head + (mm.group(3) or ""))
             role = _clean(role[: mm.start()])
     # a role that names its body: "رئيسة جمعية الأفق للتنمية والمواطنة"
     if org is None and role:
@@ -114,6 +122,14 @@ def parse_person(text: str, require_honorific: bool = True) -> Person | None:
             if canon(words[i]) in _BODY_HEADS:
                 org = _clean(" ".join(words[i:]))
                 break
+    # an organisation followed by a further role: "جمعية من أجل الشباب وعضو لجنة الإشراف …"
+    if org:
+        cut = _AND.search(org)
+        while cut:
+            if is_role(org[cut.end():]):
+                org = _clean(org[: cut.start()])
+                break
+            cut = _AND.search(org, cut.end())
     if role and numbers:
         role = _clean(re.sub(r"\s*(?:المكلفة?|المكلف)\s*$", "", role))
     return Person(name=name, honorific=honorific, organization=org, role=role,

@@ -22,3 +22,17 @@ def test_person_without_organisation():
 def test_chair_sentence():
     [p] = people_in_sentence("ترأس الاجتماع السيد أحمد العمومري، الكاتب العام لقطاع إصلاح الإدارة.")
     assert p.name == "أحمد العمومري" and p.organization == "قطاع إصلاح الإدارة" and p.role == "الكاتب العام"
+
+
+def test_commitment_list_is_not_an_organisation():
+    p = parse_person("- السيد حاتم مورادي، رئيس المشروع المكلف بالالتزامات 1، 2، 8،")
+    assert p.organization is None and p.commitment_numbers == [1, 2, 8]
+
+
+def test_organisation_inside_a_role_and_before_a_further_role():
+    """Real programme rows of seed 002: «للجمعية» is ل + الجمعية; «وعضو …» starts another role."""
+    p = parse_person("السيدة هدى بناني - رئيسة سابقة وأمينة المال حاليا للجمعية الديمقراطية لنساء المغرب "
+                     "وعضوة لجنة الإشراف للحكومة المفتوحة")
+    assert p.organization == "الجمعية الديمقراطية لنساء المغرب"
+    p = parse_person("السيد أيمن اماليك - كاتب عام جمعية من أجل الشباب وعضو لجنة الإشراف للحكومة المفتوحة")
+    assert p.organization == "جمعية من أجل الشباب"
