@@ -332,9 +332,12 @@ def repair_text_lines(lines: list[str]) -> list[str]:
         if t or not l.strip():
             out.append(first[i])
             continue
-        prev = next((out[j] for j in range(i - 1, -1, -1) if out[j].strip()), "")
+        k = next((j for j in range(i - 1, -1, -1) if out[j].strip()), None)
         nxt = next((first[j] for j in range(i + 1, len(lines)) if first[j].strip()), "")
-        out.append(repair_runs(l, vocab, _last_word(prev), _first_word(nxt)))
+        # the raw lines say where sentences and items end; the repaired text may have moved a comma
+        left = "<s>" if k is None or visual_line_closes(lines[k]) else _last_word(out[k])
+        right = "</s>" if visual_line_closes(l) else _first_word(nxt)
+        out.append(repair_runs(l, vocab, left, right))
     return out
 
 
