@@ -285,8 +285,3 @@ def _split_with_rotated_or_three(a: Atom, vocab: Vocabulary) -> tuple[Atom, ...]
     texts = max(options, key=lambda o: o[0])[1]
     return tuple(Atom(x, "ar", a.space_before if n == 0 else False, a.wide_before if n == 0 else False)
                  for n, x in enumerate(texts))
-
-
-# Cost of a run boundary before raw atom i. Boundaries where the raw text shows a
-# seam (two words glued, a script change, a double space, punctuation) are cheap;
-# a boundary at an ordinary single space between two words needs real evidence.

@@ -8,10 +8,11 @@ themselves are reversed, and run boundaries do not always fall on spaces.
 The method is general, not keyed to lines: a line is cut into atoms (Arabic
 words, numbers, Latin phrases, punctuation; glued words split where the pieces
 are known words); every segmentation of the atoms into contiguous runs is a
-candidate reading (runs in reverse order), the identity included; a word bigram
-model learned from the clean Arabic text shipped in ``data/clean_ar.txt`` scores
-each candidate, and dynamic programming finds the best one in O(n^3).
-Clean logical text scores best as it is and passes through unchanged.
+candidate reading (runs in reverse order), the identity included; a word and word-class
+bigram model learned from the clean Arabic text shipped in ``data/clean_ar.txt`` scores
+each candidate, with the neighbouring lines' words at the edges of a wrapped line, and
+dynamic programming finds the best one in O(n^3). A document without visual-order damage
+is never reordered.
 """
 from __future__ import annotations
 
@@ -65,8 +66,9 @@ _WORDISH = ("ar", "num", "lat")
 
 def is_forced_seam(prev: Atom, cur: Atom) -> bool:
     """A place where the raw line must change run: two words written together (``إنجازتم``,
-    ``2020فبراير``), a word glued after a comma or colon (``المعنية،وأدوار``), a slash between
-    words, or two or more spaces."""
+    ``2020فبراير``), a word glued after a comma or colon (``المعنية،وأدوار``), or a slash between
+    words. Two or more spaces are evidence of a seam, not a certain one (cells of a table row
+    already in logical order are set apart the same way): see ``boundary_cost``."""
     if cur.space_before:
         return False
     if prev.kind in _WORDISH and cur.kind in _WORDISH:
