@@ -186,13 +186,13 @@ _SPACED_DASH = re.compile(rf"(?<=[{_AR_LETTER}]) ?- ?(?=[{_AR_LETTER}])")
 _RANGE = re.compile(r"\b(\d{2,4}) ?- ?(\d{2,4})\b")
 
 
-_LONE_WAW = re.compile(rf"(?:(?<=\s)|^)و (?=[{_AR_LETTER}])")
+_LONE_CLITIC = re.compile(rf"(?:(?<=\s)|^)([وبل]) (?=[{_AR_LETTER}])")
 
 
 def tidy(text: str) -> str:
     """Typographic spacing of logical text: ``كلمة (X)``, ``أ - ب``, ``2018-2020``, the
-    conjunction و joined to its word."""
-    text = _LONE_WAW.sub("و", text)
+    one-letter clitics (و، ب، ل) standing alone joined to the word they belong to."""
+    text = _LONE_CLITIC.sub(r"\1", text)
     text = _SPACE_BEFORE_OPEN.sub(" (", text)
     text = _SPACED_DASH.sub(" - ", text)
     text = _RANGE.sub(lambda m: f"{min(m[1], m[2], key=int)}-{max(m[1], m[2], key=int)}"
