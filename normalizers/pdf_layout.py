@@ -88,23 +88,26 @@ class TableGrid:
 def layout_page(glyphs: list[Glyph], tables: list[TableGrid]) -> list[RawLine]:
     """Visual lines of one page: running text lines and one line per table row, top to bottom."""
     placed: list[tuple[float, RawLine]] = []
-    if not tables:
-        free = glyphs
-    else:
+    # glyphs by the table(s) whose box holds their centre; the others are running text
+    free: list[Glyph] = glyphs if not tables else []
+    members: list[list[tuple[Glyph, tuple[float, float]]]] = [[] for _ in tables]
+    if tables:
         boxes = [(t.bbox[0] - 1.0, t.bbox[1] - 1.0, t.bbox[2] + 1.0, t.bbox[3] + 1.0) for t in tables]
-        free = []
         for g in glyphs:
-            cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
-            if not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes):
+            c = cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+            hit = False
+            for ti, b in enumerate(boxes):
+                if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
+                    members[ti].append((g, c))
+                    hit = True
+            if not hit:
                 free.append(g)
     for ln in cluster_lines(free):
         if any(g.text.strip() for g in ln):
             rl = line_of(ln)
             placed.append((rl.bbox[1], rl))
-    centres = [((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2) for g in glyphs] if tables else []
     for ti, t in enumerate(tables):
-        x0, y0, x1, y1 = t.bbox[0] - 1.0, t.bbox[1] - 1.0, t.bbox[2] + 1.0, t.bbox[3] + 1.0
-        inside = [(g, c) for g, c in zip(glyphs, centres) if x0 <= c[0] <= x1 and y0 <= c[1] <= y1]
+        inside = members[ti]
         all_boxes = [c for row in t.rows for c in row if c is not None]
         # each glyph into the first cell that holds its centre: rows first, then their cells
         row_spans, bi = [], 0
