@@ -91,7 +91,7 @@ def parse_person(text: str, require_honorific: bool = True) -> Person | None:
     parts = [p for p in _SPLIT.split(rest) if p and p.strip(" ()")]
     if not parts:
         return None
-    name = _clean(parts[0])
+    name = _clean(parts[0].strip(" ()[]"))  # a bracket left by the runs is no part of a name
     if not name or len(name.split()) > 6 or is_org(name):
         return None
     role = org = None

@@ -85,6 +85,8 @@ def is_plain_space(prev: Atom, cur: Atom) -> bool:
 
 
 _COMMAS = frozenset("،,؛;")
+_RANGE_DASHES = frozenset("-–—")
+RANGE_PENALTY = 20.0
 
 
 def boundary_cost(prev: Atom, cur: Atom) -> float:
@@ -123,6 +125,10 @@ def best_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
     f = [[neg] * n for _ in range(n)]  # f[s][e]: best for a[0..e], last group a[s..e]
     back: dict[tuple[int, int], int] = {}
     cost = [0.0] + [boundary_cost(atoms[i - 1], atoms[i]) for i in range(1, n)]
+    for i in range(1, n - 1):  # a numeric range (2021 – 2023) is one unit: never cut inside it
+        if atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "num" and \
+                cost[i] != FORCED and cost[i + 1] != FORCED:
+            cost[i] = cost[i + 1] = RANGE_PENALTY
     # a group may not run across a forced seam: seam_before[e] = last forced seam <= e
     last_seam = [0] * n
     for i in range(1, n):
@@ -183,7 +189,7 @@ def render(atoms: list[Atom], groups: list[list[int]]) -> str:
 
 _SPACE_BEFORE_OPEN = re.compile(rf"(?<=[{_AR_LETTER}A-Za-z0-9])\(")
 _SPACED_DASH = re.compile(rf"(?<=[{_AR_LETTER}]) ?- ?(?=[{_AR_LETTER}])")
-_RANGE = re.compile(r"\b(\d{2,4}) ?- ?(\d{2,4})\b")
+_RANGE = re.compile(r"\b(\d{2,4})( ?[-–] ?)(\d{2,4})\b")
 
 
 _LONE_CLITIC = re.compile(rf"(?:(?<=\s)|^)([وبل]) (?=[{_AR_LETTER}])")
@@ -195,8 +201,8 @@ def tidy(text: str) -> str:
     text = _LONE_CLITIC.sub(r"\1", text)
     text = _SPACE_BEFORE_OPEN.sub(" (", text)
     text = _SPACED_DASH.sub(" - ", text)
-    text = _RANGE.sub(lambda m: f"{min(m[1], m[2], key=int)}-{max(m[1], m[2], key=int)}"
-                      if len(m[1]) == len(m[2]) else m.group(), text)
+    text = _RANGE.sub(lambda m: f"{min(m[1], m[3], key=int)}{m[2]}{max(m[1], m[3], key=int)}"
+                      if len(m[1]) == len(m[3]) else m.group(), text)
     return " ".join(text.split())
 
 

@@ -86,3 +86,9 @@ def test_line_repair_floor_on_gold(shared, stem, floor):
     base = sum(_squash(g["fixed"]) == _squash(raw[g["line"] - 1]) for g in gold if g["kind"] != "uncertain")
     assert ok / len(gold) >= floor
     assert ok > base
+
+
+def test_numeric_range_is_one_unit():
+    """A range stays whole and in its written order, its separator as written (seed 001)."""
+    assert repair_runs("تقدم تنفيذ الالتزامات المدرجة في خطة العمل الوطنية للفترة 2021 – 2023 •") == \
+        "• تقدم تنفيذ الالتزامات المدرجة في خطة العمل الوطنية للفترة 2021 – 2023"
