@@ -28,17 +28,18 @@ _CLOSING = set("،.:؛!?)]}»%,;؟")
 _OPENING = set("([{«")
 
 
-SEAM_PENALTY = 0.0
-SPACE_PENALTY = 4.0
-GLUED_MARK_PENALTY = 2.0
-WIDE_PENALTY = -2.0
-EDGE_WEIGHT = 0.5  # lines are wrapped paragraphs: their edges are weak evidence
+# Costs of a run boundary (in nats of the word model), by what the raw text shows there
+SEAM_PENALTY = 0.0         # a script change or punctuation: runs often end there
+SPACE_PENALTY = 4.0        # an ordinary single space between two words: needs real evidence
+GLUED_MARK_PENALTY = 2.0   # next to a mark typed against its word (رفقته. / الذكاء ، بمقر)
+WIDE_PENALTY = -2.0        # two or more spaces: evidence of a seam, not a certain one
+FORCED = float("-inf")     # glued words, a word glued after a comma: a boundary must be there
 
-
-FORCED = float("-inf")
-CONTEXT_WEIGHT = 1.0  # a neighbouring line's word seen before this one in clean text
-SURE_EDGE_WEIGHT = 0.75  # a line that starts or ends a paragraph
-CONTINUED_EDGE_WEIGHT = 0.5
+# Weights of a line's edges
+EDGE_WEIGHT = 0.5            # nothing known of the neighbouring lines
+SURE_EDGE_WEIGHT = 0.75      # the line starts or ends a paragraph or item
+CONTINUED_EDGE_WEIGHT = 0.5  # inside a wrapped paragraph
+CONTEXT_WEIGHT = 1.0         # a neighbouring line's word seen next to this one in clean text
 
 _TERMINAL = frozenset(".:؛!؟?،,")
 
