@@ -184,7 +184,7 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
                 out.insert(j + 1, Atom(rest, "ar", False))
                 out[i if i < j else i + 1] = Atom("", "gone", False)
                 break
-    out = [a for a in out if a.kind != "gone"]
+    out = _complete_glued_triples([a for a in out if a.kind != "gone"], vocab)
     for i, a in enumerate(out):
         if a.kind != "ar" or vocab.known(lm_key(a)) or vocab.real(lm_key(a)) or len(a.text) < 4:
             continue
@@ -211,6 +211,51 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
                 out[i] = Atom(head, "ar", a.space_before, a.wide_before)
                 out[j] = Atom(word, "ar", out[j].space_before, out[j].wide_before)
                 break
+    return out
+
+
+def _complete_glued_triples(out: list[Atom], vocab: Vocabulary) -> list[Atom]:
+    """A glued atom of three pieces, some of them words cut short whose missing letters stand
+    alone elsewhere in the line: ``لفائورشاوتدبير … دة … ت`` is لفائدة ورشات وتدبير."""
+    def key(text: str) -> str:
+        return lm_key(Atom(text, "ar", True))
+
+    frags = [i for i, a in enumerate(out) if a.kind == "ar" and len(a.text) <= 2 and a.text not in _PARTICLES
+             and a.text not in _CLITICS and not vocab.known(lm_key(a))]
+    if not frags:
+        return out
+    for j, b in enumerate(out):
+        t = b.text
+        if b.kind != "ar" or len(t) < 8 or vocab.real(lm_key(b)):
+            continue
+        best = None
+        for c1 in range(2, len(t) - 4):
+            for c2 in range(c1 + 2, len(t) - 2):
+                words, used, score = [], [], 0.0
+                for piece in (t[:c1], t[c1:c2], t[c2:]):
+                    # the piece as it is, or completed by a fragment: the more common word
+                    options = [(vocab.zipf(key(piece)), None, piece)] if len(piece) >= 3 and \
+                        (vocab.known(key(piece)) or vocab.seen(key(piece))) else []  # not lexicon-only
+                    options += [(vocab.zipf(key(w)), f, w) for f in frags if f not in used
+                                for w in (piece + out[f].text, out[f].text + piece)
+                                if w not in _PREFIXES and vocab.accepts(key(w))]
+                    if not options:
+                        break
+                    z, f, w = max(options, key=lambda o: o[0])
+                    if f is not None:
+                        used.append(f)
+                    words.append(w)
+                    score += z
+                else:
+                    if used and (best is None or score > best[0]):
+                        best = (score, words, used)
+        if best:
+            _, words, used = best
+            pieces = [Atom(w, "ar", b.space_before if n == 0 else False, b.wide_before if n == 0 else False)
+                      for n, w in enumerate(words)]
+            rest = [a for k, a in enumerate(out) if k not in used]
+            at = rest.index(b)
+            return rest[:at] + pieces + rest[at + 1:]
     return out
 
 

@@ -82,3 +82,10 @@ def test_glued_words_with_a_backwards_piece_or_three_words():
     assert _texts(split_glued(atoms_of("كتوبرأخلال"), v)) == ["أكتوبر", "خلال"]
     # a word the lexicon lacks is not cut into strings it has (المعلومياتي is not الم + علوم + ياتي)
     assert _texts(split_glued(atoms_of("المعلومياتي"), v)) == ["المعلومياتي"]
+
+
+def test_glued_triple_completed_by_lone_fragments():
+    """Real line 104 of seed 000: «لفائورشاوتدبير … دة … ت» is لفائدة + ورشات + وتدبير."""
+    v = _vocab("000")
+    got = _texts(transfer_fragments(atoms_of("الصياغة التشاركية لفائورشاوتدبير دة ت"), v))
+    assert got == ["الصياغة", "التشاركية", "لفائدة", "ورشات", "وتدبير"]
