@@ -59,14 +59,58 @@ def read_text_file(path: Path, data: bytes, kind: str) -> RawDocument:
                        encoding=enc, pages=[page])
 
 
-def _table_grids(page) -> list:
+def page_objects(page) -> tuple[list[Glyph], dict[str, list[dict]]]:
+    """The glyphs of a page and its drawn shapes (lines, rects, curves as pdfplumber dicts).
+
+    Read from pdfplumber's own layout of the page (``page.layout``, pdfminer's objects) with
+    pdfplumber's coordinates (top-down, MediaBox-adjusted), without turning every character
+    into a full attribute dict as ``page.chars`` does: that conversion is most of pdfplumber's
+    time and mahdar needs seven attributes of a character. Shapes, few, go through
+    pdfplumber's own ``process_object``.
+    """
+    from pdfminer.layout import LTChar, LTContainer, LTCurve
+
+    mb_x0, mb_top = page.mediabox[:2]
+    height = page.height
+    glyphs: list[Glyph] = []
+    shapes: dict[str, list[dict]] = {"line": [], "rect": [], "curve": []}
+
+    def walk(objs) -> None:
+        for obj in objs:
+            if isinstance(obj, LTChar):
+                if obj.upright:
+                    font = obj.fontname
+                    glyphs.append(Glyph(obj.get_text(), obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top,
+                                        height - obj.y0 + mb_top, obj.size or 0.0,
+                                        font.decode("latin-1", "replace") if isinstance(font, bytes) else font or ""))
+            elif isinstance(obj, LTContainer):
+                walk(obj._objs)
+            elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves too
+                d = page.process_object(obj)
+                shapes.setdefault(d["object_type"], []).append(d)
+
+    walk(page.layout._objs)
+    return glyphs, shapes
+
+
+def _table_grids(page, shapes: dict[str, list[dict]]) -> list:
+    """Ruled tables of a page, by pdfplumber's table finder over the page's ruling (the edges
+    of its lines, rects and curves, in the order and with the length filter ``page.edges``
+    and the "lines" strategy use)."""
+    from pdfplumber.utils import filter_edges, obj_to_edges
+
     from normalizers.pdf_layout import TableGrid
 
     grids = []
+    edges = [e for kind in ("line", "rect", "curve") for o in shapes.get(kind, []) for e in obj_to_edges(o)]
+    if len(edges) < 4:  # no ruling, no ruled table (and no cost of looking for one)
+        return grids
+    v, h = filter_edges(edges, "v", min_length=1), filter_edges(edges, "h", min_length=1)
+    if len(v) < 2 or len(h) < 2:
+        return grids
     try:
-        if len(page.edges) < 4:  # no ruling, no ruled table (and no cost of looking for one)
-            return grids
-        found = page.find_tables()
+        found = page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                                  "explicit_vertical_lines": v, "explicit_horizontal_lines": h})
     except Exception:  # pdfplumber table finder is best-effort
         return grids
     for t in found:
@@ -76,15 +120,11 @@ def _table_grids(page) -> list:
     return grids
 
 
-def bullet_glyphs(page) -> list[Glyph]:
+def bullet_glyphs(shapes: dict[str, list[dict]]) -> list[Glyph]:
     """List bullets drawn as small filled discs or squares (Chromium prints HTML list
     markers as vector shapes, not text): one "•" glyph each, where the shape stands."""
     out = []
-    try:
-        shapes = list(page.curves) + [r for r in page.rects if r.get("fill")]
-    except Exception:
-        return out
-    for c in shapes:
+    for c in shapes.get("curve", []) + [r for r in shapes.get("rect", []) if r.get("fill")]:
         w, h = float(c["x1"]) - float(c["x0"]), float(c["bottom"]) - float(c["top"])
         if c.get("fill") and 1.5 <= w <= 8 and 1.5 <= h <= 8 and abs(w - h) <= 1.0:
             top, bottom = float(c["top"]), float(c["bottom"])
@@ -127,15 +167,12 @@ def read_pdf(path: Path, data: bytes, max_pages: int = 2000) -> RawDocument:
             pass
         for i, page in enumerate(pdf.pages, 1):
             try:
-                chars = page.chars
+                glyphs, shapes = page_objects(page)
             except Exception as e:
                 raise ReadError(f"corrupt PDF page {i}: {type(e).__name__}: {e}") from e
-            glyphs = [Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c.get("size") or 0.0,
-                            c.get("fontname") or "")
-                      for c in chars if c.get("upright", True)]
-            glyphs += bullet_glyphs(page)
+            glyphs += bullet_glyphs(shapes)
             has_text = any(g.text.strip() for g in glyphs)
-            lines = layout_page(glyphs, _table_grids(page)) if has_text else []
+            lines = layout_page(glyphs, _table_grids(page, shapes)) if has_text else []
             pages.append(RawPage(number=i, lines=lines, has_text_layer=has_text,
                                  width=float(page.width), height=float(page.height)))
             page.flush_cache()
