@@ -26,6 +26,9 @@ from normalizers.pieces import (Vocabulary, doc_vocabulary, join_split_words, sp
 # punctuation that attaches to the word before it / after it
 _CLOSING = set("،.:؛!?)]}»%,;؟")
 _OPENING = set("([{«")
+# marks that close a sentence or item (at a line's logical end)
+_TRAIL = "،.:؛;,!؟?"
+_CLOSERS = frozenset(_TRAIL)
 
 
 # Costs of a run boundary (in nats of the word model), by what the raw text shows there
@@ -41,9 +44,6 @@ SURE_EDGE_WEIGHT = 0.75      # the line starts or ends a paragraph or item
 CONTINUED_EDGE_WEIGHT = 0.5  # inside a wrapped paragraph
 CONTEXT_WEIGHT = 1.0         # a neighbouring line's word seen next to this one in clean text
 
-_TERMINAL = frozenset(".:؛!؟?،,")
-
-
 def edge_score(lm: BigramModel, word: str, context: str | None, left: bool) -> float:
     """Score of a line edge: ``word`` starts the line (``left``) or ends it, next to
     ``context``: ``None`` when nothing is known of the neighbouring line, ``<s>``/``</s>`` at
@@ -53,7 +53,7 @@ def edge_score(lm: BigramModel, word: str, context: str | None, left: bool) -> f
     base = lm.logp("<s>", word) if left else lm.logp(word, "</s>")
     if context is None:
         return EDGE_WEIGHT * base
-    if context in ("<s>", "</s>") or (not left and word in _TERMINAL):
+    if context in ("<s>", "</s>") or (not left and word in _CLOSERS):
         return SURE_EDGE_WEIGHT * base
     pair = (context, word) if left else (word, context)
     if lm.bi.get(pair, 0) == 0:
@@ -207,7 +207,6 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-_TRAIL = "،.:؛;,!؟?"
 _LEAD = "-–•*"
 _NUM_LIST = re.compile(r"(?<![\d،,])(\d+)((?:[،,]\d+)+)(?![\d])")
 
@@ -248,20 +247,35 @@ def repair_runs(line: str, vocab: Vocabulary | None = None, left: str | None = N
                 right: str | None = None) -> str:
     """Best logical reading of one line (unchanged when it is already logical); ``left`` and
     ``right`` are the neighbouring words when the line is inside a wrapped paragraph."""
+    return read_prepared(prepare_line(line, vocab or Vocabulary(model())), left, right)
+
+
+Prepared = tuple[str, list[Atom], list[Atom], list[Atom]] | str
+
+
+def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
+    """A line's atoms with its broken words repaired and its edge punctuation set apart
+    (lead, core, trail), or the final text of a line there is nothing to reorder in."""
     if not re.search(f"[{_AR_LETTER}]", line):
         return line.strip()
-    lm = model()
-    vocab = vocab or Vocabulary(lm)
     atoms = split_glued(atoms_of(_reverse_number_lists(line)), vocab)
     atoms = transfer_fragments(join_split_words(atoms, vocab), vocab)
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
-    if trail and any(a.text in _TRAIL for a in trail):
+    return line, lead, core, trail
+
+
+def read_prepared(prep: Prepared, left: str | None = None, right: str | None = None) -> str:
+    """The best reading of a prepared line in the given context."""
+    if isinstance(prep, str):
+        return prep
+    _, lead, core, trail = prep
+    if any(a.text in _CLOSERS for a in trail):
         right = "</s>"
     if lead:  # a bullet or dash opens an item: the line starts a paragraph
         left = "<s>"
-    body = render(core, best_reading(core, lm, left, right))
+    body = render(core, best_reading(core, model(), left, right))
     head = " ".join(a.text for a in lead)
     tail = "".join(a.text for a in trail)
     return tidy((head + " " if head else "") + body + tail)
@@ -297,9 +311,6 @@ def looks_visual(lines: list[str]) -> bool:
     return marked >= 3 and marked >= 0.04 * len(arabic)
 
 
-_CLOSERS = frozenset("،.:؛;,!؟?")
-
-
 def visual_line_closes(raw: str) -> bool:
     """Does a visual-order line end its sentence or item? Its logical end is at its raw
     start (the left of a right-to-left line): a closing mark there (``،التنفيذ``), or glued
@@ -332,8 +343,10 @@ def repair_text_lines(lines: list[str]) -> list[str]:
         return [" ".join(l.split()) for l in lines]
     vocab = Vocabulary(model(), doc_vocabulary(lines))
     table = [bool(l.strip().startswith("|") and l.count("|") >= 2) for l in lines]
-    first = [_repair_markdown_row(l, vocab) if t else repair_runs(l, vocab) if l.strip() else ""
-             for l, t in zip(lines, table)]
+    # broken words are repaired once per line; only the reading depends on the context
+    prepared = [None if t or not l.strip() else prepare_line(l, vocab) for l, t in zip(lines, table)]
+    first = [_repair_markdown_row(l, vocab) if t else read_prepared(p) if p is not None else ""
+             for l, t, p in zip(lines, table, prepared)]
     # second pass: a line inside a wrapped paragraph is read in the context of the words it
     # continues from (the previous line as repaired) and runs on to (the next line's first reading)
     out: list[str] = []
@@ -346,17 +359,14 @@ def repair_text_lines(lines: list[str]) -> list[str]:
         # the raw lines say where sentences and items end; the repaired text may have moved a comma
         left = "<s>" if k is None or visual_line_closes(lines[k]) else _last_word(out[k])
         right = "</s>" if visual_line_closes(l) else _first_word(nxt)
-        out.append(repair_runs(l, vocab, left, right))
+        out.append(read_prepared(prepared[i], left, right))
     return out
-
-
-_ENDS = tuple(_TRAIL)
 
 
 def _last_word(line: str) -> str:
     """The word a continuation line would follow, or ``<s>`` after a finished sentence/item."""
     line = line.strip()
-    if not line or line.endswith(_ENDS) or "|" in line:
+    if not line or line[-1] in _CLOSERS or "|" in line:
         return "<s>"
     words = [a for a in atoms_of(line) if a.kind != "p"]
     return lm_key(words[-1]) if words else "<s>"
