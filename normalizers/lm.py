@@ -34,13 +34,18 @@ class Atom:
     wide_before: bool = False  # two or more spaces before it in the raw line
 
 
+def text_key(text: str) -> str:
+    """The model's key of an Arabic word given as text."""
+    return drop_diacritics(drop_tatweel(text)).translate(_FOLD)
+
+
 def lm_key(atom: Atom) -> str:
     if atom.kind == "num":
         return "<num>"
     if atom.kind == "lat":
         return "<lat>"
     if atom.kind == "ar":
-        return drop_diacritics(drop_tatweel(atom.text)).translate(_FOLD)
+        return text_key(atom.text)
     return atom.text
 
 
@@ -67,7 +72,7 @@ def lexicon() -> dict[str, float]:
     out: dict[str, float] = {}
     for word, freq in wordfreq.get_frequency_dict("ar", wordlist="large").items():
         if freq >= 10 ** (REAL_ZIPF - 9) and len(word) >= 3:
-            key = lm_key(Atom(word, "ar", True))
+            key = text_key(word)
             out[key] = max(out.get(key, 0.0), 9 + math.log10(freq))
     return out
 
@@ -120,6 +125,7 @@ class BigramModel:
         self.d = discount
         self.vocab = len(self.uni) + 1
         self.function_words = frozenset(w for w, c in self.uni.most_common(60) if len(w) <= 4)
+        self._classes: dict[str, str] = {}
         self.cuni: Counter[str] = Counter()
         self.cbi: Counter[tuple[str, str]] = Counter()
         for toks in seqs:
@@ -130,7 +136,10 @@ class BigramModel:
         self.class_weight = class_weight
 
     def cls(self, w: str) -> str:
-        return word_class(w, self.function_words)
+        c = self._classes.get(w)  # asked for every pair the reading scores: computed once a word
+        if c is None:
+            c = self._classes[w] = word_class(w, self.function_words)
+        return c
 
     def class_logp(self, a: str, b: str) -> float:
         ca, cb = self.cls(a), self.cls(b)
@@ -150,9 +159,6 @@ class BigramModel:
 
     def logp(self, a: str, b: str) -> float:
         return self.word_logp(a, b) + self.class_weight * self.class_logp(a, b)
-
-    def known(self, w: str, min_count: int = 1) -> bool:
-        return self.uni.get(w, 0) >= min_count
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from importlib import resources
 
-from normalizers.lm import REAL_ZIPF, Atom, BigramModel, atoms_of, lexicon, lm_key
+from normalizers.lm import REAL_ZIPF, Atom, BigramModel, atoms_of, lexicon, lm_key, text_key
 
 _CLITICS = ("و", "ب", "ل", "ف", "ك")
 # two-letter words that may stand as one piece of a glued pair ("إنجازتم" = "تم إنجاز"),
@@ -31,11 +31,10 @@ class Vocabulary:
     """Words known from the clean text, from the document itself, and from the general
     lexicon (graded by frequency)."""
 
-    def __init__(self, lm: BigramModel, doc_counts: Counter[str] | None = None,
-                 lexicon_zipf: dict[str, float] | None = None) -> None:
+    def __init__(self, lm: BigramModel, doc_counts: Counter[str] | None = None) -> None:
         self.lm = lm
         self.doc = doc_counts or Counter()
-        self.lex = lexicon() if lexicon_zipf is None else lexicon_zipf
+        self.lex = lexicon()
 
     def count(self, key: str) -> int:
         return self.lm.uni.get(key, 0) + self.doc.get(key, 0)
@@ -105,7 +104,7 @@ def _rotation(a: Atom, vocab: Vocabulary) -> Atom | None:
     if len(t) <= 16:
         candidates += [t[j:] + t[i:j] + t[:i] for i in range(1, len(t) - 1) for j in range(i + 1, len(t))]
     for word in candidates:
-        k = lm_key(Atom(word, "ar", True))
+        k = text_key(word)
         if k != own and (vocab.lexical(k) or vocab.seen(k) or vocab.zipf(k) >= ROTATED_ZIPF):
             c = vocab.rank(k)
             if best is None or c > best[0]:
@@ -142,21 +141,18 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     nearest piece (رأس -> ترأس rather than مد -> تمد)."""
     out = list(atoms)
 
-    def key(text: str) -> str:
-        return lm_key(Atom(text, "ar", True))
-
     def completions(b: Atom, words: tuple[str, ...], frag: str = "") -> list[str]:
         """Words the piece ``b`` becomes with the fragment: as joined, or, for a single
         letter, with its pieces rotated (a word the text itself knows)."""
-        got = [w for w in words if vocab.improves(lm_key(b), key(w))]
+        got = [w for w in words if vocab.improves(lm_key(b), text_key(w))]
         if not got and len(frag) == 1 and not vocab.real(lm_key(b)):
             rotated = _rotation(Atom(words[0], "ar", True), vocab)
-            if rotated is not None and vocab.count(key(rotated.text)):  # the text itself knows it
+            if rotated is not None and vocab.count(text_key(rotated.text)):  # the text itself knows it
                 got = [rotated.text]
         return got
 
     def best(i: int, words_of, frag: str = "") -> tuple[int, str] | None:
-        options = [(vocab.count(key(w)), -abs(i - j), vocab.zipf(key(w)), j, w)
+        options = [(vocab.count(text_key(w)), -abs(i - j), vocab.zipf(text_key(w)), j, w)
                    for j, b in enumerate(out) if j != i and b.kind == "ar"
                    for w in completions(b, words_of(b), frag)]
         return (max(options)[-2], max(options)[-1]) if options else None
@@ -175,9 +171,9 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         for j, b in enumerate(out):
             if j == i or b.kind != "ar" or vocab.real(lm_key(b)) or len(b.text) < 6:
                 continue
-            splits = [(vocab.zipf(key(w)), b.text[cut:], w) for cut in range(2, len(b.text) - 2)
-                      if vocab.accepts(key(b.text[cut:])) and len(b.text[cut:]) >= 3
-                      for w in (a.text + b.text[:cut], b.text[:cut] + a.text) if vocab.accepts(key(w))]
+            splits = [(vocab.zipf(text_key(w)), b.text[cut:], w) for cut in range(2, len(b.text) - 2)
+                      if vocab.accepts(text_key(b.text[cut:])) and len(b.text[cut:]) >= 3
+                      for w in (a.text + b.text[:cut], b.text[:cut] + a.text) if vocab.accepts(text_key(w))]
             if splits:
                 _, rest, word = max(splits)
                 out[j] = Atom(word, "ar", b.space_before, b.wide_before)
@@ -190,7 +186,7 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
             continue
         for k in (1, 2):  # a word's first letters cut off and glued before another: "ةضرورة … موازا"
             frag, rest = a.text[:k], a.text[k:]
-            if not vocab.accepts(key(rest)):
+            if not vocab.accepts(text_key(rest)):
                 continue
             found = best(i, lambda b: () if vocab.known(lm_key(b)) else (b.text + frag,), frag)
             if found:
@@ -203,7 +199,7 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
             continue
         for k in (1, 2):  # a word's last letters cut off and glued after another: "الاجتماعت … رأس"
             head, frag = a.text[:-k], a.text[-k:]
-            if not vocab.accepts(key(head)):
+            if not vocab.accepts(text_key(head)):
                 continue
             found = best(i, lambda b: () if vocab.known(lm_key(b)) and len(b.text) > 3 else (frag + b.text,), frag)
             if found:
@@ -217,9 +213,6 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
 def _complete_glued_triples(out: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """A glued atom of three pieces, some of them words cut short whose missing letters stand
     alone elsewhere in the line: ``لفائورشاوتدبير … دة … ت`` is لفائدة ورشات وتدبير."""
-    def key(text: str) -> str:
-        return lm_key(Atom(text, "ar", True))
-
     frags = [i for i, a in enumerate(out) if a.kind == "ar" and len(a.text) <= 2 and a.text not in _PARTICLES
              and a.text not in _CLITICS and not vocab.known(lm_key(a))]
     if not frags:
@@ -234,11 +227,11 @@ def _complete_glued_triples(out: list[Atom], vocab: Vocabulary) -> list[Atom]:
                 words, used, score = [], [], 0.0
                 for piece in (t[:c1], t[c1:c2], t[c2:]):
                     # the piece as it is, or completed by a fragment: the more common word
-                    options = [(vocab.zipf(key(piece)), None, piece)] if len(piece) >= 3 and \
-                        (vocab.known(key(piece)) or vocab.seen(key(piece))) else []  # not lexicon-only
-                    options += [(vocab.zipf(key(w)), f, w) for f in frags if f not in used
+                    options = [(vocab.zipf(text_key(piece)), None, piece)] if len(piece) >= 3 and \
+                        (vocab.known(text_key(piece)) or vocab.seen(text_key(piece))) else []  # not lexicon-only
+                    options += [(vocab.zipf(text_key(w)), f, w) for f in frags if f not in used
                                 for w in (piece + out[f].text, out[f].text + piece)
-                                if w not in _PREFIXES and vocab.accepts(key(w))]
+                                if w not in _PREFIXES and vocab.accepts(text_key(w))]
                     if not options:
                         break
                     z, f, w = max(options, key=lambda o: o[0])
@@ -299,7 +292,7 @@ def _split_with_rotated_or_three(a: Atom, vocab: Vocabulary) -> tuple[Atom, ...]
     """A glued atom of a known word and a piece that is itself laid out backwards
     (``كتوبرأخلال`` = أكتوبر + خلال), or of three known words (``سيتمالتكوينتقييم``)."""
     def whole(text: str) -> str | None:
-        k = lm_key(Atom(text, "ar", True))
+        k = text_key(text)
         if len(text) >= 3 and text not in _PREFIXES and (vocab.lexical(k) or vocab.seen(k)
                                                           or vocab.doc.get(k, 0) and vocab.zipf(k) >= ATTESTED_ZIPF):
             return text
@@ -319,12 +312,12 @@ def _split_with_rotated_or_three(a: Atom, vocab: Vocabulary) -> tuple[Atom, ...]
     for i in range(3, len(t) - 2):
         left, right = piece(t[:i]), piece(t[i:])
         if left and right and (left != t[:i] or right != t[i:]):
-            options.append((vocab.count(lm_key(Atom(left, "ar", True))) + vocab.count(lm_key(Atom(right, "ar", True))),
+            options.append((vocab.count(text_key(left)) + vocab.count(text_key(right)),
                             (left, right)))
         for j in range(i + 3, len(t) - 2):
             parts = (whole(t[:i]), whole(t[i:j]), whole(t[j:]))
             if all(parts):
-                options.append((sum(vocab.count(lm_key(Atom(x, "ar", True))) for x in parts), parts))
+                options.append((sum(vocab.count(text_key(x)) for x in parts), parts))
     if not options:
         return None
     texts = max(options, key=lambda o: o[0])[1]
