@@ -58,6 +58,12 @@ def fold_presentation_forms(text: str) -> str:
     return _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
+@lru_cache(maxsize=8192)
+def fold_presentation_char(ch: str) -> str:
+    """One character folded as ``fold_presentation_forms`` folds it (for per-character maps)."""
+    return fold_presentation_forms(ch)
+
+
 def drop_tatweel(text: str) -> str:
     """Remove tatweel (kashida, U+0640) stretching."""
     return _TATWEEL.sub("", text)

@@ -8,17 +8,16 @@ as written or reversed (visual order), left to right, and mapped letter by lette
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from normalizers.chars import fold_presentation_char
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 @lru_cache(maxsize=8192)
 def _fold_char(ch: str, visual: bool) -> str:
-    if ch == "\u0640":
-        return ""
-    f = unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufeff" else ch
+    f = "" if ch == "\u0640" else fold_presentation_char(ch)
     return f[::-1] if visual else f
 
 

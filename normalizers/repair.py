@@ -10,13 +10,12 @@ Text line (already extracted):
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.bidi import has_rtl, logical_order
-from normalizers.chars import clean_chars, drop_cid_glyphs, drop_controls, fold_presentation_forms, mirror_brackets
+from normalizers.chars import clean_chars, drop_cid_glyphs, drop_controls, fold_presentation_char, mirror_brackets
 from normalizers.offsets import offset_map
 from pipeline.models import Glyph, Line, RawDocument, RawLine, TextDocument
 
@@ -86,11 +85,6 @@ def reorder_glyphs_mapped(glyphs: list[Glyph], rtl: bool | None = None) -> tuple
     return "".join(chars), src
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    return fold_presentation_forms(ch)
-
-
 def carry_offsets(before: str, after: str, src: list[int]) -> list[int]:
     """Offsets of ``after`` from those of ``before`` across the character steps (folding,
     dropping, mirroring), by a Levenshtein alignment (rapidfuzz): kept and substituted
@@ -100,7 +94,7 @@ def carry_offsets(before: str, after: str, src: list[int]) -> list[int]:
     # fold presentation forms first, so the alignment sees the same letters on both sides
     expanded, exp_src = [], []
     for ch, o in zip(before, src):
-        for c in (_fold_char(ch) if "\ufb50" <= ch <= "\ufefe" else ch):
+        for c in fold_presentation_char(ch):
             expanded.append(c)
             exp_src.append(o)
     before, src = "".join(expanded), exp_src
