@@ -69,6 +69,7 @@ def page_objects(page) -> tuple[list[Glyph], dict[str, list[dict]]]:
     pdfplumber's own ``process_object``.
     """
     from pdfminer.layout import LTChar, LTContainer, LTCurve
+    from pdfplumber.page import fix_fontname_bytes  # the decoding page.chars applies
 
     mb_x0, mb_top = page.mediabox[:2]
     height = page.height
@@ -82,14 +83,14 @@ def page_objects(page) -> tuple[list[Glyph], dict[str, list[dict]]]:
                     font = obj.fontname
                     glyphs.append(Glyph(obj.get_text(), obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top,
                                         height - obj.y0 + mb_top, obj.size or 0.0,
-                                        font.decode("latin-1", "replace") if isinstance(font, bytes) else font or ""))
+                                        fix_fontname_bytes(font) if isinstance(font, bytes) else font or ""))
             elif isinstance(obj, LTContainer):
-                walk(obj._objs)
+                walk(obj)  # a figure or other container: its objects, in order
             elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves too
                 d = page.process_object(obj)
                 shapes.setdefault(d["object_type"], []).append(d)
 
-    walk(page.layout._objs)
+    walk(page.layout)
     return glyphs, shapes
 
 
