@@ -123,13 +123,10 @@ def parse_person(text: str, require_honorific: bool = True) -> Person | None:
                 org = _clean(" ".join(words[i:]))
                 break
     # an organisation followed by a further role: "جمعية من أجل الشباب وعضو لجنة الإشراف …"
-    if org:
-        cut = _AND.search(org)
-        while cut:
-            if is_role(org[cut.end():]):
-                org = _clean(org[: cut.start()])
-                break
-            cut = _AND.search(org, cut.end())
+    for cut in _AND.finditer(org or ""):
+        if is_role(org[cut.end():]):
+            org = _clean(org[: cut.start()])
+            break
     if role and numbers:
         role = _clean(re.sub(r"\s*(?:المكلفة?|المكلف)\s*$", "", role))
     return Person(name=name, honorific=honorific, organization=org, role=role,
