@@ -193,7 +193,7 @@ def peak_memory(corpus: Path) -> dict[str, float]:
     return out
 
 
-def markdown(results: dict, memory: dict[str, float] | None = None, ratio: dict[str, float] | None = None) -> str:
+def markdown(results: dict, memory: dict[str, float], ratio: dict[str, float]) -> str:
     names = list(TOOLS)
     lines = ["| tool | " + " | ".join(f"{p} CER | {p} WER" for p in PRODUCERS) + " | pages/s (all) |",
              "|---|" + "---:|" * (2 * len(PRODUCERS) + 1)]
@@ -206,15 +206,12 @@ def markdown(results: dict, memory: dict[str, float] | None = None, ratio: dict[
             cells += [f"{r['cer']:.2%}", f"{r['wer']:.2%}"]
         speed = sum(1 / results[(p, name)]["s_per_page"] for p in PRODUCERS) / len(PRODUCERS)
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {speed:.1f} |")
-    if ratio is None:
-        ratio = {p: results[(p, "mahdar")]["s_per_page"] / results[(p, "pdfplumber")]["s_per_page"] for p in PRODUCERS}
     lines.append("")
     lines.append("mahdar time per page relative to pdfplumber's own `extract_text`, the two timed in turn "
                  "on each file in the same run: " + ", ".join(f"{p} ×{ratio[p]:.2f}" for p in PRODUCERS) + ".")
-    if memory:
-        lines.append("")
-        lines.append(f"Peak Python heap on the largest document: pdfplumber {memory['pdfplumber']:.1f} MB, "
-                     f"mahdar {memory['mahdar']:.1f} MB (×{memory['mahdar'] / memory['pdfplumber']:.2f}).")
+    lines.append("")
+    lines.append(f"Peak Python heap on the largest document: pdfplumber {memory['pdfplumber']:.1f} MB, "
+                 f"mahdar {memory['mahdar']:.1f} MB (×{memory['mahdar'] / memory['pdfplumber']:.2f}).")
     return "\n".join(lines)
 
 
