@@ -67,16 +67,13 @@ _WORDISH = ("ar", "num", "lat")
 
 def is_forced_seam(prev: Atom, cur: Atom) -> bool:
     """A place where the raw line must change run: two words written together (``إنجازتم``,
-    ``2020فبراير``), a word glued after a comma or colon (``المعنية،وأدوار``), or a slash between
-    words. Two or more spaces are evidence of a seam, not a certain one (cells of a table row
+    ``2020فبراير``) or a word glued after a comma or colon (``المعنية،وأدوار``). Two or more spaces are evidence of a seam, not a certain one (cells of a table row
     already in logical order are set apart the same way): see ``boundary_cost``."""
     if cur.space_before:
         return False
     if prev.kind in _WORDISH and cur.kind in _WORDISH:
         return True
-    if prev.kind == "p" and prev.text in "،,:؛." and cur.kind in _WORDISH:
-        return True
-    return "/" in (prev.text, cur.text) and "num" not in (prev.kind, cur.kind)
+    return prev.kind == "p" and prev.text in "،,:؛." and cur.kind in _WORDISH
 
 
 def is_plain_space(prev: Atom, cur: Atom) -> bool:
@@ -88,6 +85,34 @@ def is_plain_space(prev: Atom, cur: Atom) -> bool:
 _COMMAS = frozenset("،,؛;")
 _RANGE_DASHES = frozenset("-–—")
 RANGE_PENALTY = 20.0
+WORDWISE_PENALTY = 3.0  # reading a whole line word by word instead of by runs
+_WORD_JOINERS = frozenset("/-–")
+
+
+def _joins_words(atoms: list[Atom], i: int) -> bool:
+    """A slash or dash written against an Arabic word on each side (``أثر/وقع``, ``أكتوبر-نونبر``)."""
+    return (0 < i < len(atoms) - 1 and atoms[i].text in _WORD_JOINERS and atoms[i - 1].kind == "ar"
+            and atoms[i + 1].kind == "ar" and not atoms[i].space_before and not atoms[i + 1].space_before)
+
+
+def swap_joined_words(atoms: list[Atom]) -> list[Atom]:
+    """Words joined by a slash or dash with no space are pieces of their own in a visual line,
+    laid out backwards like the runs: ``وقع/أثر`` -> ``أثر/وقع``, ``نونبر-أكتوبر`` ->
+    ``أكتوبر-نونبر``. The pair (or chain) is then one unit of the reading."""
+    out = list(atoms)
+    i = 1
+    while i < len(out) - 1:
+        if not _joins_words(out, i):
+            i += 1
+            continue
+        j = i
+        while _joins_words(out, j + 2):
+            j += 2
+        words = [out[k] for k in range(i - 1, j + 2, 2)][::-1]
+        for n, k in enumerate(range(i - 1, j + 2, 2)):
+            out[k] = Atom(words[n].text, "ar", out[k].space_before, out[k].wide_before)
+        i = j + 2
+    return out
 
 
 def boundary_cost(prev: Atom, cur: Atom) -> float:
@@ -122,14 +147,31 @@ def best_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
     for v in adj:
         pre.append(pre[-1] + v)
 
+    cost = [0.0] + [boundary_cost(atoms[i - 1], atoms[i]) for i in range(1, n)]
+    for i in range(1, n - 1):  # a numeric range (2021 – 2023), words joined by / or -: one unit
+        if (atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "num" and
+                cost[i] != FORCED and cost[i + 1] != FORCED) or _joins_words(atoms, i):
+            cost[i] = cost[i + 1] = RANGE_PENALTY
+    score, groups = _best_groups(keys, pre, cost, lm, left, right)
+    # the other way such a line is laid out: word by word (a table row whose every word is
+    # a piece of its own), every space between words a seam, at one cost for the whole line
+    wordwise = [FORCED if i and atoms[i].space_before and atoms[i].kind in _WORDISH and
+                atoms[i - 1].kind in _WORDISH and c != RANGE_PENALTY else c for i, c in enumerate(cost)]
+    if wordwise != cost:
+        w_score, w_groups = _best_groups(keys, pre, wordwise, lm, left, right)
+        if w_score - WORDWISE_PENALTY > score:
+            return w_groups
+    return groups
+
+
+def _best_groups(keys: list[str], pre: list[float], cost: list[float], lm: BigramModel,
+                 left: str | None, right: str | None) -> tuple[float, list[list[int]]]:
+    """Dynamic programme over the run segmentations allowed by ``cost`` (``FORCED`` where a
+    boundary must be): the best score and its groups."""
+    n = len(keys)
     neg = -1e18
     f = [[neg] * n for _ in range(n)]  # f[s][e]: best for a[0..e], last group a[s..e]
     back: dict[tuple[int, int], int] = {}
-    cost = [0.0] + [boundary_cost(atoms[i - 1], atoms[i]) for i in range(1, n)]
-    for i in range(1, n - 1):  # a numeric range (2021 – 2023) is one unit: never cut inside it
-        if atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "num" and \
-                cost[i] != FORCED and cost[i + 1] != FORCED:
-            cost[i] = cost[i + 1] = RANGE_PENALTY
     # a group may not run across a forced seam: seam_before[e] = last forced seam <= e
     last_seam = [0] * n
     for i in range(1, n):
@@ -152,6 +194,7 @@ def best_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
                     f[e + 1][e2] = v
                     back[(e + 1, e2)] = s
     best_s = max(range(n), key=lambda s: f[s][n - 1] + edge_score(lm, keys[s], left, True))
+    score = f[best_s][n - 1] + edge_score(lm, keys[best_s], left, True)
     groups = []
     s, e = best_s, n - 1
     while True:
@@ -159,7 +202,7 @@ def best_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
         if s == 0:
             break
         s, e = back[(s, e)], s - 1
-    return groups  # last raw group first = output order
+    return score, groups  # last raw group first = output order
 
 
 def _join(prev: Atom | None, cur: Atom, glued_in_raw: bool) -> str:
@@ -189,7 +232,7 @@ def render(atoms: list[Atom], groups: list[list[int]]) -> str:
 
 
 _SPACE_BEFORE_OPEN = re.compile(rf"(?<=[{_AR_LETTER}A-Za-z0-9])\(")
-_SPACED_DASH = re.compile(rf"(?<=[{_AR_LETTER}]) ?- ?(?=[{_AR_LETTER}])")
+_SPACED_DASH = re.compile(rf"(?<=[{_AR_LETTER}])(?: - ?|- )(?=[{_AR_LETTER}])")
 _RANGE = re.compile(r"\b(\d{2,4})( ?[-–] ?)(\d{2,4})\b")
 
 
@@ -197,7 +240,8 @@ _LONE_CLITIC = re.compile(rf"(?:(?<=\s)|^)([وبل]) (?=[{_AR_LETTER}])")
 
 
 def tidy(text: str) -> str:
-    """Typographic spacing of logical text: ``كلمة (X)``, ``أ - ب``, ``2018-2020``, the
+    """Typographic spacing of logical text: ``كلمة (X)``, ``أ - ب`` (``أ-ب`` as written),
+    ``2018-2020``, the
     one-letter clitics (و، ب، ل) standing alone joined to the word they belong to."""
     text = _LONE_CLITIC.sub(r"\1", text)
     text = _SPACE_BEFORE_OPEN.sub(" (", text)
@@ -259,7 +303,7 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     if not re.search(f"[{_AR_LETTER}]", line):
         return line.strip()
     atoms = split_glued(atoms_of(_reverse_number_lists(line)), vocab)
-    atoms = transfer_fragments(join_split_words(atoms, vocab), vocab)
+    atoms = swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab))
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)

@@ -92,3 +92,24 @@ def test_numeric_range_is_one_unit():
     """A range stays whole and in its written order, its separator as written (seed 001)."""
     assert repair_runs("تقدم تنفيذ الالتزامات المدرجة في خطة العمل الوطنية للفترة 2021 – 2023 •") == \
         "• تقدم تنفيذ الالتزامات المدرجة في خطة العمل الوطنية للفترة 2021 – 2023"
+
+
+def test_words_joined_by_a_dash_or_slash_swap_as_one_unit():
+    """Words written against a slash or dash are pieces of their own in a visual line, laid
+    out backwards (seed 003 lines 87 and 316, seed 000 line 35); the joiner stays as written."""
+    from normalizers.runs import tidy
+
+    lines = seed("003").read_text(encoding="utf-8").split("\n")
+    assert repair_runs(lines[86]) == "خلال شهر أكتوبر-نونبر"
+    assert "شتنبر-دجنبر" in repair_runs(lines[315])
+    assert "أثر/وقع" in repair_runs(seed("000").read_text(encoding="utf-8").split("\n")[34])
+    assert tidy("الإدارة -قطاع") == "الإدارة - قطاع" and tidy("أكتوبر-نونبر") == "أكتوبر-نونبر"
+
+
+def test_table_row_laid_out_word_by_word():
+    """Table cells whose every word is its own piece come out fully reversed (seed 003 lines
+    51 and 154: «للأنشطة الجديدة البرمجة»); read alone, the line keeps its raw order."""
+    lines = seed("003").read_text(encoding="utf-8").split("\n")
+    out = normalize_text("\n".join(lines)).split("\n")
+    assert out[50] == out[153] == "البرمجة الجديدة للأنشطة"
+    assert repair_runs(lines[50]) == "للأنشطة الجديدة البرمجة"  # read alone: no evidence to reorder
