@@ -132,6 +132,24 @@ def join_split_words(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     return out
 
 
+def join_edge_pieces(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
+    """The ways to read a line whose raw edges are the two pieces of one word: the line's
+    last piece laid out first (``شطة إنجاز العديد من الأن`` is «… من الأنشطة», ``قب المصادقة
+    على الدليل يرت`` is «يرتقب المصادقة …»). The word the clean text or the document knows
+    stands at one edge or the other; the reading decides which. Otherwise the line as it is."""
+    if len(core) < 3 or not core[0].kind == core[-1].kind == "ar":
+        return [core]
+    first, last = core[0], core[-1]
+    word = last.text + first.text
+    if any(vocab.lexical(lm_key(a)) or vocab.seen(lm_key(a)) for a in (first, last)):
+        return [core]
+    if not (vocab.lexical(text_key(word)) or vocab.seen(text_key(word))):
+        return [core]
+    at_start = [Atom(word, "ar", first.space_before, first.wide_before)] + core[1:-1]
+    at_end = core[1:-1] + [Atom(word, "ar", last.space_before, last.wide_before)]
+    return [at_end, at_start]
+
+
 def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """Give a letter or two cut off one word back to the word it was cut from: in
     ``ئيسة … بالالتزامر`` the ``ر`` of رئيسة sits glued to بالالتزام; in ``رأس … الاجتماعت``
@@ -160,7 +178,8 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     # a lone fragment of one or two letters joins the piece it completes ("ر" + "ئيسة"), or
     # the first piece of a glued pair ("ت" + "نظيمهاالمنفتحة" = تنظيمها + المنفتحة)
     for i, a in enumerate(out):
-        if a.kind != "ar" or len(a.text) > 2 or a.text in _PARTICLES or vocab.known(lm_key(a)):
+        if a.kind != "ar" or len(a.text) > 2 or (a.text in _PARTICLES or vocab.known(lm_key(a))) and \
+                not a.text.endswith("إ"):  # إ opens a word (لإعداده), it never ends one
             continue
         found = best(i, lambda b: () if vocab.known(lm_key(b)) else (a.text + b.text, b.text + a.text))
         if found:

@@ -20,7 +20,7 @@ import math
 import re
 
 from normalizers.lm import _AR_LETTER, Atom, BigramModel, atoms_of, lm_key, model
-from normalizers.pieces import (Vocabulary, doc_vocabulary, join_split_words, split_glued,
+from normalizers.pieces import (Vocabulary, doc_vocabulary, join_edge_pieces, join_split_words, split_glued,
                                 transfer_fragments)
 
 # punctuation that attaches to the word before it / after it
@@ -140,6 +140,12 @@ def best_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
 
     ``left`` and ``right`` are the words the line continues from and runs on to (the
     neighbouring lines of a wrapped paragraph), or the paragraph edges."""
+    return scored_reading(atoms, lm, left, right)[1]
+
+
+def scored_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
+                   right: str | None = None) -> tuple[float, list[list[int]]]:
+    """The best reading's score and groups (see ``best_reading``)."""
     n = len(atoms)
     keys = [lm_key(a) for a in atoms]
     adj = [lm.logp(keys[i], keys[i + 1]) for i in range(n - 1)]
@@ -160,8 +166,8 @@ def best_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
     if wordwise != cost:
         w_score, w_groups = _best_groups(keys, pre, wordwise, lm, left, right)
         if w_score - WORDWISE_PENALTY > score:
-            return w_groups
-    return groups
+            return w_score - WORDWISE_PENALTY, w_groups
+    return score, groups
 
 
 def _best_groups(keys: list[str], pre: list[float], cost: list[float], lm: BigramModel,
@@ -294,7 +300,7 @@ def repair_runs(line: str, vocab: Vocabulary | None = None, left: str | None = N
     return read_prepared(prepare_line(line, vocab or Vocabulary(model())), left, right)
 
 
-Prepared = tuple[str, list[Atom], list[Atom], list[Atom]] | str
+Prepared = tuple[str, list[Atom], list[list[Atom]], list[Atom]] | str
 
 
 def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
@@ -307,19 +313,21 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
-    return line, lead, core, trail
+    return line, lead, join_edge_pieces(core, vocab), trail
 
 
 def read_prepared(prep: Prepared, left: str | None = None, right: str | None = None) -> str:
     """The best reading of a prepared line in the given context."""
     if isinstance(prep, str):
         return prep
-    _, lead, core, trail = prep
+    _, lead, cores, trail = prep
     if any(a.text in _CLOSERS for a in trail):
         right = "</s>"
     if lead:  # a bullet or dash opens an item: the line starts a paragraph
         left = "<s>"
-    body = render(core, best_reading(core, model(), left, right))
+    readings = [(scored_reading(c, model(), left, right), c) for c in cores]
+    (_, groups), core = max(readings, key=lambda r: r[0][0])  # the first of equals: as laid out
+    body = render(core, groups)
     head = " ".join(a.text for a in lead)
     tail = "".join(a.text for a in trail)
     return tidy((head + " " if head else "") + body + tail)

@@ -1,6 +1,7 @@
 """Each word-repair step on its own, on pieces taken from the broken seeds."""
 from normalizers.lm import atoms_of, model
-from normalizers.pieces import Vocabulary, doc_vocabulary, join_split_words, split_glued, transfer_fragments
+from normalizers.pieces import (Vocabulary, doc_vocabulary, join_edge_pieces, join_split_words, split_glued,
+                                transfer_fragments)
 from tests.conftest import seed
 
 
@@ -89,3 +90,18 @@ def test_glued_triple_completed_by_lone_fragments():
     v = _vocab("000")
     got = _texts(transfer_fragments(atoms_of("الصياغة التشاركية لفائورشاوتدبير دة ت"), v))
     assert got == ["الصياغة", "التشاركية", "لفائدة", "ورشات", "وتدبير"]
+
+
+def test_pieces_of_one_word_at_the_line_edges_are_joined():
+    """The last piece of a line laid out first (seed 003 line 328, seed 001 line 519): the
+    word goes to one edge or the other, for the reading to choose; whole words stay."""
+    v = _vocab()
+    ways = join_edge_pieces(atoms_of("شطة إنجاز العديد من الأن"), v)
+    assert [_texts(w) for w in ways] == [["إنجاز", "العديد", "من", "الأنشطة"], ["الأنشطة", "إنجاز", "العديد", "من"]]
+    assert join_edge_pieces(atoms_of("مع تطوير النظام في"), v) == [atoms_of("مع تطوير النظام في")]
+
+
+def test_a_piece_ending_in_hamza_below_is_a_fragment():
+    """«لإ» folds to the word لا, but إ never ends a word (seed 003 line 282)."""
+    v = _vocab()
+    assert "لإعداده" in _texts(transfer_fragments(atoms_of("عداده من طرف وزارة لإ  نظرا"), v))
