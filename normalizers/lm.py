@@ -104,6 +104,10 @@ def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] |
     return f"{pre}|{suf}"
 
 
+PROCLITICS = frozenset("وبلفك")  # one-letter proclitics: never a word of their own in clean text
+CLITIC_AT_END = -30.0
+
+
 class BigramModel:
     """Word bigram model (interpolated absolute discounting) plus a class bigram model
     over ``word_class``, combined log-linearly."""
@@ -158,6 +162,8 @@ class BigramModel:
         return math.log(max(cab - self.d, 0) / ca + lam * pu)
 
     def logp(self, a: str, b: str) -> float:
+        if b == "</s>" and a in PROCLITICS:
+            return CLITIC_AT_END  # a proclitic standing alone belongs to the word after it
         return self.word_logp(a, b) + self.class_weight * self.class_logp(a, b)
 
 
