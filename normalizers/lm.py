@@ -32,6 +32,7 @@ class Atom:
     kind: str  # ar | num | lat | p
     space_before: bool
     wide_before: bool = False  # two or more spaces before it in the raw line
+    cut_before: bool = False  # a piece of the raw line starts here (found by word repair)
 
 
 def text_key(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from dataclasses import replace
 from importlib import resources
 
 from normalizers.lm import REAL_ZIPF, Atom, BigramModel, atoms_of, lexicon, lm_key, text_key
@@ -184,8 +185,12 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         found = best(i, lambda b: () if vocab.known(lm_key(b)) else (a.text + b.text, b.text + a.text))
         if found:
             j, word = found
-            out[j] = Atom(word, "ar", out[j].space_before, out[j].wide_before)
             out[i] = Atom("", "gone", False)
+            prefix = word.startswith(a.text) and word != out[j].text + a.text
+            if j - i == (1 if prefix else -1):  # written next to each other ("و الثقافة"): as typed
+                out[j] = Atom(word, "ar", out[j].space_before, out[j].wide_before, out[j].cut_before)
+            else:
+                _give_fragment(out, j, word, prefix)
             continue
         for j, b in enumerate(out):
             if j == i or b.kind != "ar" or vocab.real(lm_key(b)) or len(b.text) < 6:
@@ -195,7 +200,7 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
                       for w in (a.text + b.text[:cut], b.text[:cut] + a.text) if vocab.accepts(text_key(w))]
             if splits:
                 _, rest, word = max(splits)
-                out[j] = Atom(word, "ar", b.space_before, b.wide_before)
+                out[j] = Atom(word, "ar", b.space_before, b.wide_before, word.startswith(a.text))
                 out.insert(j + 1, Atom(rest, "ar", False))
                 out[i if i < j else i + 1] = Atom("", "gone", False)
                 break
@@ -211,7 +216,7 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
             if found:
                 j, word = found
                 out[i] = Atom(rest, "ar", False, a.wide_before)  # the cut stays a seam
-                out[j] = Atom(word, "ar", out[j].space_before, out[j].wide_before)
+                _give_fragment(out, j, word, prefix=False)
                 break
     for i, a in enumerate(out):
         if a.kind != "ar" or vocab.known(lm_key(a)) or vocab.real(lm_key(a)) or len(a.text) < 4:
@@ -224,9 +229,22 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
             if found:
                 j, word = found
                 out[i] = Atom(head, "ar", a.space_before, a.wide_before)
-                out[j] = Atom(word, "ar", out[j].space_before, out[j].wide_before)
+                _give_fragment(out, j, word, prefix=True)
                 break
     return out
+
+
+def _give_fragment(out: list[Atom], j: int, word: str, prefix: bool) -> None:
+    """Make ``out[j]`` the whole ``word``. The fragment was cut off at the edge of another
+    piece of the raw line, so the piece it completes ends there too: it starts at this word
+    when the fragment opens the word (``ت`` + ``نظيمها``), it ends after it when the fragment
+    closes it (``موازا`` + ``ة``)."""
+    b = out[j]
+    out[j] = Atom(word, "ar", b.space_before, b.wide_before, b.cut_before or prefix)
+    if not prefix:
+        k = next((k for k in range(j + 1, len(out)) if out[k].kind != "gone"), None)
+        if k is not None:
+            out[k] = replace(out[k], cut_before=True)
 
 
 def _complete_glued_triples(out: list[Atom], vocab: Vocabulary) -> list[Atom]:

@@ -69,6 +69,8 @@ def is_forced_seam(prev: Atom, cur: Atom) -> bool:
     """A place where the raw line must change run: two words written together (``إنجازتم``,
     ``2020فبراير``) or a word glued after a comma or colon (``المعنية،وأدوار``). Two or more spaces are evidence of a seam, not a certain one (cells of a table row
     already in logical order are set apart the same way): see ``boundary_cost``."""
+    if cur.cut_before:
+        return True
     if cur.space_before:
         return False
     if prev.kind in _WORDISH and cur.kind in _WORDISH:

@@ -123,3 +123,10 @@ def test_no_line_ends_in_a_lone_proclitic():
     for name in ("000", "001", "003"):
         out = normalize_text(seed(name).read_text(encoding="utf-8")).split("\n")
         assert not [l for l in out if re.search(r"(?:^|\s)[وبلفك]$", l)], name
+
+
+def test_a_fragment_marks_where_its_piece_began():
+    """«… نظيمهاالمنفتحة والمزمع ت»: the ت that opens تنظيمها ended another piece, so the
+    piece it completes starts at that word (seed 000 line 67)."""
+    out = normalize_text(seed("000").read_text(encoding="utf-8")).split("\n")
+    assert out[66] == "المنفتحة والمزمع تنظيمها خلال هذا الأسبوع."
