@@ -107,3 +107,27 @@ def reorder_visual(text: str) -> str:
     if not rtl:
         return text
     return "".join(units[i] for i in logical_order(units, rtl=True))
+
+
+# Text extracted with explicit embeddings (pdftotext): the text is in logical order, each
+# left-to-right stretch wrapped in LRE … PDF, but the stretch's units are written as they
+# stand on the page, left to right, so the neutrals that belong to the right-to-left text
+# around it come out on the wrong side («الاجتماع⟨ :⟩الأربعاء», «⟨ ،9⟩وزارة», «⟨%78⟩»).
+EMBEDDINGS = frozenset("\u202a\u202b\u202c\u202d\u202e")
+_LTR_STRETCH = re.compile("\u202a([^\u202a-\u202e]*)\u202c")
+_LTR_UNIT = re.compile(
+    r"[A-Za-z\u00c0-\u024f][\w.@/:'\-]*(?: [A-Za-z0-9\u00c0-\u024f][\w.@/:'\-]*)*"  # Latin words, an address
+    r"|[0-9\u0660-\u0669]+(?:[.,:][0-9\u0660-\u0669]+)*"                                 # a number, a time
+    r"|.", re.S)
+
+
+def has_embeddings(lines: list[str]) -> bool:
+    """Whether the text carries explicit bidi embeddings (and so is in logical order)."""
+    return any(ch in EMBEDDINGS for line in lines for ch in line)
+
+
+def resolve_embeddings(line: str) -> str:
+    """Put the units of each embedded left-to-right stretch in logical order: a number, a
+    time, a run of Latin words stay whole, the neutrals around them move to the other side
+    (``⟨ :⟩`` -> ``: ``, ``⟨%78⟩`` -> ``78%``, ``⟨09:30 - 09:00⟩`` -> ``09:00 - 09:30``)."""
+    return _LTR_STRETCH.sub(lambda m: "".join(reversed(_LTR_UNIT.findall(m.group(1)))), line)

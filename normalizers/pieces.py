@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import replace
 from importlib import resources
@@ -164,7 +165,7 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         """Words the piece ``b`` becomes with the fragment: as joined, or, for a single
         letter, with its pieces rotated (a word the text itself knows)."""
         got = [w for w in words if vocab.improves(lm_key(b), text_key(w))]
-        if not got and len(frag) == 1 and not vocab.real(lm_key(b)):
+        if not got and words and len(frag) == 1 and not vocab.real(lm_key(b)):
             rotated = _rotation(Atom(words[0], "ar", True), vocab)
             if rotated is not None and vocab.count(text_key(rotated.text)):  # the text itself knows it
                 got = [rotated.text]
@@ -360,3 +361,30 @@ def _split_with_rotated_or_three(a: Atom, vocab: Vocabulary) -> tuple[Atom, ...]
     texts = max(options, key=lambda o: o[0])[1]
     return tuple(Atom(x, "ar", a.space_before if n == 0 else False, a.wide_before if n == 0 else False)
                  for n, x in enumerate(texts))
+
+
+UNSWAP_ZIPF = 3.0   # the word a swap gives is a common word of the language
+_WORD = re.compile("[\u0621-\u064a]{3,}")
+
+
+def unswap_letter_pairs(line: str) -> str:
+    """Words with two neighbouring letters in the wrong order, a two-letter glyph read back
+    to front (``اململكة`` -> المملكة, ``إعالمي`` -> إعلامي, ``الالزتامات`` -> الالتزامات): an
+    unknown word becomes the common word one swap gives; known words and names are left as
+    they are."""
+    lex = lexicon()
+
+    def fix(m: re.Match) -> str:
+        word = m.group()
+        own = lex.get(text_key(word), 0.0)
+        if own >= REAL_ZIPF:
+            return word
+        best, best_z = word, max(UNSWAP_ZIPF, own + 1.0)
+        for i in range(len(word) - 1):
+            cand = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+            z = lex.get(text_key(cand), 0.0)
+            if z > best_z:
+                best, best_z = cand, z
+        return best
+
+    return _WORD.sub(fix, line)

@@ -4,8 +4,10 @@ PDF line (glyphs in visual order):
     1. logical_order  (bidi over glyph units, so ligatures stay whole)
     2. clean_chars    (controls, cid junk, presentation forms, tatweel, kashida Latin, NFC, spaces)
     3. fix_brackets   (mirrored pairs restored by balance)
-Text line (already extracted):
-    1. clean_chars, 2. runs.repair_runs (visual-run detection and reordering), 3. fix_brackets
+Text (already extracted), by what the document shows:
+    explicit bidi embeddings (pdftotext): resolve_embeddings, clean_chars, fix_brackets
+    letters laid out backwards (pdfplumber's text): reorder_visual_text, clean_chars, fix_brackets
+    otherwise: clean_chars, runs.repair_text_lines (visual-run detection and reordering), fix_brackets
 """
 from __future__ import annotations
 
@@ -14,9 +16,11 @@ from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
-from normalizers.bidi import has_rtl, logical_order
-from normalizers.chars import clean_chars, drop_cid_glyphs, drop_controls, fold_presentation_char, mirror_brackets
+from normalizers.bidi import has_embeddings, has_rtl, logical_order, resolve_embeddings
+from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fold_presentation_char,
+                              fold_presentation_forms, mirror_brackets)
 from normalizers.offsets import offset_map
+from normalizers.pieces import unswap_letter_pairs
 from pipeline.models import Glyph, Line, RawDocument, RawLine, TextDocument
 
 _OPEN, _CLOSE = "([{«", ")]}»"
@@ -150,8 +154,37 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
     (character steps, no reordering), to tell which lines repair moved."""
     from normalizers.runs import repair_text_lines
 
-    spaced = [clean_chars(l, collapse=False) for l in lines]
-    return [fix_brackets(l) for l in repair_text_lines(spaced)], [" ".join(l.split()) for l in spaced]
+    if has_embeddings(lines):  # explicit embeddings: logical order, their stretches put right
+        spaced = [clean_chars(normalize_percent(resolve_embeddings(l)), collapse=False) for l in lines]
+        repaired = [unswap_letter_pairs(" ".join(l.split())) for l in spaced]
+    elif reads_backwards(lines):  # every line in visual order, letter by letter
+        spaced = [clean_chars(normalize_percent(reorder_visual_text(l)), collapse=False) for l in lines]
+        repaired = [unswap_letter_pairs(" ".join(l.split())) for l in spaced]
+    else:
+        spaced = [clean_chars(l, collapse=False) for l in lines]
+        repaired = repair_text_lines(spaced)
+    return [fix_brackets(l) for l in repaired], [" ".join(l.split()) for l in spaced]
+
+
+_AR_WORD = re.compile("[\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc]{3,}")
+COMMON_ZIPF = 3.0
+
+
+def reads_backwards(lines: list[str]) -> bool:
+    """Whether the text's Arabic words are written letter by letter backwards (a visual-order
+    extraction such as pdfplumber's text, ``ةيبرغملا ةكلمملا``): far more of its words are
+    common words of the language read backwards than as written."""
+    from normalizers.lm import lexicon, text_key
+
+    lex = lexicon()
+    ahead = back = 0
+    for line in lines:
+        for word in _AR_WORD.findall(drop_cid_glyphs(line)):
+            fwd = lex.get(text_key(fold_presentation_forms(word)), 0.0) >= COMMON_ZIPF
+            rev = lex.get(text_key(fold_presentation_forms(word[::-1])), 0.0) >= COMMON_ZIPF
+            ahead += fwd and not rev
+            back += rev and not fwd
+    return back >= 5 and back > 3 * ahead
 
 
 def normalize_text(text: str) -> str:

@@ -174,7 +174,10 @@ def text(
 def normalize(
     file: Optional[Path] = typer.Argument(None, help="Text file to repair (default: stdin)."),
 ) -> None:
-    """Repair already-extracted text line for line: output line n is input line n repaired."""
+    """Repair already-extracted text line for line: output line n is input line n repaired.
+
+    Handles pdftotext's output (bidi embeddings), pdfplumber's (letters backwards) and text
+    whose runs are in reverse order; clean text passes through unchanged."""
     from normalizers.repair import normalize_text
 
     data = file.read_text(encoding="utf-8") if file else sys.stdin.read()

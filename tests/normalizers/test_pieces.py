@@ -105,3 +105,15 @@ def test_a_piece_ending_in_hamza_below_is_a_fragment():
     """«لإ» folds to the word لا, but إ never ends a word (seed 003 line 282)."""
     v = _vocab()
     assert "لإعداده" in _texts(transfer_fragments(atoms_of("عداده من طرف وزارة لإ  نظرا"), v))
+
+
+def test_letter_pairs_read_back_to_front_are_swapped(shared):
+    """Two-letter glyphs read backwards in pdfplumber's text (KacstOne, Noto Kufi), and no
+    word of clean text touched."""
+    from normalizers.pieces import unswap_letter_pairs
+
+    assert unswap_letter_pairs("اململكة املغربية") == "المملكة المغربية"
+    assert unswap_letter_pairs("إعالمي الالزتامات الفرتة") == "إعلامي الالتزامات الفترة"
+    for doc in ("dev_01", "dev_02", "dev_03", "dev_04"):
+        text = (shared / "corpus" / "gold" / f"{doc}.txt").read_text(encoding="utf-8")
+        assert unswap_letter_pairs(text) == text, doc

@@ -1,0 +1,57 @@
+"""Text extracted by other tools from the corpus PDFs (made here from the real files), repaired
+by ``normalize_text``: pdftotext's logical order with explicit bidi embeddings, pdfplumber's
+visual order written letter by letter backwards. Scored against the corpus gold text."""
+import shutil
+import subprocess
+import unicodedata
+
+import pdfplumber
+import pytest
+from rapidfuzz.distance.Levenshtein import distance
+
+from normalizers.bidi import has_embeddings, resolve_embeddings
+from normalizers.repair import normalize_text, reads_backwards
+from tests.conftest import RAW, seed
+
+
+def _cer(text: str, gold: str) -> float:
+    norm = lambda s: " ".join(unicodedata.normalize("NFC", s).replace("\u0640", "").split())  # noqa: E731
+    return distance(norm(text), norm(gold)) / len(norm(gold))
+
+
+def test_embedded_stretches_in_logical_order():
+    """Real lines of pdftotext's output for dev_02 and dev_03 (chromium)."""
+    assert resolve_embeddings("\u202bتاريخ الاجتماع\u202a :\u202cالأربعاء \u202a 22\u202cيونيو \u202a 2022\u202cعلى") == \
+        "\u202bتاريخ الاجتماع: الأربعاء 22 يونيو 2022 على"
+    assert resolve_embeddings("\u202a09:30 - 09:00\u202c") == "09:00 - 09:30"
+    assert resolve_embeddings("المكلفة بالالتزام \u202a ،9\u202cوزارة العدل") == "المكلفة بالالتزام 9، وزارة العدل"
+    assert resolve_embeddings("الرقمية (\u202a( )ADD\u202cعن بعد)") == "الرقمية (ADD) (عن بعد)"
+    assert resolve_embeddings("المرئية (\u202a)visioconférence\u202c") == "المرئية (visioconférence)"
+
+
+def test_seeds_are_neither_embedded_nor_backwards():
+    for name in ("000", "001", "002", "003", "004"):
+        lines = seed(name).read_text(encoding="utf-8").split("\n")
+        assert not has_embeddings(lines) and not reads_backwards(lines), name
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+@pytest.mark.parametrize("doc,producer", [("dev_02", "chromium"), ("dev_03", "libreoffice"), ("dev_01", "reportlab")])
+def test_pdftotext_output_repaired(shared, doc, producer):
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(RAW / f"{doc}.{producer}.pdf"), "-"],
+                         capture_output=True, check=True, text=True).stdout
+    gold = (shared / "corpus" / "gold" / f"{doc}.txt").read_text(encoding="utf-8")
+    out = normalize_text(raw)
+    assert _cer(out, gold) < 0.6 * _cer(raw, gold)
+    assert _cer(out, gold) < 0.12  # what is left is mostly pdftotext's order of table cells
+
+
+@pytest.mark.parametrize("doc,producer", [("dev_02", "libreoffice"), ("dev_04", "chromium"), ("dev_04", "reportlab")])
+def test_pdfplumber_text_read_backwards(shared, doc, producer):
+    with pdfplumber.open(RAW / f"{doc}.{producer}.pdf") as pdf:
+        raw = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    assert reads_backwards(raw.split("\n"))
+    gold = (shared / "corpus" / "gold" / f"{doc}.txt").read_text(encoding="utf-8")
+    out = normalize_text(raw)
+    assert _cer(raw, gold) > 0.7 and _cer(out, gold) < 0.15
+    assert "المملكة المغربية" in out and "\ufefb" not in out  # lam-alef read back before folding
