@@ -131,3 +131,22 @@ def resolve_embeddings(line: str) -> str:
     time, a run of Latin words stay whole, the neutrals around them move to the other side
     (``⟨ :⟩`` -> ``: ``, ``⟨%78⟩`` -> ``78%``, ``⟨09:30 - 09:00⟩`` -> ``09:00 - 09:30``)."""
     return _LTR_STRETCH.sub(lambda m: "".join(reversed(_LTR_UNIT.findall(m.group(1)))), line)
+
+
+# The same extraction with its marks dropped: a stretch is then what stands between two
+# Arabic words when it opens with a space and ends glued to the next word («الأربعاء  22يونيو»).
+_AR = "\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc"  # letters (not the Arabic comma or semicolon)
+_DISPLACED = re.compile(rf"(?<=[{_AR}])(\s+(?:[^{_AR}]*[^{_AR}\s])?[0-9\u0660-\u0669:.،؛,])(?=[{_AR}])")
+_DIGIT_AFTER_LETTER = re.compile(rf"(?<=[{_AR}])(?=[0-9\u0660-\u0669])")
+
+
+def displaced_stretches(line: str) -> int:
+    """How many stretches of a line look like left-to-right stretches that lost their marks."""
+    return sum(1 for m in _DISPLACED.finditer(line) if re.search(r"[0-9\u0660-\u0669]", m.group(1)))
+
+
+def resolve_displaced(line: str) -> str:
+    """``resolve_embeddings`` for text whose marks were dropped: each displaced stretch's units
+    put back in order (``الأربعاء  22يونيو`` -> ``الأربعاء 22 يونيو``)."""
+    out = _DISPLACED.sub(lambda m: "".join(reversed(_LTR_UNIT.findall(m.group(1)))), line)
+    return _DIGIT_AFTER_LETTER.sub(" ", out) if out != line else line

@@ -16,7 +16,8 @@ from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
-from normalizers.bidi import has_embeddings, has_rtl, logical_order, resolve_embeddings
+from normalizers.bidi import (displaced_stretches, has_embeddings, has_rtl, logical_order, resolve_displaced,
+                             resolve_embeddings)
 from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fold_presentation_char,
                               fold_presentation_forms, mirror_brackets)
 from normalizers.offsets import offset_map
@@ -163,9 +164,14 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
     else:
         spaced = [clean_chars(l, collapse=False) for l in lines]
         repaired = repair_text_lines(spaced)
+        if repaired == [" ".join(l.split()) for l in spaced] and \
+                sum(displaced_stretches(l) > 0 for l in spaced) >= DISPLACED_LINES:
+            # logical order whose left-to-right stretches lost their marks
+            repaired = [" ".join(normalize_percent(resolve_displaced(l)).split()) for l in spaced]
     return [fix_brackets(l) for l in repaired], [" ".join(l.split()) for l in spaced]
 
 
+DISPLACED_LINES = 3
 _AR_WORD = re.compile("[\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc]{3,}")
 COMMON_ZIPF = 3.0
 

@@ -362,7 +362,10 @@ def looks_visual(lines: list[str]) -> bool:
     if not arabic:
         return False
     marked = sum(1 for l in arabic if visual_signs(l))
-    return marked >= 3 and marked >= 0.04 * len(arabic)
+    # a line's two ends swapped is what visual order shows: numbers glued to words and odd
+    # brackets alone are also left by logical-order extractions (pdftotext without its marks)
+    swapped = sum(1 for l in arabic if any(rx.search(l) for rx in _VISUAL_SIGNS[:2]))
+    return marked >= 3 and marked >= 0.04 * len(arabic) and swapped >= 3
 
 
 def visual_line_closes(raw: str) -> bool:
