@@ -121,11 +121,6 @@ _LTR_UNIT = re.compile(
     r"|.", re.S)
 
 
-def has_embeddings(lines: list[str]) -> bool:
-    """Whether the text carries explicit bidi embeddings (and so is in logical order)."""
-    return any(ch in EMBEDDINGS for line in lines for ch in line)
-
-
 def resolve_embeddings(line: str) -> str:
     """Put the units of each embedded left-to-right stretch in logical order: a number, a
     time, a run of Latin words stay whole, the neutrals around them move to the other side
@@ -140,9 +135,25 @@ _DISPLACED = re.compile(rf"(?<=[{_AR}])(\s+(?:[^{_AR}]*[^{_AR}\s])?[0-9\u0660-\u
 _DIGIT_AFTER_LETTER = re.compile(rf"(?<=[{_AR}])(?=[0-9\u0660-\u0669])")
 
 
-def displaced_stretches(line: str) -> int:
-    """How many stretches of a line look like left-to-right stretches that lost their marks."""
-    return sum(1 for m in _DISPLACED.finditer(line) if re.search(r"[0-9\u0660-\u0669]", m.group(1)))
+def displaced_stretches(lines: list[str], least: int = 3) -> bool:
+    """Whether the text shows left-to-right stretches that lost their marks: on ``least``
+    lines a number opening with two spaces (the stretch's and the one before it) and glued
+    to the next word (``الأربعاء  22يونيو``), and on ``least`` lines a mark opening with a space
+    and glued to the next word (``الاجتماع :الأربعاء``). Typed text has ``2020م`` and
+    ``الإدارة ،وزارة``, not the two spaces before a number glued to the word after it."""
+    digit = mark = 0
+    for line in lines:
+        found = [m.group(1) for m in _DISPLACED.finditer(line)]
+        digit += any(re.match(r"\s{2}", f) and re.search(r"[0-9\u0660-\u0669]", f) for f in found)
+        mark += any(re.fullmatch(r"\s*[:.،؛,]", f) for f in found)
+    return digit >= least and mark >= least
+
+
+def has_embeddings(lines: list[str]) -> bool:
+    """Whether the text carries explicit bidi embeddings (and so is in logical order): on at
+    least a third of its lines that have any right-to-left letter."""
+    rtl = [l for l in lines if has_rtl(l)]
+    return bool(rtl) and sum(any(ch in EMBEDDINGS for ch in l) for l in rtl) * 3 >= len(rtl)
 
 
 def resolve_displaced(line: str) -> str:

@@ -164,14 +164,12 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
     else:
         spaced = [clean_chars(l, collapse=False) for l in lines]
         repaired = repair_text_lines(spaced)
-        if repaired == [" ".join(l.split()) for l in spaced] and \
-                sum(displaced_stretches(l) > 0 for l in spaced) >= DISPLACED_LINES:
+        if repaired == [" ".join(l.split()) for l in spaced] and displaced_stretches(spaced):
             # logical order whose left-to-right stretches lost their marks
             repaired = [" ".join(normalize_percent(resolve_displaced(l)).split()) for l in spaced]
     return [fix_brackets(l) for l in repaired], [" ".join(l.split()) for l in spaced]
 
 
-DISPLACED_LINES = 3
 _AR_WORD = re.compile("[\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc]{3,}")
 COMMON_ZIPF = 3.0
 

@@ -78,3 +78,11 @@ def test_clean_text_passes_unchanged(shared):
     for doc in ("dev_01", "dev_02", "dev_03", "dev_04"):
         text = (shared / "corpus" / "gold" / f"{doc}.txt").read_text(encoding="utf-8")
         assert normalize_text(text).split("\n") == [" ".join(l.split()) for l in text.split("\n")], doc
+
+
+def test_typed_text_with_glued_years_is_not_taken_for_lost_marks():
+    """A year glued to م and commas typed against the next word are common in typed text, and
+    no sign of an extraction that lost its marks."""
+    lines = ["انعقد الاجتماع سنة 2020م بمقر الوزارة", "وفي سنة 2021م تم إعداد الخطة", "ثم في 2022م",
+             "حضر ممثلو الإدارة ،والجمعيات", "والقطاعات ،والمؤسسات", "والخبراء ،والباحثون"]
+    assert normalize_text("\n".join(lines)).split("\n") == lines
