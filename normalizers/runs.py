@@ -269,7 +269,9 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
     lead: list[Atom] = []
     trail: list[Atom] = []
     i, j = 0, len(atoms)
-    while i < j and atoms[i].kind == "p" and atoms[i].text in _TRAIL + _LEAD:
+    # a lone "(" at the raw start is the mirrored ")" that closes the logical line
+    opener = "(" if not any(a.text == ")" for a in atoms) else ""
+    while i < j and atoms[i].kind == "p" and atoms[i].text in _TRAIL + _LEAD + opener:
         if atoms[i].text in _COMMAS and i + 1 < j and atoms[i + 1].space_before and atoms[i + 1].kind in _WORDISH:
             break  # "، وذلك …": a comma and a space open the line's last run, not its end
         (lead if atoms[i].text in _LEAD else trail).append(atoms[i])
@@ -331,7 +333,7 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
     (_, groups), core = max(readings, key=lambda r: r[0][0])  # the first of equals: as laid out
     body = render(core, groups)
     head = " ".join(a.text for a in lead)
-    tail = "".join(a.text for a in trail)
+    tail = "".join(")" if a.text == "(" else a.text for a in trail)  # see _edge_punct
     return tidy((head + " " if head else "") + body + tail)
 
 

@@ -130,3 +130,10 @@ def test_a_fragment_marks_where_its_piece_began():
     piece it completes starts at that word (seed 000 line 67)."""
     out = normalize_text(seed("000").read_text(encoding="utf-8")).split("\n")
     assert out[66] == "المنفتحة والمزمع تنظيمها خلال هذا الأسبوع."
+
+
+def test_lone_opening_bracket_at_the_raw_start_closes_the_line():
+    """«(،كل شهر» (seed 003 line 303): the bracket is the mirrored «)» of the logical end."""
+    lines = seed("003").read_text(encoding="utf-8").split("\n")
+    assert repair_runs(lines[302]) == "كل شهر)،"
+    assert "(SIEDD)" in repair_runs("(SIEDD)  على مستوى")  # a pair stays a pair
