@@ -161,3 +161,23 @@ def resolve_displaced(line: str) -> str:
     put back in order (``الأربعاء  22يونيو`` -> ``الأربعاء 22 يونيو``)."""
     out = _DISPLACED.sub(lambda m: "".join(reversed(_LTR_UNIT.findall(m.group(1)))), line)
     return _DIGIT_AFTER_LETTER.sub(" ", out) if out != line else line
+
+
+# A range is written from its low end: 2018-2020, 09:00 - 09:30. Laid out as two runs it can
+# come out either way round whatever the producer did, so its ends are put in that order.
+_NUM_RANGE = re.compile(r"(?<![\d:.\-–/])(\d{1,2}:\d{2}|\d{2,4})( ?[-–] ?)(\d{1,2}:\d{2}|\d{2,4})"
+                        r"(?![\d:.]|\s?[-–/]\s?\d)")  # not part of a date such as 12-10-2020
+
+
+def _range_key(end: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in end.split(":"))
+
+
+def order_ranges(text: str) -> str:
+    """Numeric ranges (years, times) low end first, their separator as written."""
+    def fix(m: re.Match) -> str:
+        a, sep, b = m.groups()
+        if (":" in a) != (":" in b) or (":" not in a and len(a) != len(b)):
+            return m.group()
+        return f"{b}{sep}{a}" if _range_key(a) > _range_key(b) else m.group()
+    return _NUM_RANGE.sub(fix, text)

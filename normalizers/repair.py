@@ -16,8 +16,8 @@ from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
-from normalizers.bidi import (displaced_stretches, has_embeddings, has_rtl, logical_order, resolve_displaced,
-                             resolve_embeddings)
+from normalizers.bidi import (displaced_stretches, has_embeddings, has_rtl, logical_order, order_ranges,
+                             resolve_displaced, resolve_embeddings)
 from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fold_presentation_char,
                               fold_presentation_forms, mirror_brackets)
 from normalizers.offsets import offset_map
@@ -124,17 +124,17 @@ def repair_pdf_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[st
                 sub = [clean_chars(reorder_glyph_line(gl, rtl)) for gl in glyph_lines]
             else:
                 sub = [clean_chars(reorder_visual_text(s)) for s in cell.split("\n")]
-            cells.append(normalize_percent(fix_brackets("\n".join(s for s in sub if s))))
+            cells.append(order_ranges(normalize_percent(fix_brackets("\n".join(s for s in sub if s)))))
         if has_rtl(raw.text) if rtl is None else rtl:
             cells = cells[::-1]
         return _display(cells), cells
-    return fix_brackets(normalize_percent(clean_chars(reorder_glyph_line(raw.glyphs, rtl)))), None
+    return order_ranges(fix_brackets(normalize_percent(clean_chars(reorder_glyph_line(raw.glyphs, rtl))))), None
 
 
 def repair_pdf_text_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[int]]:
     """A running-text PDF line in logical order, with its exact offset map to the raw line."""
     logical, src = reorder_glyphs_mapped(raw.glyphs, rtl)
-    text = fix_brackets(normalize_percent(clean_chars(logical)))
+    text = order_ranges(fix_brackets(normalize_percent(clean_chars(logical))))
     return text, carry_offsets(logical, text, src)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 
+from normalizers.bidi import order_ranges
 from normalizers.lm import _AR_LETTER, Atom, BigramModel, atoms_of, lm_key, model
 from normalizers.pieces import (Vocabulary, doc_vocabulary, join_edge_pieces, join_split_words, split_glued,
                                 transfer_fragments)
@@ -241,7 +242,6 @@ def render(atoms: list[Atom], groups: list[list[int]]) -> str:
 
 _SPACE_BEFORE_OPEN = re.compile(rf"(?<=[{_AR_LETTER}A-Za-z0-9])\(")
 _SPACED_DASH = re.compile(rf"(?<=[{_AR_LETTER}])(?: - ?|- )(?=[{_AR_LETTER}])")
-_RANGE = re.compile(r"\b(\d{2,4})( ?[-–] ?)(\d{2,4})\b")
 
 
 _LONE_CLITIC = re.compile(rf"(?:(?<=\s)|^)([وبل]) (?=[{_AR_LETTER}])")
@@ -254,8 +254,7 @@ def tidy(text: str) -> str:
     text = _LONE_CLITIC.sub(r"\1", text)
     text = _SPACE_BEFORE_OPEN.sub(" (", text)
     text = _SPACED_DASH.sub(" - ", text)
-    text = _RANGE.sub(lambda m: f"{min(m[1], m[3], key=int)}{m[2]}{max(m[1], m[3], key=int)}"
-                      if len(m[1]) == len(m[3]) else m.group(), text)
+    text = order_ranges(text)
     return " ".join(text.split())
 
 

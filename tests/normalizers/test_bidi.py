@@ -28,3 +28,20 @@ def test_fix_brackets_and_percent():
     assert fix_brackets("الحكومة المنفتحة )OGP(") == "الحكومة المنفتحة (OGP)"
     assert fix_brackets("(ADD) (عن بعد)") == "(ADD) (عن بعد)"
     assert normalize_percent("إصدار النصوص (%90)") == "إصدار النصوص (90%)"
+
+
+def test_ranges_low_end_first():
+    """Years and times of a range come out in written order whichever way the producer laid
+    the two runs out (reportlab draws them already reversed: dev_03's programme, dev_01's
+    action plan); dates and unequal numbers are left alone."""
+    from normalizers.bidi import order_ranges
+    from normalizers.repair import repair_document
+    from pipeline.ingest import read_document
+    from tests.conftest import RAW
+
+    assert order_ranges("09:30 - 09:00") == "09:00 - 09:30"
+    assert order_ranges("(2023-2021)،") == "(2021-2023)،"
+    assert order_ranges("12-10-2020") == "12-10-2020" and order_ranges("1-2023") == "1-2023"
+    text = repair_document(read_document(RAW / "dev_03.reportlab.pdf")).text
+    assert "09:00 - 09:30" in text and "09:30 - 09:00" not in text
+    assert "2018-2020" in repair_document(read_document(RAW / "dev_01.reportlab.pdf")).text
