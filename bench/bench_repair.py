@@ -261,10 +261,11 @@ against the same gold and canonical form as the first table.
 
 pdftotext writes logical order with explicit bidi embeddings whose left-to-right stretches
 have their units as they stand on the page (`⟨ :⟩`, `⟨%78⟩`, `⟨09:30 - 09:00⟩`); mahdar puts
-each stretch's units back in order. Here, as in the first table, its marks are dropped: the
-text is then told apart from visual order (its lines' ends are not swapped) and left in its
-order, and a stretch is what opens with a space and ends glued to the next word
-(`الأربعاء  22يونيو`). pdfplumber's text has every letter backwards; mahdar tells
+each stretch's units back in order, and with `-layout` reads the table cells and list markers
+that spaces set apart right to left (a row of cells becomes a markdown row). With its marks
+dropped (as in the first table) the text is told apart from visual order (its lines' ends are
+not swapped) and left in its order, and a stretch is what opens with a space and ends glued to
+the next word (`الأربعاء  22يونيو`). pdfplumber's text has every letter backwards; mahdar tells
 so from the lexicon and reads each line with the bidi algorithm before folding presentation
 forms. In both, an unknown word that one swap of neighbouring letters makes a common word (a
 two-letter glyph read back to front) is swapped. What is left is mostly the order these tools
@@ -341,9 +342,14 @@ def other_text(corpus: Path) -> list[tuple[str, str, float, float]]:
     over each producer's documents (the benchmark's canonical form)."""
     from normalizers.repair import normalize_text
 
-    tools = {"pdftotext": t_pdftotext, "pdfplumber extract_text": t_pdfplumber}
+    def marked(*flags: str):
+        return lambda path: subprocess.run(["pdftotext", *flags, "-enc", "UTF-8", str(path), "-"],
+                                           capture_output=True, check=True).stdout.decode("utf-8")
+
+    tools = {"pdftotext, marks dropped": t_pdftotext, "pdftotext": marked(),
+             "pdftotext -layout": marked("-layout"), "pdfplumber extract_text": t_pdfplumber}
     if not shutil.which("pdftotext"):
-        del tools["pdftotext"]
+        tools = {"pdfplumber extract_text": t_pdfplumber}
     rows = []
     for name, tool in tools.items():
         for p in PRODUCERS:

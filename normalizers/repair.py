@@ -5,8 +5,10 @@ PDF line (glyphs in visual order):
     2. clean_chars    (controls, cid junk, presentation forms, tatweel, kashida Latin, NFC, spaces)
     3. fix_brackets   (mirrored pairs restored by balance)
 Text (already extracted), by what the document shows:
-    explicit bidi embeddings (pdftotext): resolve_embeddings, clean_chars, fix_brackets
-    letters laid out backwards (pdfplumber's text): reorder_visual_text, clean_chars, fix_brackets
+    explicit bidi embeddings (pdftotext): resolve_embeddings, columns.rtl_columns (-layout),
+        clean_chars, unswap_letter_pairs, order_ranges, fix_brackets
+    letters laid out backwards (pdfplumber's text): reorder_visual_text, clean_chars,
+        unswap_letter_pairs, order_ranges, fix_brackets
     otherwise: clean_chars, runs.repair_text_lines (visual-run detection and reordering), fix_brackets
 """
 from __future__ import annotations
@@ -20,6 +22,7 @@ from normalizers.bidi import (displaced_stretches, has_embeddings, has_rtl, logi
                              resolve_displaced, resolve_embeddings)
 from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fold_presentation_char,
                               fold_presentation_forms, mirror_brackets)
+from normalizers.columns import rtl_columns
 from normalizers.offsets import offset_map
 from normalizers.pieces import unswap_letter_pairs
 from pipeline.models import Glyph, Line, RawDocument, RawLine, TextDocument
@@ -156,11 +159,12 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
     from normalizers.runs import repair_text_lines
 
     if has_embeddings(lines):  # explicit embeddings: logical order, their stretches put right
-        spaced = [clean_chars(normalize_percent(resolve_embeddings(l)), collapse=False) for l in lines]
-        repaired = [unswap_letter_pairs(" ".join(l.split())) for l in spaced]
+        spaced = [clean_chars(normalize_percent(l), collapse=False)
+                  for l in rtl_columns([drop_controls(resolve_embeddings(l)) for l in lines])]
+        repaired = [order_ranges(unswap_letter_pairs(" ".join(l.split()))) for l in spaced]
     elif reads_backwards(lines):  # every line in visual order, letter by letter
         spaced = [clean_chars(normalize_percent(reorder_visual_text(l)), collapse=False) for l in lines]
-        repaired = [unswap_letter_pairs(" ".join(l.split())) for l in spaced]
+        repaired = [order_ranges(unswap_letter_pairs(" ".join(l.split()))) for l in spaced]
     else:
         spaced = [clean_chars(l, collapse=False) for l in lines]
         repaired = repair_text_lines(spaced)

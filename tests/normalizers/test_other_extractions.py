@@ -86,3 +86,34 @@ def test_typed_text_with_glued_years_is_not_taken_for_lost_marks():
     lines = ["انعقد الاجتماع سنة 2020م بمقر الوزارة", "وفي سنة 2021م تم إعداد الخطة", "ثم في 2022م",
              "حضر ممثلو الإدارة ،والجمعيات", "والقطاعات ،والمؤسسات", "والخبراء ،والباحثون"]
     assert normalize_text("\n".join(lines)).split("\n") == lines
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_pdftotext_layout_tables_read_right_to_left(shared):
+    """``pdftotext -layout`` sets table cells and list markers apart by spaces, left to right:
+    rows come out as markdown rows, cells right to left, each cell's lines joined; list items
+    marker first (see test_columns_of_one_block); the text stays line for line."""
+    raw = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(RAW / "dev_02.chromium.pdf"), "-"],
+                         capture_output=True, check=True, text=True).stdout
+    gold = (shared / "corpus" / "gold" / "dev_02.txt").read_text(encoding="utf-8")
+    out = normalize_text(raw)
+    rows = out.split("\n")
+    assert len(rows) == len(raw.split("\n"))
+    assert "| الالتزام | نسبة الإنجاز | تحيين منصة التتبع | ملاحظات |" in rows
+    assert any(r.startswith("| الالتزام 1: نشر المعطيات المتعلقة بتنفيذ الميزانية في صيغة مفتوحة | 80% | نعم |")
+               for r in rows)
+    assert "السيد حمزة بلخياط، رئيس المشروع المكلف بالالتزام 5؛" in rows  # chromium draws bullets
+    assert _cer(out, gold) < 0.06 < _cer(raw, gold)
+
+
+def test_columns_of_one_block():
+    from normalizers.columns import rtl_columns
+
+    lines = ["   تم نشر المعطيات الخاصة بالفصل الأول من        نعم          80%         الالتزام 1: نشر المعطيات",
+             "                            سنة 2022                                      في صيغة مفتوحة",
+             "",
+             "        تتبع تقدم إنجاز الأنشطة المبرمجة؛            •",
+             "          فقرة واحدة من النص الجاري"]
+    assert rtl_columns(lines) == [
+        "| الالتزام 1: نشر المعطيات في صيغة مفتوحة | 80% | نعم | تم نشر المعطيات الخاصة بالفصل الأول من سنة 2022 |",
+        "", "", "• تتبع تقدم إنجاز الأنشطة المبرمجة؛", "          فقرة واحدة من النص الجاري"]
