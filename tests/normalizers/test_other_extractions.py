@@ -117,3 +117,16 @@ def test_columns_of_one_block():
     assert rtl_columns(lines) == [
         "| الالتزام 1: نشر المعطيات في صيغة مفتوحة | 80% | نعم | تم نشر المعطيات الخاصة بالفصل الأول من سنة 2022 |",
         "", "", "• تتبع تقدم إنجاز الأنشطة المبرمجة؛", "          فقرة واحدة من النص الجاري"]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+@pytest.mark.parametrize("pdf", sorted(p.name for p in RAW.glob("dev_*.pdf") if ".scan." not in p.name))
+def test_every_extraction_of_every_corpus_pdf_is_repaired_line_for_line(pdf):
+    """No error, and line for line, on each tool's text of each text-layer PDF of the sample
+    archive (the fragment repair once raised on one of them)."""
+    texts = [subprocess.run(["pdftotext", *flags, "-enc", "UTF-8", str(RAW / pdf), "-"],
+                            capture_output=True, check=True, text=True).stdout for flags in ([], ["-layout"])]
+    with pdfplumber.open(RAW / pdf) as doc:
+        texts.append("\n".join(p.extract_text() or "" for p in doc.pages))
+    for raw in texts + [t.replace("\u202a", "").replace("\u202b", "").replace("\u202c", "") for t in texts[:2]]:
+        assert len(normalize_text(raw).split("\n")) == len(raw.split("\n"))
