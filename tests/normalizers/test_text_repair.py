@@ -137,3 +137,10 @@ def test_lone_opening_bracket_at_the_raw_start_closes_the_line():
     lines = seed("003").read_text(encoding="utf-8").split("\n")
     assert repair_runs(lines[302]) == "كل شهر)،"
     assert "(SIEDD)" in repair_runs("(SIEDD)  على مستوى")  # a pair stays a pair
+
+
+def test_run_reading_never_raises_on_backwards_letters():
+    """A line of pdfplumber's text (dev_01, letters backwards) given to the run reading itself:
+    its fragment repair once raised on a piece with no completion."""
+    line = ".اهقالطإ روف ةحتفنملا ةموكحلل ةينطولا ةباوبلا ىلع يرود لكشب عبتتلا جئاتن رشن ىلإ البوأ رمع ديسلا"
+    assert repair_runs(line)
