@@ -140,7 +140,15 @@ def test_lone_opening_bracket_at_the_raw_start_closes_the_line():
 
 
 def test_run_reading_never_raises_on_backwards_letters():
-    """A line of pdfplumber's text (dev_01, letters backwards) given to the run reading itself:
-    its fragment repair once raised on a piece with no completion."""
-    line = ".اهقالطإ روف ةحتفنملا ةموكحلل ةينطولا ةباوبلا ىلع يرود لكشب عبتتلا جئاتن رشن ىلإ البوأ رمع ديسلا"
-    assert repair_runs(line)
+    """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
+    line: its fragment repair once raised on a piece with no completion."""
+    import pdfplumber
+
+    from normalizers.chars import clean_chars
+    from normalizers.lm import model
+    from normalizers.pieces import Vocabulary, doc_vocabulary
+
+    with pdfplumber.open(RAW / "dev_01.chromium.pdf") as pdf:
+        lines = [clean_chars(l, collapse=False) for p in pdf.pages for l in (p.extract_text() or "").split("\n")]
+    vocab = Vocabulary(model(), doc_vocabulary(lines))
+    assert all(isinstance(repair_runs(l, vocab), str) for l in lines)
