@@ -28,10 +28,7 @@ def test_continuation_line_read_in_its_paragraph():
     from normalizers.runs import repair_text_lines
 
     lines = seed("000").read_text(encoding="utf-8").split("\n")
-    alone = repair_runs(lines[71])
-    in_context = repair_text_lines(lines)[71]
-    assert in_context == " ".join(lines[71].split())
-    assert alone != in_context  # out of its paragraph the model moves «بمجالات» to the front
+    assert repair_text_lines(lines)[71] == " ".join(lines[71].split())
 
 
 def test_bulleted_line_starts_its_item():
@@ -76,7 +73,7 @@ def test_line_for_line(tmp_path):
     assert len(normalize_text(text).split("\n")) == len(text.split("\n"))
 
 
-@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.76), ("003_cef23d5024fd12d8", 0.71)])
+@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.76), ("003_cef23d5024fd12d8", 0.80)])
 def test_line_repair_floor_on_gold(shared, stem, floor):
     """Exact-line accuracy on the hand-made gold stays at or above the level reached."""
     gold = [json.loads(l) for l in (shared / "gold" / f"{stem}.lines.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -152,3 +149,15 @@ def test_run_reading_never_raises_on_backwards_letters():
         lines = [clean_chars(l, collapse=False) for p in pdf.pages for l in (p.extract_text() or "").split("\n")]
     vocab = Vocabulary(model(), doc_vocabulary(lines))
     assert all(isinstance(repair_runs(l, vocab), str) for l in lines)
+
+
+def test_word_with_a_proclitic_unknown_to_the_clean_text_is_scored_as_its_stem():
+    """«بنسبة» never occurs in the shipped clean text, «نسبة» does: the model reads it as its
+    stem, so the table cells «% 100 بنسبة الالتزام تنفيذ» of seed 003 come out in order."""
+    from normalizers.lm import model, text_key
+
+    m = model()
+    assert m.uni.get(text_key("بنسبة"), 0) == 0 and m.backoff_key(text_key("بنسبة")) == text_key("نسبة")
+    assert m.backoff_key(text_key("الالتزام")) == text_key("الالتزام")  # known words as they are
+    out = normalize_text(seed("003").read_text(encoding="utf-8")).split("\n")
+    assert out[66] == "تنفيذ الالتزام بنسبة 100%" and out[96] == "تنفيذ الالتزام بنسبة 65%"
