@@ -151,30 +151,32 @@ def scored_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
     """The best reading's score and groups (see ``best_reading``)."""
     n = len(atoms)
     keys = [lm_key(a) for a in atoms]
-    adj = [lm.logp(keys[i], keys[i + 1]) for i in range(n - 1)]
+    # the score of every pair of atoms, one after the other: inside a run (neighbours) or at
+    # the join of two runs (one's last atom before another's first), for both readings below
+    join = [[lm.logp(a, b) for b in keys] for a in keys]
     pre = [0.0]
-    for v in adj:
-        pre.append(pre[-1] + v)
+    for i in range(n - 1):
+        pre.append(pre[-1] + join[i][i + 1])
 
     cost = [0.0] + [boundary_cost(atoms[i - 1], atoms[i]) for i in range(1, n)]
     for i in range(1, n - 1):  # a numeric range (2021 – 2023), words joined by / or -: one unit
         if (atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "num" and
                 cost[i] != FORCED and cost[i + 1] != FORCED) or _joins_words(atoms, i):
             cost[i] = cost[i + 1] = RANGE_PENALTY
-    score, groups = _best_groups(keys, pre, cost, lm, left, right)
+    score, groups = _best_groups(keys, pre, join, cost, lm, left, right)
     # the other way such a line is laid out: word by word (a table row whose every word is
     # a piece of its own), every space between words a seam, at one cost for the whole line
     wordwise = [FORCED if i and atoms[i].space_before and atoms[i].kind in _WORDISH and
                 atoms[i - 1].kind in _WORDISH and c != RANGE_PENALTY else c for i, c in enumerate(cost)]
     if wordwise != cost:
-        w_score, w_groups = _best_groups(keys, pre, wordwise, lm, left, right)
+        w_score, w_groups = _best_groups(keys, pre, join, wordwise, lm, left, right)
         if w_score - WORDWISE_PENALTY > score:
             return w_score - WORDWISE_PENALTY, w_groups
     return score, groups
 
 
-def _best_groups(keys: list[str], pre: list[float], cost: list[float], lm: BigramModel,
-                 left: str | None, right: str | None) -> tuple[float, list[list[int]]]:
+def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cost: list[float],
+                 lm: BigramModel, left: str | None, right: str | None) -> tuple[float, list[list[int]]]:
     """Dynamic programme over the run segmentations allowed by ``cost`` (``FORCED`` where a
     boundary must be): the best score and its groups."""
     n = len(keys)
@@ -198,7 +200,7 @@ def _best_groups(keys: list[str], pre: list[float], cost: list[float], lm: Bigra
             if base <= neg:
                 continue
             for e2 in range(e + 1, n):
-                v = base + internal(e + 1, e2) + lm.logp(keys[e2], keys[s]) - cost[e + 1]
+                v = base + internal(e + 1, e2) + join[e2][s] - cost[e + 1]
                 if v > f[e + 1][e2]:
                     f[e + 1][e2] = v
                     back[(e + 1, e2)] = s
