@@ -121,11 +121,15 @@ _LTR_UNIT = re.compile(
     r"|.", re.S)
 
 
+def _units_reversed(m: re.Match) -> str:
+    return "".join(reversed(_LTR_UNIT.findall(m.group(1))))
+
+
 def resolve_embeddings(line: str) -> str:
     """Put the units of each embedded left-to-right stretch in logical order: a number, a
     time, a run of Latin words stay whole, the neutrals around them move to the other side
     (``⟨ :⟩`` -> ``: ``, ``⟨%78⟩`` -> ``78%``, ``⟨09:30 - 09:00⟩`` -> ``09:00 - 09:30``)."""
-    return _LTR_STRETCH.sub(lambda m: "".join(reversed(_LTR_UNIT.findall(m.group(1)))), line)
+    return _LTR_STRETCH.sub(_units_reversed, line)
 
 
 # The same extraction with its marks dropped: a stretch is then what stands between two
@@ -159,7 +163,7 @@ def has_embeddings(lines: list[str]) -> bool:
 def resolve_displaced(line: str) -> str:
     """``resolve_embeddings`` for text whose marks were dropped: each displaced stretch's units
     put back in order (``الأربعاء  22يونيو`` -> ``الأربعاء 22 يونيو``)."""
-    out = _DISPLACED.sub(lambda m: "".join(reversed(_LTR_UNIT.findall(m.group(1)))), line)
+    out = _DISPLACED.sub(_units_reversed, line)
     return _DIGIT_AFTER_LETTER.sub(" ", out) if out != line else line
 
 
