@@ -19,6 +19,8 @@ $(STAMP): pyproject.toml
 	# the local CPU wheel first: otherwise camel-tools pulls several GB of CUDA torch
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -e '.[dev]'
+	# the general Arabic word-pair table, built once per machine into $${MAHDAR_CACHE:-~/.cache/mahdar} (~40 s)
+	$(PY) -c "from normalizers.msa import general_pairs; assert general_pairs() is not None"
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -6,6 +6,8 @@
 | MAHDAR_RAW          | default archive folder for ``ingest``     | data/raw                        |
 | MAHDAR_MAX_BYTES    | larger files are refused (recorded error) | 200 MB                          |
 | MAHDAR_MAX_PAGES    | PDFs with more pages are refused          | 2000                            |
+| MAHDAR_CACHE        | derived data built once per machine (the  | ~/.cache/mahdar                 |
+|                     | general word-pair table, ``normalizers.msa``) |                             |
 """
 from __future__ import annotations
 

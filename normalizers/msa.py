@@ -1,0 +1,174 @@
+"""Word-pair statistics of general Modern Standard Arabic, for the word model of ``lm``.
+
+The clean text shipped with mahdar (``data/clean_ar.txt``, ~65 k characters) knows the
+genre's phrases but is far too small to know the language's word order in general:
+«تاريخ ومكان الاجتماع» or «سيتم تحديد» are never seen there. The PyPI package
+``ar-corrector`` ships the word bigram counts of a 33-million-word corpus of Moroccan
+Arabic news (``resources/ngram_plus1.pickle``: 9.5 M word pairs, MIT licence). They are
+read once, keyed like the word model (``lm.text_key``: no diacritics, hamza-less alef,
+ه for ة, ي for ى), pairs seen once dropped, and kept as a compact table of sorted 64-bit
+hashes (about 40 MB, in ``$MAHDAR_CACHE``, else ``~/.cache/mahdar``), so later runs load
+it in milliseconds. Building it takes about 40 s and 3 GB of memory, once per machine.
+
+``GeneralPairs.pmi(a, b)`` is how much more likely ``b`` is after ``a`` than on its own
+(log ratio, absolute discounting), 0 when either word is unknown to the corpus; the word
+model adds it to its own score of an Arabic word pair.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import math
+import os
+import pickle
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+SOURCE = ("ar_corrector", "resources", "ngram_plus1.pickle")
+FORMAT = 1  # bump when the cached table's layout or keying changes
+MIN_PAIR_COUNT = 2
+DISCOUNT = 0.75
+_START, _END = "<s>", "</s>"  # the word model's sentence edges (the corpus writes the end <e>)
+
+
+def key_hash(text: str) -> int:
+    """A stable 64-bit hash of a word or of ``a + "\\t" + b`` (Python's own is salted per run)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("MAHDAR_CACHE") or Path.home() / ".cache" / "mahdar")
+
+
+def source_path() -> Path | None:
+    """Where the installed ar-corrector keeps its bigram counts (the package is not imported)."""
+    spec = importlib.util.find_spec(SOURCE[0])
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*SOURCE[1:])
+    return path if path.exists() else None
+
+
+def fold_counts(bigrams: dict) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Word and word-pair counts of ar-corrector's ``{(a,): Counter({b: n})}`` table, keyed
+    like the word model; pairs seen fewer than ``MIN_PAIR_COUNT`` times count for the words only."""
+    from normalizers.lm import text_key
+
+    keys: dict[str, str] = {}
+
+    def key(w: str) -> str:
+        k = keys.get(w)
+        if k is None:
+            k = keys[w] = _END if w == "<e>" else w if w in (_START, "<unk>") else text_key(w)
+        return k
+
+    words: dict[str, int] = defaultdict(int)
+    pairs: dict[tuple[str, str], int] = defaultdict(int)
+    for history, following in bigrams.items():
+        if len(history) != 1:
+            continue
+        a = key(history[0])
+        for b, n in following.items():
+            kb = key(b)
+            words[kb] += n
+            if n >= MIN_PAIR_COUNT:
+                pairs[(a, kb)] += n
+    words[_START] = words.get(_END, 0)  # every sentence has one start and one end
+    return dict(words), dict(pairs)
+
+
+def build_table(source: Path, out: Path) -> None:
+    """Fold ar-corrector's pickle into the compact table at ``out`` (written atomically)."""
+    with open(source, "rb") as fh:
+        bigrams = pickle.load(fh)  # a file of a pinned dependency, not user input
+    words, pairs = fold_counts(bigrams)
+    del bigrams
+    history: dict[str, int] = defaultdict(int)
+    follow: dict[str, int] = defaultdict(int)
+    for (a, _), n in pairs.items():
+        history[a] += n
+        follow[a] += 1
+    w_hash = np.fromiter((key_hash(w) for w in words), np.uint64, len(words))
+    w_order = np.argsort(w_hash)
+    p_hash = np.fromiter((key_hash(f"{a}\t{b}") for a, b in pairs), np.uint64, len(pairs))
+    p_order = np.argsort(p_hash)
+    word_list = list(words)
+    columns = {
+        "word_hash": w_hash[w_order],
+        "word_count": np.fromiter(words.values(), np.uint32, len(words))[w_order],
+        "word_history": np.fromiter((history.get(w, 0) for w in word_list), np.uint32, len(words))[w_order],
+        "word_follow": np.fromiter((follow.get(w, 0) for w in word_list), np.uint32, len(words))[w_order],
+        "pair_hash": p_hash[p_order],
+        "pair_count": np.fromiter(pairs.values(), np.uint32, len(pairs))[p_order],
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp.npz")
+    np.savez(tmp, **columns)
+    os.replace(tmp, out)
+
+
+class GeneralPairs:
+    """Lookups in the folded table: counts of words and word pairs, and their PMI."""
+
+    def __init__(self, columns: dict[str, np.ndarray]) -> None:
+        self.word_hash = columns["word_hash"]
+        self.word_count = columns["word_count"]
+        self.word_history = columns["word_history"]
+        self.word_follow = columns["word_follow"]
+        self.pair_hash = columns["pair_hash"]
+        self.pair_count = columns["pair_count"]
+        self.total = float(self.word_count.sum())
+
+    @staticmethod
+    def _find(hashes: np.ndarray, h: int) -> int:
+        i = int(np.searchsorted(hashes, np.uint64(h)))
+        return i if i < len(hashes) and int(hashes[i]) == h else -1
+
+    @lru_cache(maxsize=200_000)
+    def word(self, w: str) -> tuple[int, int, int]:
+        """(count, count as the first word of a kept pair, distinct kept successors)."""
+        i = self._find(self.word_hash, key_hash(w))
+        return (0, 0, 0) if i < 0 else (int(self.word_count[i]), int(self.word_history[i]), int(self.word_follow[i]))
+
+    def pair(self, a: str, b: str) -> int:
+        i = self._find(self.pair_hash, key_hash(f"{a}\t{b}"))
+        return 0 if i < 0 else int(self.pair_count[i])
+
+    @lru_cache(maxsize=500_000)
+    def pmi(self, a: str, b: str) -> float:
+        """log p(b | a) / p(b) in the general corpus; 0 when it knows either word too little."""
+        ca, hist, follow = self.word(a)
+        cb = self.word(b)[0]
+        if ca == 0 or cb == 0 or "<unk>" in (a, b):
+            return 0.0
+        pb = cb / self.total
+        # the successors of a that were dropped (seen once) keep their mass for the backoff
+        backoff = min(1.0, (DISCOUNT * follow + max(ca - hist, 0)) / ca)
+        p = max(self.pair(a, b) - DISCOUNT, 0) / ca + backoff * pb
+        return math.log(p / pb)
+
+
+def table_path() -> Path:
+    return cache_dir() / f"msa_pairs-v{FORMAT}.npz"
+
+
+@lru_cache(maxsize=1)
+def general_pairs() -> GeneralPairs | None:
+    """The general word-pair table, built on first use; ``None`` (with a warning) when
+    ar-corrector is not installed, so repair still runs on the shipped clean text alone."""
+    path = table_path()
+    if not path.exists():
+        source = source_path()
+        if source is None:
+            log.warning("ar-corrector is not installed: text repair uses the shipped clean text only")
+            return None
+        log.warning("building the general Arabic word-pair table at %s (once, about 40 s)", path)
+        build_table(source, path)
+    with np.load(path) as data:
+        return GeneralPairs({k: data[k] for k in data.files})
