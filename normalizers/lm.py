@@ -22,7 +22,12 @@ _AR_LETTER = "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670-\u06d3\u06d5"
 _ATOM = re.compile(
     rf"(?P<ar>[{_AR_LETTER}]+)"
     r"|(?P<num>[0-9\u0660-\u0669]+(?:(?:[.,]|، ?)[0-9\u0660-\u0669]+)*)"
-    r"|(?P<lat>[A-Za-z\u00c0-\u024f]+(?:[ '\-][A-Za-z\u00c0-\u024f]+)*)"
+    # e-mail addresses, URLs and domain names are one left-to-right unit (chafafiya.ma),
+    # then runs of Latin words
+    r"|(?P<lat>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    r"|(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%\-]*[A-Za-z0-9/]"
+    r"|[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:[a-z]{2,6})(?![A-Za-z0-9])(?:/[A-Za-z0-9._~/%\-]*[A-Za-z0-9/])?"
+    r"|[A-Za-z\u00c0-\u024f]+(?:[ '\-][A-Za-z\u00c0-\u024f]+)*)"
     r"|(?P<p>\S)"
 )
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})

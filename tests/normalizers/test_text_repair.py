@@ -161,3 +161,16 @@ def test_word_with_a_proclitic_unknown_to_the_clean_text_is_scored_as_its_stem()
     assert m.backoff_key(text_key("الالتزام")) == text_key("الالتزام")  # known words as they are
     out = normalize_text(seed("003").read_text(encoding="utf-8")).split("\n")
     assert out[66] == "تنفيذ الالتزام بنسبة 100%" and out[96] == "تنفيذ الالتزام بنسبة 65%"
+
+
+def test_urls_and_addresses_stay_whole():
+    """A domain name, URL or e-mail address is one left-to-right unit of a visual line, never
+    cut at its dots (seed 003 line 164: «chafafiya.ma» glued to the word after it)."""
+    from normalizers.lm import atoms_of
+
+    lines = seed("003").read_text(encoding="utf-8").split("\n")
+    assert repair_runs(lines[163]) == "البوابة chafafiya.ma بكافة"
+    for unit in ("contact@mmsp.gov.ma", "https://www.ogp.ma/ar/page", "www.chafafiya.ma"):
+        got = atoms_of(f"راسلونا على {unit}، شكرا")
+        assert [(a.text, a.kind) for a in got][2:4] == [(unit, "lat"), ("،", "p")]
+    assert [a.text for a in atoms_of("2020.)")] == ["2020", ".", ")"]
