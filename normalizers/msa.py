@@ -169,6 +169,12 @@ def general_pairs() -> GeneralPairs | None:
             log.warning("ar-corrector is not installed: text repair uses the shipped clean text only")
             return None
         log.warning("building the general Arabic word-pair table at %s (once, about 40 s)", path)
-        build_table(source, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # fail before reading 148 MB
+            build_table(source, path)
+        except OSError as exc:  # a read-only or full cache folder: repair goes on without it
+            log.warning("cannot write %s (%s); set MAHDAR_CACHE to a writable folder: text repair "
+                        "uses the shipped clean text only", path, exc)
+            return None
     with np.load(path) as data:
         return GeneralPairs({k: data[k] for k in data.files})

@@ -77,3 +77,16 @@ def test_real_table_knows_general_word_order():
 ])
 def test_general_word_order_read(raw, fixed):
     assert repair_runs(raw) == fixed
+
+
+def test_unwritable_cache_degrades_with_a_warning(tmp_path, monkeypatch, caplog):
+    """A cache folder that cannot be written leaves repair running on the clean text alone."""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("MAHDAR_CACHE", str(blocker / "cache"))
+    general_pairs.cache_clear()
+    try:
+        assert general_pairs() is None
+        assert "MAHDAR_CACHE" in caplog.text
+    finally:
+        general_pairs.cache_clear()
