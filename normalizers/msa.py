@@ -42,10 +42,6 @@ def key_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get("MAHDAR_CACHE") or Path.home() / ".cache" / "mahdar")
-
-
 def source_path() -> Path | None:
     """Where the installed ar-corrector keeps its bigram counts (the package is not imported)."""
     spec = importlib.util.find_spec(SOURCE[0])
@@ -155,7 +151,9 @@ class GeneralPairs:
 
 
 def table_path() -> Path:
-    return cache_dir() / f"msa_pairs-v{FORMAT}.npz"
+    from pipeline.config import get_settings
+
+    return get_settings().cache_dir / f"msa_pairs-v{FORMAT}.npz"
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,8 @@ class Settings:
     raw_dir: Path = field(default_factory=lambda: _env_path("MAHDAR_RAW", "data/raw"))
     max_bytes: int = field(default_factory=lambda: int(os.environ.get("MAHDAR_MAX_BYTES", 200 * 1024 * 1024)))
     max_pages: int = field(default_factory=lambda: int(os.environ.get("MAHDAR_MAX_PAGES", 2000)))
+    cache_dir: Path = field(default_factory=lambda: Path(os.environ.get("MAHDAR_CACHE")
+                                                         or Path.home() / ".cache" / "mahdar"))
 
 
 def get_settings() -> Settings:
