@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from normalizers.bidi import order_ranges
 from normalizers.lm import _AR_LETTER, Atom, BigramModel, atoms_of, lm_key, model
@@ -287,6 +288,28 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
     return lead, atoms[i:j], trail
 
 
+_MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{"}
+
+
+def mirror_lone_brackets(atoms: list[Atom]) -> list[Atom]:
+    """The one bracket of a visual-order line, its partner on a neighbouring line, set
+    between right-to-left pieces (Arabic words, numbers), is drawn mirrored like every
+    bracket there: ``22)المقبل`` is «المقبل (22». It is a neutral at a change of direction,
+    a piece of its own. A bracket next to Latin text (a left-to-right stretch draws it as
+    typed), next to other marks or at the raw line's edges (see ``_edge_punct``) stays, and
+    so do lines with several brackets (``fix_brackets`` balances those)."""
+    marks = [i for i, a in enumerate(atoms) if a.kind == "p" and a.text in _MIRRORED]
+    if len(marks) != 1:
+        return atoms
+    i = marks[0]
+    if not (0 < i < len(atoms) - 1 and atoms[i - 1].kind in ("ar", "num") and atoms[i + 1].kind in ("ar", "num")):
+        return atoms
+    out = list(atoms)
+    out[i] = replace(atoms[i], text=_MIRRORED[atoms[i].text], cut_before=True)
+    out[i + 1] = replace(atoms[i + 1], cut_before=True)
+    return out
+
+
 def _reverse_number_lists(line: str) -> str:
     """``8،2،1`` (a list laid out right to left) -> ``1، 2، 8`` when it was descending."""
     def fix(m: re.Match) -> str:
@@ -313,7 +336,7 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     (lead, core, trail), or the final text of a line there is nothing to reorder in."""
     if not re.search(f"[{_AR_LETTER}]", line):
         return line.strip()
-    atoms = split_glued(atoms_of(_reverse_number_lists(line)), vocab)
+    atoms = split_glued(mirror_lone_brackets(atoms_of(_reverse_number_lists(line))), vocab)
     atoms = swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab))
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded

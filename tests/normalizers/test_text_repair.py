@@ -5,7 +5,8 @@ import unicodedata
 import pytest
 
 from normalizers.repair import normalize_text
-from normalizers.runs import looks_visual, repair_runs
+from normalizers.lm import atoms_of
+from normalizers.runs import looks_visual, mirror_lone_brackets, repair_runs
 from tests.conftest import RAW, seed
 
 
@@ -134,6 +135,19 @@ def test_lone_opening_bracket_at_the_raw_start_closes_the_line():
     lines = seed("003").read_text(encoding="utf-8").split("\n")
     assert repair_runs(lines[302]) == "كل شهر)،"
     assert "(SIEDD)" in repair_runs("(SIEDD)  على مستوى")  # a pair stays a pair
+
+
+def test_the_one_bracket_of_a_visual_line_is_mirrored_between_rtl_pieces():
+    """«جهتين )2020ن شهر يونيو م» (seed 003 line 301): the line's only bracket, between an
+    Arabic word and a number, is the mirrored «(» that opens «(جهتين», closed on a later line;
+    next to Latin text, next to a bullet, or one of two, a bracket is left alone."""
+    lines = seed("003").read_text(encoding="utf-8").split("\n")
+    assert repair_runs(lines[300]) == "من شهر يونيو 2020 (جهتين"
+    atoms = mirror_lone_brackets(atoms_of("conception) تصميم"))
+    assert [a.text for a in atoms if a.kind == "p"] == [")"]
+    assert [a.text for a in mirror_lone_brackets(atoms_of("الجمعوية )  •")) if a.kind == "p"] == [")", "•"]
+    two = atoms_of("، )  مشاركة عن بعد)السيد ياسر")  # seed 001: two brackets, not mirrored one by one
+    assert mirror_lone_brackets(two) == two
 
 
 def test_run_reading_never_raises_on_backwards_letters():
