@@ -356,6 +356,14 @@ def _split_with_rotated_or_three(a: Atom, vocab: Vocabulary) -> tuple[Atom, ...]
             parts = (whole(t[:i]), whole(t[i:j]), whole(t[j:]))
             if all(parts):
                 options.append((sum(vocab.count(text_key(x)) for x in parts), parts))
+        # a word, the article or a preposition cut off the word before it, and another word:
+        # three pieces laid out backwards (``مجموعاتللبالنسبة`` = بالنسبة + لل|مجموعات)
+        for j in range(i + 1, min(i + 4, len(t) - 2)):
+            head, prefix, tail = t[:i], t[i:j], t[j:]
+            if (prefix in _PREFIXES or prefix in _CLITICS) and whole(head) and whole(tail) \
+                    and vocab.accepts(text_key(prefix + head)):
+                options.append((vocab.count(text_key(prefix + head)) + vocab.count(text_key(tail)),
+                                (prefix + head, tail)))
     if not options:
         return None
     texts = max(options, key=lambda o: o[0])[1]

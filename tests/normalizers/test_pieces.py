@@ -81,6 +81,8 @@ def test_glued_words_with_a_backwards_piece_or_three_words():
     v = _vocab("003")
     assert _texts(split_glued(atoms_of("سيتمالتكوينتقييم"), v)) == ["سيتم", "التكوين", "تقييم"]
     assert _texts(split_glued(atoms_of("كتوبرأخلال"), v)) == ["أكتوبر", "خلال"]
+    # the article or a preposition cut off a word and laid out after it (seed 003 line 86)
+    assert _texts(split_glued(atoms_of("مجموعاتللبالنسبة"), v)) == ["للمجموعات", "بالنسبة"]
     # a word the lexicon lacks is not cut into strings it has (المعلومياتي is not الم + علوم + ياتي)
     assert _texts(split_glued(atoms_of("المعلومياتي"), v)) == ["المعلومياتي"]
 
