@@ -164,6 +164,8 @@ def scored_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
         if (atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "num" and
                 cost[i] != FORCED and cost[i + 1] != FORCED) or _joins_words(atoms, i):
             cost[i] = cost[i + 1] = RANGE_PENALTY
+    if n > 1 and atoms[0].text == ":" and opens_last_run(atoms) and cost[1] != FORCED:
+        cost[1] = RANGE_PENALTY  # a label's colon and the title after it are one run
     score, groups = _best_groups(keys, pre, join, cost, lm, left, right)
     # the other way such a line is laid out: word by word (a table row whose every word is
     # a piece of its own), every space between words a seam, at one cost for the whole line
@@ -265,6 +267,17 @@ _LEAD = "-–•*"
 _NUM_LIST = re.compile(r"(?<![\d،,])(\d+)((?:[،,]\d+)+)(?![\d])")
 
 
+def opens_last_run(atoms: list[Atom]) -> bool:
+    """Is the raw line's first mark the start of its last run rather than its logical end?
+    A comma and a space before a word (``، وذلك …``), or a colon and a space before the
+    words of a numbered label's title (``: تنفيذ مخطط 12النشاط`` is «النشاط 12: تنفيذ مخطط»)."""
+    if len(atoms) < 2 or not atoms[1].space_before or atoms[0].kind != "p":
+        return False
+    if atoms[0].text in _COMMAS:
+        return atoms[1].kind in _WORDISH
+    return atoms[0].text == ":" and atoms[1].kind == "ar" and any(a.kind == "num" for a in atoms[2:])
+
+
 def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
     """Split off punctuation at both raw edges: closing marks go to the logical end,
     bullets and dashes to the logical start (a right-to-left line's edges are swapped)."""
@@ -274,8 +287,8 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
     # a lone "(" at the raw start is the mirrored ")" that closes the logical line
     opener = "(" if not any(a.text == ")" for a in atoms) else ""
     while i < j and atoms[i].kind == "p" and atoms[i].text in _TRAIL + _LEAD + opener:
-        if atoms[i].text in _COMMAS and i + 1 < j and atoms[i + 1].space_before and atoms[i + 1].kind in _WORDISH:
-            break  # "، وذلك …": a comma and a space open the line's last run, not its end
+        if opens_last_run(atoms[i:j]):
+            break
         (lead if atoms[i].text in _LEAD else trail).append(atoms[i])
         i += 1
     while j > i and atoms[j - 1].kind == "p" and atoms[j - 1].text in _TRAIL + _LEAD:
@@ -404,8 +417,7 @@ def visual_line_closes(raw: str) -> bool:
     if not atoms:
         return False
     if atoms[0].kind == "p" and atoms[0].text in _CLOSERS:
-        # "، وذلك …": a comma and a space open the line's last run instead
-        return len(atoms) == 1 or not atoms[1].space_before or atoms[0].text not in _COMMAS
+        return not opens_last_run(atoms)
     if len(atoms) >= 3 and atoms[0].kind in _WORDISH and atoms[1].text in _CLOSERS and not atoms[1].space_before \
             and atoms[2].space_before:
         return True

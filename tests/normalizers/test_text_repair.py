@@ -150,6 +150,16 @@ def test_the_one_bracket_of_a_visual_line_is_mirrored_between_rtl_pieces():
     assert mirror_lone_brackets(two) == two
 
 
+def test_colon_of_a_numbered_label_opens_the_title_run():
+    """«: تنفيذ مخطط 12النشاط» (seed 003 line 105): a colon and a space before words, on a
+    line with a number, start the run of the label's title; without a number the colon at
+    the raw start ends the line (seed 000 line 1)."""
+    lines = seed("003").read_text(encoding="utf-8").split("\n")
+    assert repair_runs(lines[104]) == "النشاط 12: تنفيذ مخطط"
+    assert repair_runs(lines[97]) == "- النشاط 1: إعادة هيكلة"
+    assert repair_runs("  : الاجتماع ومكانتاريخ") == "تاريخ ومكان الاجتماع:"
+
+
 def test_run_reading_never_raises_on_backwards_letters():
     """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
     line: its fragment repair once raised on a piece with no completion."""
