@@ -170,7 +170,7 @@ def scored_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
     # the other way such a line is laid out: word by word (a table row whose every word is
     # a piece of its own), every space between words a seam, at one cost for the whole line
     wordwise = [FORCED if i and atoms[i].space_before and atoms[i].kind in _WORDISH and
-                atoms[i - 1].kind in _WORDISH and c != RANGE_PENALTY else c for i, c in enumerate(cost)]
+                atoms[i - 1].kind in _WORDISH and c != RANGE_PENALTY and c >= 0 else c for i, c in enumerate(cost)]
     if wordwise != cost:
         w_score, w_groups = _best_groups(keys, pre, join, wordwise, lm, left, right)
         if w_score - WORDWISE_PENALTY > score:

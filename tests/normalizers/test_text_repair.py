@@ -111,6 +111,8 @@ def test_table_row_laid_out_word_by_word():
     out = normalize_text("\n".join(lines)).split("\n")
     assert out[50] == out[153] == "البرمجة الجديدة للأنشطة"
     assert repair_runs(lines[50]) == "للأنشطة الجديدة البرمجة"  # read alone: no evidence to reorder
+    # two spaces before a number are evidence of a seam in a word-by-word reading too (line 115)
+    assert repair_runs(lines[114]) == "الأسبوع المقبل (22 يونيو"
 
 
 def test_no_line_ends_in_a_lone_proclitic():
