@@ -44,7 +44,7 @@ FORCED = float("-inf")     # glued words, a word glued after a comma: a boundary
 EDGE_WEIGHT = 0.5            # nothing known of the neighbouring lines
 SURE_EDGE_WEIGHT = 0.75      # the line starts or ends a paragraph or item
 CONTINUED_EDGE_WEIGHT = 0.5  # inside a wrapped paragraph
-CONTEXT_WEIGHT = 1.0         # a neighbouring line's word seen next to this one in clean text
+CONTEXT_WEIGHT = 1.0         # the pair across the line break, where likelier than the word alone
 
 def edge_score(lm: BigramModel, word: str, context: str | None, left: bool) -> float:
     """Score of a line edge: ``word`` starts the line (``left``) or ends it, next to
@@ -58,8 +58,7 @@ def edge_score(lm: BigramModel, word: str, context: str | None, left: bool) -> f
     if context in ("<s>", "</s>") or (not left and word in _CLOSERS):
         return SURE_EDGE_WEIGHT * base
     pair = (context, word) if left else (word, context)
-    if lm.bi.get(pair, 0) == 0:
-        return CONTINUED_EDGE_WEIGHT * base
+    # how much likelier the pair is than the word on its own (clean text and general corpus)
     gain = lm.word_logp(*pair) - math.log(lm.p_uni(pair[1]))
     return CONTINUED_EDGE_WEIGHT * base + CONTEXT_WEIGHT * max(gain, 0.0)
 

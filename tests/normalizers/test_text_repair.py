@@ -32,6 +32,15 @@ def test_continuation_line_read_in_its_paragraph():
     assert repair_text_lines(lines)[71] == " ".join(lines[71].split())
 
 
+def test_words_across_the_line_break_count_where_the_clean_text_lacks_the_pair():
+    """«تواريخ تنظيم تحديد» (seed 003 line 277) runs on to «التظاهرات»: «تنظيم التظاهرات» is
+    a common pair of the language though not of the clean text, so the line reads «تحديد
+    تواريخ تنظيم»; read alone there is no such evidence and it stays as laid out."""
+    lines = seed("003").read_text(encoding="utf-8").split("\n")
+    assert repair_runs(lines[276], left="بعد", right="التظاهرات") == "تحديد تواريخ تنظيم"
+    assert repair_runs(lines[276]) == "تواريخ تنظيم تحديد"
+
+
 def test_bulleted_line_starts_its_item():
     """A line opened by a bullet is read as the start of an item, not as the continuation
     of the line before it (real line 228 of seed 001)."""
@@ -74,7 +83,7 @@ def test_line_for_line(tmp_path):
     assert len(normalize_text(text).split("\n")) == len(text.split("\n"))
 
 
-@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.82), ("003_cef23d5024fd12d8", 0.84)])
+@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.84), ("003_cef23d5024fd12d8", 0.88)])
 def test_line_repair_floor_on_gold(shared, stem, floor):
     """Exact-line accuracy on the hand-made gold stays at or above the level reached."""
     gold = [json.loads(l) for l in (shared / "gold" / f"{stem}.lines.jsonl").read_text(encoding="utf-8").splitlines()]
