@@ -245,6 +245,7 @@ def render(atoms: list[Atom], groups: list[list[int]]) -> str:
 
 
 _SPACE_BEFORE_OPEN = re.compile(rf"(?<=[{_AR_LETTER}A-Za-z0-9])\(")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[{«]) +")
 _SPACED_DASH = re.compile(rf"(?<=[{_AR_LETTER}])(?: - ?|- )(?=[{_AR_LETTER}])")
 
 
@@ -257,6 +258,7 @@ def tidy(text: str) -> str:
     one-letter clitics (و، ب، ل) standing alone joined to the word they belong to."""
     text = _LONE_CLITIC.sub(r"\1", text)
     text = _SPACE_BEFORE_OPEN.sub(" (", text)
+    text = _SPACE_AFTER_OPEN.sub(r"\1", text)
     text = _SPACED_DASH.sub(" - ", text)
     text = order_ranges(text)
     return " ".join(text.split())
@@ -285,9 +287,16 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
     i, j = 0, len(atoms)
     # a lone "(" at the raw start is the mirrored ")" that closes the logical line
     opener = "(" if not any(a.text == ")" for a in atoms) else ""
-    while i < j and atoms[i].kind == "p" and atoms[i].text in _TRAIL + _LEAD + opener:
+    while i < j and atoms[i].kind == "p" and atoms[i].text in _TRAIL + _LEAD + opener + "%":
         if opens_last_run(atoms[i:j]):
             break
+        if atoms[i].text == "%":  # "%95 2023إلى …": a percentage drawn at the line's left ends it
+            if not (i + 2 < j and atoms[i + 1].kind == "num" and not atoms[i + 1].wide_before):
+                break
+            # read before the marks laid out left of it ("،%50": «… 50%،»)
+            trail[:0] = [replace(atoms[i + 1], space_before=True), replace(atoms[i], space_before=False)]
+            i += 2
+            continue
         (lead if atoms[i].text in _LEAD else trail).append(atoms[i])
         i += 1
     while j > i and atoms[j - 1].kind == "p" and atoms[j - 1].text in _TRAIL + _LEAD:
@@ -369,7 +378,8 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
     (_, groups), core = max(readings, key=lambda r: r[0][0])  # the first of equals: as laid out
     body = render(core, groups)
     head = " ".join(a.text for a in lead)
-    tail = "".join(")" if a.text == "(" else a.text for a in trail)  # see _edge_punct
+    tail = "".join((" " if a.kind == "num" and (k == 0 or trail[k - 1].text != "(") else "") +
+                   (")" if a.text == "(" else a.text) for k, a in enumerate(trail))  # see _edge_punct
     return tidy((head + " " if head else "") + body + tail)
 
 

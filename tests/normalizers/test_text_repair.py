@@ -171,6 +171,17 @@ def test_colon_of_a_numbered_label_opens_the_title_run():
     assert repair_runs("  : الاجتماع ومكانتاريخ") == "تاريخ ومكان الاجتماع:"
 
 
+def test_percentage_at_the_raw_start_ends_the_line():
+    """A percentage drawn at a visual line's left (``%95 2023إلى …``, seed 001 line 303) is
+    the line's last cell: the number goes with its sign, not beside the year next to it, and
+    before the marks laid out left of it (seed 003 line 210)."""
+    lines = seed("001").read_text(encoding="utf-8").split("\n")
+    assert repair_runs(lines[302]) == "الفترة الممتدة من 2021 إلى 2023 95%"
+    assert repair_runs(lines[306]) == "للحملة التحسيسية 2022 90%"
+    lines = seed("003").read_text(encoding="utf-8").split("\n")
+    assert repair_runs(lines[209]) == "التشوير بنسبة 50%،"
+
+
 def test_run_reading_never_raises_on_backwards_letters():
     """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
     line: its fragment repair once raised on a piece with no completion."""
