@@ -38,7 +38,8 @@ SEAM_PENALTY = 0.0         # a script change or punctuation: runs often end ther
 SPACE_PENALTY = 4.0        # an ordinary single space between two words: needs real evidence
 GLUED_MARK_PENALTY = 2.0   # next to a mark typed against its word (رفقته. / الذكاء ، بمقر)
 WIDE_PENALTY = -2.0        # two or more spaces: evidence of a seam, not a certain one
-FORCED = float("-inf")     # glued words, a word glued after a comma: a boundary must be there
+GLUED_WORDS_BONUS = 4.0    # two Arabic words written together: a seam unless their order reads far better
+FORCED = float("-inf")     # a number glued to a word, a word glued after a comma: a boundary must be there
 
 # Weights of a line's edges
 EDGE_WEIGHT = 0.5            # nothing known of the neighbouring lines
@@ -125,6 +126,8 @@ def boundary_cost(prev: Atom, cur: Atom) -> float:
     it belongs to that word (``رفقته.``), a comma standing between spaces opens the run
     that follows it (``الذكاء ، بمقر``: the run is «، بمقر …»)."""
     if is_forced_seam(prev, cur):
+        if prev.kind == cur.kind == "ar" and not cur.cut_before:
+            return -GLUED_WORDS_BONUS  # "سيرالمرصد" may be a space the extraction lost
         return FORCED
     if cur.wide_before:
         return WIDE_PENALTY
@@ -227,8 +230,8 @@ def _join(prev: Atom | None, cur: Atom, glued_in_raw: bool) -> str:
         return ""
     if prev.text in "-/" and cur.kind == "num" and not glued_in_raw:
         return ""
-    if glued_in_raw:
-        return " " if (prev.kind != cur.kind and "p" not in (prev.kind, cur.kind)) else ""
+    if glued_in_raw:  # two words written together in the raw text are still two words
+        return " " if "p" not in (prev.kind, cur.kind) else ""
     return " "
 
 

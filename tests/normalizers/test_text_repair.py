@@ -182,6 +182,15 @@ def test_percentage_at_the_raw_start_ends_the_line():
     assert repair_runs(lines[209]) == "التشوير بنسبة 50%،"
 
 
+def test_words_written_together_are_a_seam_unless_their_order_reads_far_better():
+    """«الاشرافدليل» (seed 000 line 110) is a seam between runs; «سيرالمرصد» (seed 001 line
+    157, a bulleted line in one run) is a space the extraction lost: the words stay in order,
+    written apart."""
+    lines = seed("001").read_text(encoding="utf-8").split("\n")
+    assert repair_runs(lines[156]) == "• إعداد مشروع مرسوم بتنظيم وكيفية سير المرصد الوطني للمرافق"
+    assert repair_runs("  لجنة الاشرافدليل تخصيص الاجتماع. ").endswith("لجنة الاشراف.")
+
+
 def test_run_reading_never_raises_on_backwards_letters():
     """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
     line: its fragment repair once raised on a piece with no completion."""
