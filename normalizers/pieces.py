@@ -321,9 +321,28 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
                 if s > best_score:
                     best, best_score = (left, right), s
         if best is None and len(a.text) >= 7:
-            best = _split_with_rotated_or_three(a, vocab)
+            best = _split_with_rotated_or_three(a, vocab) or _split_off_common_word(a, vocab)
         out.extend(best if best else (a,))
     return out
+
+
+COMMON_ZIPF = 4.0  # a word of everyday use (1 in 100,000 words)
+
+
+def _split_off_common_word(a: Atom, vocab: Vocabulary) -> tuple[Atom, Atom] | None:
+    """A name or rare word glued to a common word the document writes on its own
+    (``الجناتيالسيد`` = الجناتي + السيد): the common word is split off, the rest kept as it is."""
+    t = a.text
+    options = []
+    for i in range(4, len(t) - 3):
+        for piece, rest in ((t[i:], t[:i]), (t[:i], t[i:])):
+            k = text_key(piece)
+            if len(piece) >= 4 and len(rest) >= 4 and vocab.doc.get(k, 0) >= 2 and vocab.zipf(k) >= COMMON_ZIPF:
+                options.append((vocab.doc[k], len(piece), i))
+    if not options:
+        return None
+    i = max(options)[2]
+    return Atom(t[:i], "ar", a.space_before, a.wide_before), Atom(t[i:], "ar", False)
 
 
 def _split_with_rotated_or_three(a: Atom, vocab: Vocabulary) -> tuple[Atom, ...] | None:

@@ -300,7 +300,10 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
             trail[:0] = [replace(atoms[i + 1], space_before=True), replace(atoms[i], space_before=False)]
             i += 2
             continue
-        (lead if atoms[i].text in _LEAD else trail).append(atoms[i])
+        # a dash written against the word after it at the raw start is the line's logical end
+        # (``-كتوبرخلال …`` is «… أكتوبر-», a range running on to the next line)
+        glued_dash = atoms[i].text in _RANGE_DASHES and i + 1 < j and not atoms[i + 1].space_before
+        (lead if atoms[i].text in _LEAD and not glued_dash else trail).append(atoms[i])
         i += 1
     while j > i and atoms[j - 1].kind == "p" and atoms[j - 1].text in _TRAIL + _LEAD:
         a = atoms[j - 1]

@@ -119,3 +119,13 @@ def test_letter_pairs_read_back_to_front_are_swapped(shared):
     for doc in ("dev_01", "dev_02", "dev_03", "dev_04"):
         text = (shared / "corpus" / "gold" / f"{doc}.txt").read_text(encoding="utf-8")
         assert unswap_letter_pairs(text) == text, doc
+
+
+def test_common_word_glued_to_a_name_is_split_off():
+    """Seed 001 lines 42 and 62: «الرڭراڭيالسيدة», «أصريحالسيد» — a name the lexicon lacks
+    glued to a title the document writes on its own many times; the name is kept whole."""
+    v = _vocab("001")
+    assert _texts(split_glued(atoms_of("الرڭراڭيالسيدة"), v)) == ["الرڭراڭي", "السيدة"]
+    assert _texts(split_glued(atoms_of("أصريحالسيد"), v)) == ["أصريح", "السيد"]
+    # too short a rest to be a name: left alone
+    assert _texts(split_glued(atoms_of("بكالسيد"), v)) == ["بكالسيد"]

@@ -191,6 +191,15 @@ def test_words_written_together_are_a_seam_unless_their_order_reads_far_better()
     assert repair_runs("  لجنة الاشرافدليل تخصيص الاجتماع. ").endswith("لجنة الاشراف.")
 
 
+def test_dash_against_a_word_at_the_raw_start_ends_the_line():
+    """«-كتوبرخلال شهري أمكوناتها» (seed 003 line 165): the dash at the raw start, written
+    against the word after it, is the logical end (a month range running on), not a bullet."""
+    text = seed("003").read_text(encoding="utf-8")
+    assert normalize_text(text).split("\n")[164] == "مكوناتها خلال شهري أكتوبر-"
+    lines = text.split("\n")
+    assert repair_runs(lines[97]).startswith("- ")  # a dash at the raw end opens the item
+
+
 def test_run_reading_never_raises_on_backwards_letters():
     """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
     line: its fragment repair once raised on a piece with no completion."""
