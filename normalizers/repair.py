@@ -171,7 +171,11 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
         if repaired == [" ".join(l.split()) for l in spaced] and displaced_stretches(spaced):
             # logical order whose left-to-right stretches lost their marks
             repaired = [" ".join(normalize_percent(resolve_displaced(l)).split()) for l in spaced]
-    return [fix_brackets(l) for l in repaired], [" ".join(l.split()) for l in spaced]
+    from normalizers.runs import space_brackets
+
+    mended = [fix_brackets(l) for l in repaired]
+    mended = [space_brackets(m) if m != l else m for m, l in zip(mended, repaired)]  # mirrored pairs
+    return mended, [" ".join(l.split()) for l in spaced]
 
 
 _AR_WORD = re.compile("[\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc]{3,}")

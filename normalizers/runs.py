@@ -166,6 +166,12 @@ def scored_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
         if (atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "num" and
                 cost[i] != FORCED and cost[i + 1] != FORCED) or _joins_words(atoms, i):
             cost[i] = cost[i + 1] = RANGE_PENALTY
+    opened = next((i for i, a in enumerate(atoms) if a.text == "("), None)
+    closed = next((i for i, a in enumerate(atoms) if a.text == ")"), None)
+    if opened is not None and closed is not None and opened < closed:
+        for i in range(opened + 1, closed + 1):  # a bracketed stretch is one piece
+            if cost[i] != FORCED:
+                cost[i] = RANGE_PENALTY
     if n > 1 and atoms[0].text == ":" and opens_last_run(atoms) and cost[1] != FORCED:
         cost[1] = RANGE_PENALTY  # a label's colon and the title after it are one run
     score, groups = _best_groups(keys, pre, join, cost, lm, left, right)
@@ -247,7 +253,7 @@ def render(atoms: list[Atom], groups: list[list[int]]) -> str:
     return tidy("".join(out))
 
 
-_SPACE_BEFORE_OPEN = re.compile(rf"(?<=[{_AR_LETTER}A-Za-z0-9])\(")
+_SPACE_BEFORE_OPEN = re.compile(rf"(?<=[{_AR_LETTER}A-Za-z0-9،,؛;:])\(")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[{«]) +")
 _SPACED_DASH = re.compile(rf"(?<=[{_AR_LETTER}])(?: - ?|- )(?=[{_AR_LETTER}])")
 
@@ -255,13 +261,21 @@ _SPACED_DASH = re.compile(rf"(?<=[{_AR_LETTER}])(?: - ?|- )(?=[{_AR_LETTER}])")
 _LONE_CLITIC = re.compile(rf"(?:(?<=\s)|^)([وبل]) (?=[{_AR_LETTER}])")
 
 
+_SPACE_BEFORE_CLOSE = re.compile(rf"(?<=[{_AR_LETTER}A-Za-z0-9.%]) +(?=[)\]}}»])")
+
+
+def space_brackets(text: str) -> str:
+    """``كلمة (X)``: a space before an opening bracket, none inside the brackets."""
+    text = _SPACE_BEFORE_OPEN.sub(" (", text)
+    text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    return _SPACE_BEFORE_CLOSE.sub("", text)
+
+
 def tidy(text: str) -> str:
     """Typographic spacing of logical text: ``كلمة (X)``, ``أ - ب`` (``أ-ب`` as written),
     ``2018-2020``, the
     one-letter clitics (و، ب، ل) standing alone joined to the word they belong to."""
-    text = _LONE_CLITIC.sub(r"\1", text)
-    text = _SPACE_BEFORE_OPEN.sub(" (", text)
-    text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    text = space_brackets(_LONE_CLITIC.sub(r"\1", text))
     text = _SPACED_DASH.sub(" - ", text)
     text = order_ranges(text)
     return " ".join(text.split())
@@ -337,6 +351,23 @@ def mirror_lone_brackets(atoms: list[Atom]) -> list[Atom]:
     return out
 
 
+def pair_same_brackets(atoms: list[Atom]) -> list[Atom]:
+    """A line whose only brackets are two of the same hand (``)  مشاركة عن بعد)``: the
+    extraction mirrored one of them) encloses what stands between them: the first becomes
+    the opening bracket and the second the closing one, and the whole is one piece of the
+    reading (see ``scored_reading``)."""
+    marks = [i for i, a in enumerate(atoms) if a.kind == "p" and a.text in _MIRRORED]
+    if len(marks) != 2 or atoms[marks[0]].text != atoms[marks[1]].text or marks[1] - marks[0] < 2:
+        return atoms
+    if any(atoms[k].kind == "lat" for m in marks for k in (m - 1, m + 1) if 0 <= k < len(atoms)):
+        return atoms  # a bracket against Latin text is drawn as typed
+    i, j = marks
+    out = list(atoms)
+    out[i] = replace(atoms[i], text="(")
+    out[j] = replace(atoms[j], text=")")
+    return out
+
+
 def _reverse_number_lists(line: str) -> str:
     """``8،2،1`` (a list laid out right to left) -> ``1، 2، 8`` when it was descending."""
     def fix(m: re.Match) -> str:
@@ -363,7 +394,7 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     (lead, core, trail), or the final text of a line there is nothing to reorder in."""
     if not re.search(f"[{_AR_LETTER}]", line):
         return line.strip()
-    atoms = split_glued(mirror_lone_brackets(atoms_of(_reverse_number_lists(line))), vocab)
+    atoms = split_glued(pair_same_brackets(mirror_lone_brackets(atoms_of(_reverse_number_lists(line)))), vocab)
     atoms = swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab))
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded

@@ -6,7 +6,7 @@ import pytest
 
 from normalizers.repair import normalize_text
 from normalizers.lm import atoms_of
-from normalizers.runs import looks_visual, mirror_lone_brackets, repair_runs
+from normalizers.runs import looks_visual, mirror_lone_brackets, pair_same_brackets, repair_runs
 from tests.conftest import RAW, seed
 
 
@@ -198,6 +198,17 @@ def test_dash_against_a_word_at_the_raw_start_ends_the_line():
     assert normalize_text(text).split("\n")[164] == "مكوناتها خلال شهري أكتوبر-"
     lines = text.split("\n")
     assert repair_runs(lines[97]).startswith("- ")  # a dash at the raw end opens the item
+
+
+def test_two_brackets_of_one_hand_enclose_what_stands_between_them():
+    """«)  مشاركة عن بعد)السيد ياسر الشقيري» (seed 001 line 54): the extraction mirrored one
+    of the two brackets; together they enclose one piece. A pair mirrored as a whole
+    («)فور شباب(», line 58) is balanced and spaced as typed."""
+    out = normalize_text(seed("001").read_text(encoding="utf-8")).split("\n")
+    assert out[53] == "• السيد ياسر الشقيري (مشاركة عن بعد)، الهيئة الوطنية للنزاهة والوقاية من الرشوة ومحاربتها؛"
+    assert out[57].endswith("من أجل الشباب (فور شباب)؛")
+    two = atoms_of("conception) تصميم )")  # against Latin text: drawn as typed, left alone
+    assert pair_same_brackets(two) == two
 
 
 def test_run_reading_never_raises_on_backwards_letters():
