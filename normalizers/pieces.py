@@ -321,12 +321,33 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
                 if s > best_score:
                     best, best_score = (left, right), s
         if best is None and len(a.text) >= 7:
-            best = _split_with_rotated_or_three(a, vocab) or _split_off_common_word(a, vocab)
+            best = _split_with_rotated_or_three(a, vocab) or _split_off_common_word(a, vocab) \
+                or _split_off_proclitics(a, vocab)
         out.extend(best if best else (a,))
     return out
 
 
 COMMON_ZIPF = 4.0  # a word of everyday use (1 in 100,000 words)
+_CUT_PREFIXES = ("ال", "ل", "ب", "و")  # what a run boundary cuts off the front of a word
+
+
+def _split_off_proclitics(a: Atom, vocab: Vocabulary) -> tuple[Atom, ...] | None:
+    """The article and prepositions cut off the front of other words, glued before a word
+    (``اللودعوتها`` = ال (of الوطني) + ل (of لبذل) + ودعوتها): each a piece of its own, which
+    the reading sets before the word it belongs to."""
+    t = a.text
+    if any(t.startswith(p) and vocab.real(text_key(t[len(p):])) for p in (*_PREFIXES, *_CLITICS)):
+        return None  # a word with its own prefixes (للمساطر، والمتمثلين)
+    for first in _CUT_PREFIXES:
+        for second in ("",) + _CUT_PREFIXES:
+            head = first + second
+            rest = t[len(head):]
+            if t.startswith(head) and len(rest) >= 4 and vocab.real(text_key(rest)) and not vocab.real(text_key(t)) \
+                    and not vocab.accepts(text_key(t[len(first):])):
+                pieces = [first] + ([second] if second else []) + [rest]
+                return tuple(Atom(x, "ar", a.space_before if n == 0 else False, a.wide_before if n == 0 else False,
+                                  cut_before=n > 0) for n, x in enumerate(pieces))
+    return None
 
 
 def _split_off_common_word(a: Atom, vocab: Vocabulary) -> tuple[Atom, Atom] | None:

@@ -258,7 +258,7 @@ _SPACE_AFTER_OPEN = re.compile(r"([(\[{«]) +")
 _SPACED_DASH = re.compile(rf"(?<=[{_AR_LETTER}])(?: - ?|- )(?=[{_AR_LETTER}])")
 
 
-_LONE_CLITIC = re.compile(rf"(?:(?<=\s)|^)([وبل]) (?=[{_AR_LETTER}])")
+_LONE_CLITIC = re.compile(rf"(?:(?<=\s)|^)(ال|[وبل]) (?=[{_AR_LETTER}])")
 
 
 _SPACE_BEFORE_CLOSE = re.compile(rf"(?<=[{_AR_LETTER}A-Za-z0-9.%]) +(?=[)\]}}»])")

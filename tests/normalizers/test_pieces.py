@@ -129,3 +129,12 @@ def test_common_word_glued_to_a_name_is_split_off():
     assert _texts(split_glued(atoms_of("أصريحالسيد"), v)) == ["أصريح", "السيد"]
     # too short a rest to be a name: left alone
     assert _texts(split_glued(atoms_of("بكالسيد"), v)) == ["بكالسيد"]
+
+
+def test_prefixes_cut_off_other_words_become_pieces_of_their_own():
+    """Seed 000 line 96: «اللودعوتها» is ال (of الوطني) + ل (of لبذل) + ودعوتها; a word that
+    carries its own prefixes (للمساطر, والمتمثلين in seed 001) is left whole."""
+    assert _texts(split_glued(atoms_of("اللودعوتها"), _vocab("000"))) == ["ال", "ل", "ودعوتها"]
+    v = _vocab("001")
+    assert _texts(split_glued(atoms_of("للمساطر"), v)) == ["للمساطر"]
+    assert _texts(split_glued(atoms_of("والمتمثلين"), v)) == ["والمتمثلين"]

@@ -211,6 +211,14 @@ def test_two_brackets_of_one_hand_enclose_what_stands_between_them():
     assert pair_same_brackets(two) == two
 
 
+def test_cut_off_prefixes_join_the_words_they_open():
+    """Seed 000 line 96: the article and the preposition glued before «ودعوتها» are read
+    before the words they were cut from: «… العمل الوطني،» and «لبذل»."""
+    out = normalize_text(seed("000").read_text(encoding="utf-8")).split("\n")
+    assert out[95] == ("المحددة، ودعوتها لبذل المجهودات الضرورية لتحقيق الأهداف المسطرة في مخطط العمل "
+                       "الوطني،")
+
+
 def test_run_reading_never_raises_on_backwards_letters():
     """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
     line: its fragment repair once raised on a piece with no completion."""
