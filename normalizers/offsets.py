@@ -50,23 +50,43 @@ def offset_map(repaired: str, raw: str) -> list[int]:
         tok = m.group()
         for cand, reverse in ((tok, False), (tok[::-1], True)):
             text, where, taken = (vfolded, vidx, vused) if reverse else (folded, idx, used)
-            start = 0
-            hit = -1
-            while True:
-                k = text.find(cand, start)
-                if k < 0:
-                    break
-                if not any(taken[k:k + len(cand)]):
-                    hit = k
-                    break
-                start = k + 1
+            hit = _free_find(text, cand, taken)
             if hit >= 0:
                 for j in range(len(tok)):
                     src = hit + (len(tok) - 1 - j if reverse else j)
                     offsets[m.start() + j] = where[src]
                     taken[src] = True
                 break
+        else:  # a word put together from pieces of the raw line (ال + بوابات): piece by piece
+            _map_pieces(tok, m.start(), folded, idx, used, offsets)
     return offsets
+
+
+def _free_find(text: str, cand: str, taken: list[bool]) -> int:
+    """First place ``cand`` stands in ``text`` on letters no other word has taken, or -1."""
+    start = 0
+    while True:
+        k = text.find(cand, start)
+        if k < 0 or not any(taken[k:k + len(cand)]):
+            return k
+        start = k + 1
+
+
+def _map_pieces(tok: str, at: int, folded: str, idx: list[int], used: list[bool], offsets: list[int]) -> None:
+    """Map the longest stretches of ``tok`` found free in the raw line, longest first."""
+    todo = [(0, len(tok))]
+    while todo:
+        lo, hi = todo.pop()
+        for size in range(hi - lo, 0, -1):
+            found = next(((i, k) for i in range(lo, hi - size + 1)
+                          if (k := _free_find(folded, tok[i:i + size], used)) >= 0), None)
+            if found:
+                i, k = found
+                for j in range(size):
+                    offsets[at + i + j] = idx[k + j]
+                    used[k + j] = True
+                todo += [(lo, i), (i + size, hi)]
+                break
 
 
 def raw_span(offsets: list[int] | None, start: int, end: int) -> tuple[int | None, int | None]:

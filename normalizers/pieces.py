@@ -152,6 +152,29 @@ def join_edge_pieces(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
     return [at_end, at_start]
 
 
+def article_moves(core: list[Atom], vocab: Vocabulary) -> list[tuple[int, list[Atom]]]:
+    """Other ways to read a line whose article was cut off one word and written against the
+    next (``بوابات الإطلاق يرتقب``: the pieces of «يرتقب إطلاق البوابات» laid out word by word,
+    the ال of البوابات set before إطلاق): the article given back to the word before it, each
+    word still a word of the language. The reading decides between these and the line as
+    written, provided it reads the two words next to each other, the other way round
+    («إطلاق البوابات»); each alternative comes with the index of the word the article left."""
+    out = []
+    for i in range(1, len(core)):
+        x, y = core[i - 1], core[i]
+        if x.kind != "ar" or y.kind != "ar" or not y.space_before or not y.text.startswith("ال"):
+            continue
+        bare, given = y.text[2:], "ال" + x.text
+        if x.text.startswith("ال") or len(bare) < 3 or len(x.text) < 3:
+            continue
+        if vocab.real(text_key(bare)) and vocab.real(text_key(given)) and vocab.known(text_key(given)):
+            moved = list(core)
+            moved[i - 1] = replace(x, text=given)
+            moved[i] = replace(y, text=bare)
+            out.append((i, moved))
+    return out
+
+
 def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """Give a letter or two cut off one word back to the word it was cut from: in
     ``ئيسة … بالالتزامر`` the ``ر`` of رئيسة sits glued to بالالتزام; in ``رأس … الاجتماعت``

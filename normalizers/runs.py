@@ -22,8 +22,8 @@ from dataclasses import replace
 
 from normalizers.bidi import order_ranges
 from normalizers.lm import _AR_LETTER, Atom, BigramModel, atoms_of, lm_key, model
-from normalizers.pieces import (Vocabulary, doc_vocabulary, join_edge_pieces, join_split_words, split_glued,
-                                transfer_fragments)
+from normalizers.pieces import (Vocabulary, article_moves, doc_vocabulary, join_edge_pieces, join_split_words,
+                                split_glued, transfer_fragments)
 
 # punctuation that attaches to the word before it / after it
 _CLOSING = set("،.:؛!?)]}»%,;؟")
@@ -386,7 +386,7 @@ def repair_runs(line: str, vocab: Vocabulary | None = None, left: str | None = N
     return read_prepared(prepare_line(line, vocab or Vocabulary(model())), left, right)
 
 
-Prepared = tuple[str, list[Atom], list[list[Atom]], list[Atom]] | str
+Prepared = tuple[str, list[Atom], list[tuple[int | None, list[Atom]]], list[Atom]] | str
 
 
 def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
@@ -399,7 +399,8 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
-    return line, lead, join_edge_pieces(core, vocab), trail
+    cores = [(None, c) for c in join_edge_pieces(core, vocab)]
+    return line, lead, cores + [alt for _, c in cores for alt in article_moves(c, vocab)], trail
 
 
 def read_prepared(prep: Prepared, left: str | None = None, right: str | None = None) -> str:
@@ -411,8 +412,15 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
         right = "</s>"
     if lead:  # a bullet or dash opens an item: the line starts a paragraph
         left = "<s>"
-    readings = [(scored_reading(c, model(), left, right), c) for c in cores]
-    (_, groups), core = max(readings, key=lambda r: r[0][0])  # the first of equals: as laid out
+    readings = []
+    for moved, c in cores:
+        score, groups = scored_reading(c, model(), left, right)
+        if moved is not None:  # an article given back: its two words read next to each other,
+            order = [i for g in groups for i in g]  # the other way round, or not at all
+            if order.index(moved - 1) != order.index(moved) + 1:
+                continue
+        readings.append((score, groups, c))
+    _, groups, core = max(readings, key=lambda r: r[0])  # the first of equals: as laid out
     body = render(core, groups)
     head = " ".join(a.text for a in lead)
     tail = "".join((" " if a.kind == "num" and (k == 0 or trail[k - 1].text != "(") else "") +

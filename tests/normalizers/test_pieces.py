@@ -1,7 +1,7 @@
 """Each word-repair step on its own, on pieces taken from the broken seeds."""
 from normalizers.lm import atoms_of, model
-from normalizers.pieces import (Vocabulary, doc_vocabulary, join_edge_pieces, join_split_words, split_glued,
-                                transfer_fragments)
+from normalizers.pieces import (Vocabulary, article_moves, doc_vocabulary, join_edge_pieces, join_split_words,
+                                split_glued, transfer_fragments)
 from tests.conftest import seed
 
 
@@ -138,3 +138,10 @@ def test_prefixes_cut_off_other_words_become_pieces_of_their_own():
     v = _vocab("001")
     assert _texts(split_glued(atoms_of("للمساطر"), v)) == ["للمساطر"]
     assert _texts(split_glued(atoms_of("والمتمثلين"), v)) == ["والمتمثلين"]
+
+
+def test_article_moves_offer_the_article_back_to_the_word_before():
+    v = _vocab("003")
+    core = atoms_of("بوابات الإطلاق يرتقب")
+    assert [(i, _texts(c)) for i, c in article_moves(core, v)] == [(1, ["البوابات", "إطلاق", "يرتقب"])]
+    assert article_moves(atoms_of("الوزارة الإدارة"), v) == []  # the word before has its own

@@ -219,6 +219,18 @@ def test_cut_off_prefixes_join_the_words_they_open():
                        "الوطني،")
 
 
+def test_article_cut_off_a_word_in_a_word_by_word_line_goes_back_to_it():
+    """Seed 003 lines 135 and 81: «بوابات الإطلاق يرتقب» is «يرتقب إطلاق البوابات» laid out
+    word by word with the ال of البوابات written against إطلاق; the article is given back only
+    in a reading that sets the two words next to each other the other way round (seed 000
+    line 54, «ورشات الصياغة», keeps its article)."""
+    out = normalize_text(seed("003").read_text(encoding="utf-8")).split("\n")
+    assert out[134] == "يرتقب إطلاق البوابات"
+    assert out[80] == "مرتبطة بإجابة القطاعات"
+    out = normalize_text(seed("000").read_text(encoding="utf-8")).split("\n")
+    assert "ورشات الصياغة التشاركية" in out[53]
+
+
 def test_run_reading_never_raises_on_backwards_letters():
     """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
     line: its fragment repair once raised on a piece with no completion."""
