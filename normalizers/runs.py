@@ -124,7 +124,9 @@ def boundary_cost(prev: Atom, cur: Atom) -> float:
 
     Punctuation binds as it was typed inside a run: a mark written against the word before
     it belongs to that word (``رفقته.``), a comma standing between spaces opens the run
-    that follows it (``الذكاء ، بمقر``: the run is «، بمقر …»)."""
+    of Arabic words that follows it (``الذكاء ، بمقر``: the run is «، بمقر …»), not a
+    left-to-right stretch, which is a run of its own (``اللجنة ، COVID 19مراعاة``: the comma
+    follows «COVID 19»)."""
     if is_forced_seam(prev, cur):
         if prev.kind == cur.kind == "ar" and not cur.cut_before:
             return -GLUED_WORDS_BONUS  # "سيرالمرصد" may be a space the extraction lost
@@ -135,7 +137,7 @@ def boundary_cost(prev: Atom, cur: Atom) -> float:
         return SPACE_PENALTY
     if cur.kind == "p" and cur.text in _CLOSING and not cur.space_before and prev.kind in _WORDISH:
         return GLUED_MARK_PENALTY
-    if prev.kind == "p" and prev.text in _COMMAS and prev.space_before and cur.space_before and cur.kind in _WORDISH:
+    if prev.kind == "p" and prev.text in _COMMAS and prev.space_before and cur.space_before and cur.kind == "ar":
         return GLUED_MARK_PENALTY
     return SEAM_PENALTY
 

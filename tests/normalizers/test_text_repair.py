@@ -231,6 +231,14 @@ def test_article_cut_off_a_word_in_a_word_by_word_line_goes_back_to_it():
     assert "ورشات الصياغة التشاركية" in out[53]
 
 
+def test_spaced_comma_before_a_latin_stretch_does_not_open_it():
+    """Seed 003 line 43: «اللجنة ، COVID 19مراعاة …»: «COVID 19» is a left-to-right run of
+    its own and the comma follows it."""
+    out = normalize_text(seed("003").read_text(encoding="utf-8")).split("\n")
+    assert out[42] == ("مراعاة للظروف الحالية الناجمة عن وباء COVID 19، وبالنظر للقرارات الجديدة الصادرة عن "
+                       "اللجنة")
+
+
 def test_run_reading_never_raises_on_backwards_letters():
     """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
     line: its fragment repair once raised on a piece with no completion."""
