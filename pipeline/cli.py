@@ -9,7 +9,6 @@ from typing import Optional
 
 import typer
 
-from pipeline import __version__
 from pipeline.config import get_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -228,8 +227,11 @@ def report(
 
 @app.command()
 def version() -> None:
-    """Print the pipeline version."""
-    typer.echo(__version__)
+    """Print the pipeline version: the release and the fingerprint of its stage code, as
+    recorded with every run and document (a document loaded by another one is re-extracted)."""
+    from pipeline.version import extraction_version
+
+    typer.echo(extraction_version())
 
 
 def main() -> None:  # pragma: no cover

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator
 
 import duckdb
 
-from pipeline import __version__
+from pipeline.version import extraction_version
 from pipeline.models import Extraction, Provenance, RawDocument, TextDocument
 
 ENTITY_TABLES = ("participants", "absent_organizations", "agenda_items", "commitments", "activities",
@@ -109,7 +109,7 @@ def now() -> dt.datetime:
 def start_run(con: duckdb.DuckDBPyConnection) -> str:
     run_id = now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     con.execute("INSERT INTO runs (run_id, started_at, status, pipeline_version) VALUES (?, ?, 'running', ?)",
-                [run_id, now(), __version__])
+                [run_id, now(), extraction_version()])
     return run_id
 
 
@@ -125,9 +125,10 @@ def record_error(con: duckdb.DuckDBPyConnection, run_id: str, path: str, stage: 
 
 
 def is_unchanged(con: duckdb.DuckDBPyConnection, sha256: str, path: str) -> bool:
-    """True when this exact content is already loaded by the current pipeline version."""
+    """True when this exact content is already loaded by the current pipeline version (the
+    release and its stage code: see ``pipeline.version``)."""
     row = con.execute("SELECT pipeline_version FROM documents WHERE doc_id = ?", [sha256]).fetchone()
-    return row is not None and row[0] == __version__
+    return row is not None and row[0] == extraction_version()
 
 
 def _p(p: Provenance | None) -> list[Any]:
@@ -154,7 +155,7 @@ def load_document(con: duckdb.DuckDBPyConnection, run_id: str, raw: RawDocument,
         con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [doc_id, raw.stem, raw.path, raw.kind, raw.encoding, raw.producer, raw.page_count,
                      text.ocr_pages, d["doc_type"], d.get("title"), m.get("date"), m.get("start_time"),
-                     m.get("place"), m.get("remote"), __version__, now(), run_id])
+                     m.get("place"), m.get("remote"), extraction_version(), now(), run_id])
         _insert(con, "lines", [[doc_id, l.line_no, l.page, l.raw, l.text, run_id] for l in text.lines])
         pv = ex.provenance
         _insert(con, "participants", [

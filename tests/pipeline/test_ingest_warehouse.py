@@ -93,6 +93,25 @@ def test_ingest_twice_changes_nothing(archive: Path, tmp_path: Path):
     assert _entity_counts(db) == counts
 
 
+def test_changed_stage_code_re_extracts_unchanged_files(archive: Path, tmp_path: Path, monkeypatch):
+    """A release whose repair or extraction code differs re-extracts every document once,
+    replacing its rows (no duplicates); the run records the version it ran."""
+    import duckdb
+
+    from pipeline import version, warehouse
+
+    db = tmp_path / "w.duckdb"
+    ingest([archive], db)
+    counts = _entity_counts(db)
+    assert version.extraction_version().startswith("0.") and "+" in version.extraction_version()
+    monkeypatch.setattr(warehouse, "extraction_version", lambda: "9.9.9+changed")
+    again = ingest([archive], db)
+    assert len(again.loaded) == len(SAMPLE) and not again.unchanged
+    assert _entity_counts(db) == counts
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert {r[0] for r in con.execute("SELECT pipeline_version FROM documents").fetchall()} == {"9.9.9+changed"}
+
+
 def test_bad_files_recorded_and_the_rest_loads(archive: Path, tmp_path: Path):
     (archive / "empty.txt").write_bytes(b"")
     (archive / "corrupt.pdf").write_bytes(b"%PDF-1.7\n%garbage\x00\x01\x02 not a real pdf")
