@@ -64,7 +64,7 @@ def edge_score(lm: BigramModel, word: str, context: str | None, left: bool) -> f
     return CONTINUED_EDGE_WEIGHT * base + CONTEXT_WEIGHT * max(gain, 0.0)
 
 
-_WORDISH = ("ar", "num", "lat")
+_WORDISH = ("ar", "num", "lat", "unit")
 
 
 def is_forced_seam(prev: Atom, cur: Atom) -> bool:
@@ -168,12 +168,19 @@ def scored_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
         if (atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "num" and
                 cost[i] != FORCED and cost[i + 1] != FORCED) or _joins_words(atoms, i):
             cost[i] = cost[i + 1] = RANGE_PENALTY
-    opened = next((i for i, a in enumerate(atoms) if a.text == "("), None)
-    closed = next((i for i, a in enumerate(atoms) if a.text == ")"), None)
-    if opened is not None and closed is not None and opened < closed:
-        for i in range(opened + 1, closed + 1):  # a bracketed stretch is one piece
-            if cost[i] != FORCED:
-                cost[i] = RANGE_PENALTY
+    opened = None
+    for k, a in enumerate(atoms):  # a bracketed stretch is one piece
+        if a.text == "(":
+            opened = k
+        elif a.text == ")" and opened is not None:
+            for i in range(opened + 1, k + 1):
+                if cost[i] != FORCED:
+                    cost[i] = RANGE_PENALTY
+            # an ending in brackets written against its word (المخاطب(ة)) stays with it
+            if k - opened == 2 and len(atoms[k - 1].text) <= 2 and opened and not atoms[opened].space_before \
+                    and atoms[opened - 1].kind == "ar" and cost[opened] != FORCED:
+                cost[opened] = RANGE_PENALTY
+            opened = None
     if n > 1 and atoms[0].text == ":" and opens_last_run(atoms) and cost[1] != FORCED:
         cost[1] = RANGE_PENALTY  # a label's colon and the title after it are one run
     score, groups = _best_groups(keys, pre, join, cost, lm, left, right)
@@ -255,7 +262,8 @@ def render(atoms: list[Atom], groups: list[list[int]]) -> str:
     return tidy("".join(out))
 
 
-_SPACE_BEFORE_OPEN = re.compile(rf"(?<=[{_AR_LETTER}A-Za-z0-9،,؛;:])\(")
+# not before a gender or plural ending in brackets, written against its word: موظف(ة)
+_SPACE_BEFORE_OPEN = re.compile(rf"(?<=[{_AR_LETTER}A-Za-z0-9،,؛;:])\((?![{_AR_LETTER}]{{1,2}}\))")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[{«]) +")
 _SPACED_DASH = re.compile(rf"(?<=[{_AR_LETTER}])(?: - ?|- )(?=[{_AR_LETTER}])")
 
@@ -391,13 +399,37 @@ def repair_runs(line: str, vocab: Vocabulary | None = None, left: str | None = N
 Prepared = tuple[str, list[Atom], list[tuple[int | None, list[Atom]]], list[Atom]] | str
 
 
+def read_brackets(atoms: list[Atom]) -> list[Atom]:
+    """What stands between a pair of brackets is read on its own, as the bidi algorithm
+    treats a bracket pair (rule N0), and the pair then moves as one piece: ``)الائتلاف …
+    المستدامةباقتراح من ممثل (`` is «(باقتراح من ممثل الائتلاف … المستدامة)»."""
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        j = next((k for k in range(i + 1, len(atoms)) if atoms[k].text in "()"), None) if a.text == "(" else None
+        if j is None or atoms[j].text != ")" or j - i < 3 or not any(x.kind == "ar" for x in atoms[i + 1:j]):
+            out.append(a)
+            i += 1
+            continue
+        inner = atoms[i + 1:j]
+        _, groups = scored_reading(inner, model())
+        body = Atom(render(inner, groups), "unit", False)
+        out += [a, body, replace(atoms[j], space_before=False)]
+        i = j + 1
+    return out
+
+
 def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     """A line's atoms with its broken words repaired and its edge punctuation set apart
     (lead, core, trail), or the final text of a line there is nothing to reorder in."""
     if not re.search(f"[{_AR_LETTER}]", line):
         return line.strip()
-    atoms = split_glued(pair_same_brackets(mirror_lone_brackets(atoms_of(_reverse_number_lists(line)))), vocab)
-    atoms = swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab))
+    from normalizers.repair import fix_brackets  # mirrored pairs put right before reading: )ة( -> (ة)
+
+    atoms = split_glued(pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line))))),
+                        vocab)
+    atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)))
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)

@@ -239,6 +239,15 @@ def test_spaced_comma_before_a_latin_stretch_does_not_open_it():
                        "اللجنة")
 
 
+def test_a_bracket_pair_is_read_on_its_own_and_moves_as_one_piece():
+    """Seed 001 line 97: the two runs inside the brackets are read in their own order, and the
+    bracketed piece moves whole; line 276: endings in brackets written against their words
+    («المخاطب)ة(», mirrored) stay with them."""
+    out = normalize_text(seed("001").read_text(encoding="utf-8")).split("\n")
+    assert out[96] == "• حكامة لجنة الإشراف (باقتراح من ممثل الائتلاف المغربي من أجل المناخ والتنمية المستدامة)"
+    assert "المخاطب(ة)" in out[275] and "الرسمي(ة)" in out[275]
+
+
 def test_run_reading_never_raises_on_backwards_letters():
     """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
     line: its fragment repair once raised on a piece with no completion."""
