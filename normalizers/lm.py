@@ -8,6 +8,7 @@ general Arabic word order (the PMI of a word pair in a 33-million-word corpus, `
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -90,6 +91,10 @@ _DEF_CLASS = {"بال": "GEN", "لل": "GEN", "كال": "GEN", "وال": "WDEF",
 PREPOSED_ZIPF = 3.0
 
 
+_TITLES = frozenset(text_key(w) for w in json.loads(
+    resources.files("normalizers").joinpath("data", "particles.json").read_text(encoding="utf-8"))["titles"])
+
+
 def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] | None = None) -> str:
     """A coarse morphological class: function words stand for themselves, other words by
     prefix — the article alone (ال), after a preposition (بال، لل، كال) or a conjunction
@@ -99,6 +104,8 @@ def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] |
     adjective, a prepositional phrase after what it qualifies) from little clean text."""
     if key in function_words or not key or not ("\u0621" <= key[0] <= "\u064a"):
         return key
+    if key in _TITLES:
+        return "TITLE"  # before a name, which the clean text's words never predict
     lex = lexicon() if lex is None else lex
     pre = next((p for p in _DEF if key.startswith(p) and len(key) > len(p) + 1), "")
     if pre:

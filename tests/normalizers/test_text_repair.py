@@ -248,6 +248,14 @@ def test_a_bracket_pair_is_read_on_its_own_and_moves_as_one_piece():
     assert "المخاطب(ة)" in out[275] and "الرسمي(ة)" in out[275]
 
 
+def test_a_title_stands_before_the_name():
+    """Seed 001 lines 44 and 75: «السيدة» is a class of its own for the word model (titles
+    before names, which the clean text's words never predict)."""
+    out = normalize_text(seed("001").read_text(encoding="utf-8")).split("\n")
+    assert out[43] == "• السيدة هاجر الشرقاوي، الوزارة المنتدبة المكلفة بالميزانية؛"
+    assert out[74] == "• السيدة هدنة بناني، الجمعية الديمقراطية لنساء المغرب."
+
+
 def test_run_reading_never_raises_on_backwards_letters():
     """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
     line: its fragment repair once raised on a piece with no completion."""
