@@ -27,6 +27,7 @@ _PREFIXES = frozenset(_GLUE["prefix_clusters"])
 KNOWN_ZIPF = 2.0  # common enough (1 in 10 million) to accept as the repair of a broken word
 ATTESTED_ZIPF = 3.0  # a glued word's piece, when the other piece stands alone in the document
 ROTATED_ZIPF = 3.5  # a rotation needs more: some rotation of any name is a rare word
+COMMON_ZIPF = 4.0  # a word of everyday use (1 in 100,000 words)
 
 
 class Vocabulary:
@@ -329,6 +330,7 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
             out.append(a)
             continue
         best, best_score = None, 0.0
+        fallback, fallback_score = None, 0.0
         for i in range(2, len(a.text) - 1):
             short = [piece for piece in (a.text[:i], a.text[i:]) if len(piece) < 3]
             if any(piece not in _PARTICLES for piece in short) or a.text[:i] in _PREFIXES:
@@ -339,18 +341,23 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
             # or one piece written so elsewhere in the document and the other a common word
             attested = (vocab.doc.get(kl, 0) and vocab.zipf(kr) >= ATTESTED_ZIPF) or \
                 (vocab.doc.get(kr, 0) and vocab.zipf(kl) >= ATTESTED_ZIPF)
+            s = math.log(1 + vocab.count(kl)) + math.log(1 + vocab.count(kr)) + 0.1 * min(len(kl), len(kr))
             if both or attested or (vocab.known(kl) and vocab.seen(kr)) or (vocab.seen(kl) and vocab.known(kr)):
-                s = math.log(1 + vocab.count(kl)) + math.log(1 + vocab.count(kr)) + 0.1 * min(len(kl), len(kr))
                 if s > best_score:
                     best, best_score = (left, right), s
+            # last resort: one piece known, the other a word of everyday use (التاريخية + مرصد)
+            elif min(len(kl), len(kr)) >= 4 and s > fallback_score and (
+                    (vocab.known(kl) and vocab.zipf(kr) >= COMMON_ZIPF) or
+                    (vocab.known(kr) and vocab.zipf(kl) >= COMMON_ZIPF)):
+                fallback, fallback_score = (left, right), s
         if best is None and len(a.text) >= 7:
             best = _split_with_rotated_or_three(a, vocab) or _split_off_common_word(a, vocab) \
                 or _split_off_proclitics(a, vocab)
+        best = best or fallback
         out.extend(best if best else (a,))
     return out
 
 
-COMMON_ZIPF = 4.0  # a word of everyday use (1 in 100,000 words)
 _CUT_PREFIXES = ("ال", "ل", "ب", "و")  # what a run boundary cuts off the front of a word
 
 

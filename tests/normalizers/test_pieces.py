@@ -145,3 +145,12 @@ def test_article_moves_offer_the_article_back_to_the_word_before():
     core = atoms_of("بوابات الإطلاق يرتقب")
     assert [(i, _texts(c)) for i, c in article_moves(core, v)] == [(1, ["البوابات", "إطلاق", "يرتقب"])]
     assert article_moves(atoms_of("الوزارة الإدارة"), v) == []  # the word before has its own
+
+
+def test_glued_everyday_word_and_known_word_are_split_as_a_last_resort():
+    """Seed 001 line 56: «التاريخيةمرصد» (a word of everyday use the clean text lacks, and one
+    it knows); short pieces are not taken for words (the name انجار stays whole)."""
+    v = _vocab("001")
+    assert _texts(split_glued(atoms_of("التاريخيةمرصد"), v)) == ["التاريخية", "مرصد"]
+    assert _texts(split_glued(atoms_of("انجار"), v)) == ["انجار"]
+    assert _texts(split_glued(atoms_of("عرضانية"), v)) == ["عرضانية"]
