@@ -30,8 +30,9 @@ _AR = "\u0621-\u064a\u066e-\u06d3\u06d5\ufb50-\ufdff\ufe70-\ufefe"
 _KASHIDA_LATIN = re.compile(f"(?<=[{_AR}])[A-Za-z^]{{1,3}}(?=[{_AR}])")
 _DIGITS = load_table("digits.json")
 _TO_WESTERN = str.maketrans(_DIGITS["arabic_indic"] + _DIGITS["extended_arabic_indic"], _DIGITS["western"] * 2)
-_MIRROR = load_table("mirror_pairs.json")
-_MIRROR_TRANS = str.maketrans(_MIRROR)
+MIRROR_PAIRS: dict[str, str] = load_table("mirror_pairs.json")
+_MIRROR_TRANS = str.maketrans(MIRROR_PAIRS)
+_OPEN, _CLOSE = "([{«", ")]}»"
 
 
 CONTROL_CHARS = frozenset(load_table("bidi_controls.json")["chars"])
@@ -97,6 +98,27 @@ def western_digits(text: str) -> str:
 def mirror_brackets(text: str) -> str:
     """Swap every paired bracket with its mirror image."""
     return text.translate(_MIRROR_TRANS)
+
+
+def _imbalance(text: str) -> int:
+    depth = bad = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            if depth == 0:
+                bad += 1
+            else:
+                depth -= 1
+    return bad + depth
+
+
+def fix_brackets(text: str) -> str:
+    """Mirror the brackets of a line when that balances it: ``)OGP(`` -> ``(OGP)``."""
+    if not any(ch in _CLOSE for ch in text):
+        return text
+    mirrored = mirror_brackets(text)
+    return mirrored if _imbalance(mirrored) < _imbalance(text) else text
 
 
 CHAR_STEPS = (

@@ -20,15 +20,12 @@ from rapidfuzz.distance import Levenshtein
 
 from normalizers.bidi import (displaced_stretches, has_embeddings, has_rtl, logical_order, order_ranges,
                              resolve_displaced, resolve_embeddings)
-from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fold_presentation_char,
-                              fold_presentation_forms, mirror_brackets)
+from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fix_brackets, fold_presentation_char,
+                              fold_presentation_forms)
 from normalizers.columns import rtl_columns
 from normalizers.offsets import offset_map
 from normalizers.pieces import unswap_letter_pairs
 from pipeline.models import Glyph, Line, RawDocument, RawLine, TextDocument
-
-_OPEN, _CLOSE = "([{«", ")]}»"
-
 
 _PCT_BEFORE = re.compile(r"(?<![\w%])%\s?(\d+(?:[.,]\d+)?)(?![\d%])")
 
@@ -36,27 +33,6 @@ _PCT_BEFORE = re.compile(r"(?<![\w%])%\s?(\d+(?:[.,]\d+)?)(?![\d%])")
 def normalize_percent(text: str) -> str:
     """``%90`` (percent sign laid out before the number) -> ``90%``."""
     return _PCT_BEFORE.sub(r"\1%", text)
-
-
-def _imbalance(text: str) -> int:
-    depth = bad = 0
-    for ch in text:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            if depth == 0:
-                bad += 1
-            else:
-                depth -= 1
-    return bad + depth
-
-
-def fix_brackets(text: str) -> str:
-    """Mirror the brackets of a line when that balances it: ``)OGP(`` -> ``(OGP)``."""
-    if not any(ch in _CLOSE for ch in text):
-        return text
-    mirrored = mirror_brackets(text)
-    return mirrored if _imbalance(mirrored) < _imbalance(text) else text
 
 
 def reorder_glyph_line(glyphs: list[Glyph], rtl: bool | None = None) -> str:

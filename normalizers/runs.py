@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 
 from normalizers.bidi import order_ranges
+from normalizers.chars import MIRROR_PAIRS, fix_brackets
 from normalizers.lm import _AR_LETTER, Atom, BigramModel, atoms_of, lm_key, model
 from normalizers.pieces import (Vocabulary, article_moves, doc_vocabulary, join_edge_pieces, join_split_words,
                                 split_glued, transfer_fragments)
@@ -339,7 +340,7 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
     return lead, atoms[i:j], trail
 
 
-_MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{"}
+_MIRRORED = {k: v for k, v in MIRROR_PAIRS.items() if k in "()[]{}"}
 
 
 def mirror_lone_brackets(atoms: list[Atom]) -> list[Atom]:
@@ -425,8 +426,7 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     (lead, core, trail), or the final text of a line there is nothing to reorder in."""
     if not re.search(f"[{_AR_LETTER}]", line):
         return line.strip()
-    from normalizers.repair import fix_brackets  # mirrored pairs put right before reading: )ة( -> (ة)
-
+    # mirrored pairs put right before the reading: )ة( -> (ة)
     atoms = split_glued(pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line))))),
                         vocab)
     atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)))
@@ -473,8 +473,6 @@ _VISUAL_SIGNS = (
 def visual_signs(line: str) -> int:
     """How many kinds of visual-order damage a line shows (brackets written )like this(
     count as one: mirroring them back would balance the line)."""
-    from normalizers.repair import fix_brackets
-
     return sum(1 for rx in _VISUAL_SIGNS if rx.search(line)) + (fix_brackets(line) != line)
 
 

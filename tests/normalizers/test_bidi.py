@@ -1,6 +1,7 @@
 """Visual -> logical order of glyph rows, including ranges, ligatures and Latin runs."""
 from normalizers.bidi import logical_order, reorder_visual
-from normalizers.repair import fix_brackets, normalize_percent
+from normalizers.chars import fix_brackets
+from normalizers.repair import normalize_percent
 
 
 def test_arabic_line_is_reversed():
