@@ -437,6 +437,31 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     return line, lead, cores + [alt for _, c in cores for alt in article_moves(c, vocab)], trail
 
 
+def _latin_head(atoms: list[Atom]) -> int:
+    """How many atoms at the raw start make a Latin stretch (``(SIEDD)``) standing apart
+    from the Arabic after it, or 0."""
+    k = 1 if atoms and atoms[0].text in _OPENING else 0
+    if k >= len(atoms) or atoms[k].kind != "lat":
+        return 0
+    k += 1
+    if k < len(atoms) and atoms[k].text in ")]}»" and not atoms[k].space_before:
+        k += 1
+    return k if k < len(atoms) and atoms[k].space_before and any(a.kind == "ar" for a in atoms[k:]) else 0
+
+
+def _ltr_paragraph_reading(atoms: list[Atom], k: int, lm: BigramModel, left: str | None,
+                           right: str | None) -> tuple[float, list[list[int]]]:
+    """A line that runs on from the one before and starts, logically, with Latin text: its
+    first strong letter makes it a left-to-right paragraph (the bidi algorithm's rule P2,
+    as in a table cell), so that text stands first at the raw left and the right-to-left
+    rest follows with its runs in reverse order (``(SIEDD)  3الخاصة بالجهات`` after
+    «… بالبيئة» is «(SIEDD) الخاصة بالجهات 3»)."""
+    keys = [lm_key(a) for a in atoms[:k]]
+    head = edge_score(lm, keys[0], left, True) + sum(lm.logp(a, b) for a, b in zip(keys, keys[1:]))
+    score, groups = scored_reading(atoms[k:], lm, keys[-1], right)
+    return head + score, [list(range(k))] + [[i + k for i in g] for g in groups]
+
+
 def read_prepared(prep: Prepared, left: str | None = None, right: str | None = None) -> str:
     """The best reading of a prepared line in the given context."""
     if isinstance(prep, str):
@@ -448,6 +473,11 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
         left = "<s>"
     readings = []
     for moved, c in cores:
+        k = _latin_head(c)
+        if moved is None and k and left not in (None, "<s>"):
+            score, groups = _ltr_paragraph_reading(c, k, model(), left, right)
+            readings.append((score, groups, c))
+            continue
         score, groups = scored_reading(c, model(), left, right)
         if moved is not None:  # an article given back: its two words read next to each other,
             order = [i for g in groups for i in g]  # the other way round, or not at all

@@ -256,6 +256,17 @@ def test_a_title_stands_before_the_name():
     assert out[74] == "• السيدة هدنة بناني، الجمعية الديمقراطية لنساء المغرب."
 
 
+def test_line_running_on_with_latin_text_first_is_a_left_to_right_paragraph():
+    """Seed 003 lines 139 and 152 run on from «… بالبيئة»: «(SIEDD)» at the raw left is the
+    logical start (bidi rule P2: the first strong letter is Latin), the Arabic rest follows
+    with its runs reversed. After a closed line (line 9, after «مكان الاجتماع:») Latin text
+    at the raw left is the line's end, as in any right-to-left paragraph."""
+    out = normalize_text(seed("003").read_text(encoding="utf-8")).split("\n")
+    assert out[138] == "(SIEDD) الخاصة بالجهات 3"
+    assert out[151] == "(SIEDD) على مستوى"
+    assert out[8] == "اجتماع عن بعد عبر تقنية vidéo-conférence"
+
+
 def test_run_reading_never_raises_on_backwards_letters():
     """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
     line: its fragment repair once raised on a piece with no completion."""
