@@ -202,3 +202,45 @@ class BigramModel:
 def model() -> BigramModel:
     text = resources.files("normalizers").joinpath("data", "clean_ar.txt").read_text(encoding="utf-8")
     return BigramModel([drop_tatweel(l) for l in text.splitlines() if l.strip()], general=general_pairs())
+
+
+DOCUMENT_WEIGHT = 3.0  # nats per log(1 + n) of a word pair the document shows on its other lines
+
+
+def word_pairs(line: str) -> list[tuple[str, str]]:
+    """The model keys of the neighbouring Arabic words of a line."""
+    atoms = atoms_of(line)
+    return [(lm_key(a), lm_key(b)) for a, b in zip(atoms, atoms[1:]) if a.kind == b.kind == "ar"]
+
+
+class DocumentModel:
+    """The word model with the evidence of one document (a cache model): minutes repeat their
+    own phrases («البرمجة الجديدة للأنشطة», «تحيين منصة التتبع»), so a word pair that the
+    document's lines show, as first read, favours the same pair on another of its lines by
+    ``DOCUMENT_WEIGHT · log(1 + n)``. A line's own pairs never count for it."""
+
+    def __init__(self, base: BigramModel, lines: list[str], own: Counter[tuple[str, str]] | None = None,
+                 pairs: Counter[tuple[str, str]] | None = None) -> None:
+        self.base = base
+        self.pairs = pairs if pairs is not None else Counter(p for line in lines for p in word_pairs(line))
+        self.own = own or Counter()
+
+    def reading(self, line: str) -> "DocumentModel":
+        """The model for reading ``line`` (whose first reading is ``line``): its pairs left out."""
+        return DocumentModel(self.base, [], Counter(word_pairs(line)), self.pairs)
+
+    def __getattr__(self, name: str):  # counts, classes and the rest: the base model's
+        return getattr(self.base, name)
+
+    def _bonus(self, a: str, b: str) -> float:
+        n = self.pairs.get((a, b), 0) - self.own.get((a, b), 0)
+        return DOCUMENT_WEIGHT * math.log1p(n) if n > 0 else 0.0
+
+    def word_logp(self, a: str, b: str) -> float:
+        return self.base.word_logp(a, b) + self._bonus(a, b)
+
+    def logp(self, a: str, b: str) -> float:
+        return self.base.logp(a, b) + self._bonus(a, b)
+
+
+WordModel = BigramModel | DocumentModel  # what the run reading scores with

@@ -9,10 +9,12 @@ The method is general, not keyed to lines: a line is cut into atoms (Arabic
 words, numbers, Latin phrases, punctuation; glued words split where the pieces
 are known words); every segmentation of the atoms into contiguous runs is a
 candidate reading (runs in reverse order), the identity included; a word and word-class
-bigram model learned from the clean Arabic text shipped in ``data/clean_ar.txt`` scores
-each candidate, with the neighbouring lines' words at the edges of a wrapped line, and
-dynamic programming finds the best one in O(n^3). A document without visual-order damage
-is never reordered.
+bigram model learned from the clean Arabic text shipped in ``data/clean_ar.txt`` (with the
+general corpus's word-pair evidence, ``msa``) scores each candidate, with the neighbouring
+lines' words at the edges of a wrapped line, and dynamic programming finds the best one in
+O(n^3). Every line is read twice: the second reading also weighs the word pairs the
+document's other lines show in the first (``lm.DocumentModel``). A document without
+visual-order damage is never reordered.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from dataclasses import replace
 
 from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
-from normalizers.lm import _AR_LETTER, Atom, BigramModel, atoms_of, lm_key, model
+from normalizers.lm import _AR_LETTER, Atom, DocumentModel, WordModel, atoms_of, lm_key, model
 from normalizers.pieces import (Vocabulary, article_moves, doc_vocabulary, join_edge_pieces, join_split_words,
                                 split_glued, transfer_fragments)
 
@@ -48,7 +50,7 @@ SURE_EDGE_WEIGHT = 0.75      # the line starts or ends a paragraph or item
 CONTINUED_EDGE_WEIGHT = 0.5  # inside a wrapped paragraph
 CONTEXT_WEIGHT = 1.0         # the pair across the line break, where likelier than the word alone
 
-def edge_score(lm: BigramModel, word: str, context: str | None, left: bool) -> float:
+def edge_score(lm: WordModel, word: str, context: str | None, left: bool) -> float:
     """Score of a line edge: ``word`` starts the line (``left``) or ends it, next to
     ``context``: ``None`` when nothing is known of the neighbouring line, ``<s>``/``</s>`` at
     a sure paragraph edge (the line before ended a sentence or item, this one ends in a
@@ -143,7 +145,7 @@ def boundary_cost(prev: Atom, cur: Atom) -> float:
     return SEAM_PENALTY
 
 
-def best_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
+def best_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                  right: str | None = None) -> list[list[int]]:
     """Groups (raw atom index spans) in output order for the best-scoring reading.
 
@@ -152,7 +154,7 @@ def best_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
     return scored_reading(atoms, lm, left, right)[1]
 
 
-def scored_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
+def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                    right: str | None = None) -> tuple[float, list[list[int]]]:
     """The best reading's score and groups (see ``best_reading``)."""
     n = len(atoms)
@@ -197,7 +199,7 @@ def scored_reading(atoms: list[Atom], lm: BigramModel, left: str | None = None,
 
 
 def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cost: list[float],
-                 lm: BigramModel, left: str | None, right: str | None) -> tuple[float, list[list[int]]]:
+                 lm: WordModel, left: str | None, right: str | None) -> tuple[float, list[list[int]]]:
     """Dynamic programme over the run segmentations allowed by ``cost`` (``FORCED`` where a
     boundary must be): the best score and its groups."""
     n = len(keys)
@@ -449,7 +451,7 @@ def _latin_head(atoms: list[Atom]) -> int:
     return k if k < len(atoms) and atoms[k].space_before and any(a.kind == "ar" for a in atoms[k:]) else 0
 
 
-def _ltr_paragraph_reading(atoms: list[Atom], k: int, lm: BigramModel, left: str | None,
+def _ltr_paragraph_reading(atoms: list[Atom], k: int, lm: WordModel, left: str | None,
                            right: str | None) -> tuple[float, list[list[int]]]:
     """A line that runs on from the one before and starts, logically, with Latin text: its
     first strong letter makes it a left-to-right paragraph (the bidi algorithm's rule P2,
@@ -462,10 +464,12 @@ def _ltr_paragraph_reading(atoms: list[Atom], k: int, lm: BigramModel, left: str
     return head + score, [list(range(k))] + [[i + k for i in g] for g in groups]
 
 
-def read_prepared(prep: Prepared, left: str | None = None, right: str | None = None) -> str:
+def read_prepared(prep: Prepared, left: str | None = None, right: str | None = None,
+                  lm: WordModel | None = None) -> str:
     """The best reading of a prepared line in the given context."""
     if isinstance(prep, str):
         return prep
+    lm = lm or model()
     _, lead, cores, trail = prep
     if any(a.text in _CLOSERS for a in trail):
         right = "</s>"
@@ -475,10 +479,10 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
     for moved, c in cores:
         k = _latin_head(c)
         if moved is None and k and left not in (None, "<s>"):
-            score, groups = _ltr_paragraph_reading(c, k, model(), left, right)
+            score, groups = _ltr_paragraph_reading(c, k, lm, left, right)
             readings.append((score, groups, c))
             continue
-        score, groups = scored_reading(c, model(), left, right)
+        score, groups = scored_reading(c, lm, left, right)
         if moved is not None:  # an article given back: its two words read next to each other,
             order = [i for g in groups for i in g]  # the other way round, or not at all
             if order.index(moved - 1) != order.index(moved) + 1:
@@ -561,6 +565,8 @@ def repair_text_lines(lines: list[str]) -> list[str]:
     # second pass: a line inside a wrapped paragraph is read in the context of the words it
     # continues from (the previous line as repaired) and runs on to (the next line's first reading)
     out: list[str] = []
+    # the document's own word pairs, as first read, are evidence for reading its other lines
+    document = DocumentModel(model(), first)
     for i, (l, t) in enumerate(zip(lines, table)):
         if t or not l.strip():
             out.append(first[i])
@@ -570,7 +576,7 @@ def repair_text_lines(lines: list[str]) -> list[str]:
         # the raw lines say where sentences and items end; the repaired text may have moved a comma
         left = "<s>" if k is None or visual_line_closes(lines[k]) else _last_word(out[k])
         right = "</s>" if visual_line_closes(l) else _first_word(nxt)
-        out.append(read_prepared(prepared[i], left, right))
+        out.append(read_prepared(prepared[i], left, right, document.reading(first[i])))
     return out
 
 
@@ -589,4 +595,5 @@ def _first_word(line: str) -> str:
         return "</s>"
     words = atoms_of(line)
     return lm_key(words[0]) if words and words[0].kind != "p" else "</s>"
+
 

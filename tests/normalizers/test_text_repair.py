@@ -267,6 +267,22 @@ def test_line_running_on_with_latin_text_first_is_a_left_to_right_paragraph():
     assert out[8] == "اجتماع عن بعد عبر تقنية vidéo-conférence"
 
 
+def test_the_document_s_own_word_pairs_help_read_its_other_lines():
+    """A cache model: «تقييم منهجية» stands on other lines of seed 000, so line 35 (laid out
+    word by word) reads «تقييم منهجية أثر/وقع مختلف الالتزامات.»; a line's own pairs never
+    count for it."""
+    from normalizers.lm import DocumentModel, model
+
+    doc = DocumentModel(model(), ["البرمجة الجديدة للأنشطة", "سيتم تحديد البرمجة الجديدة"])
+    base = model().logp("البرمجه", "الجديده")
+    assert doc.logp("البرمجه", "الجديده") > base
+    assert doc.reading("البرمجة الجديدة للأنشطة").logp("البرمجه", "الجديده") > base  # seen on the other line
+    alone = DocumentModel(model(), ["البرمجة الجديدة للأنشطة"]).reading("البرمجة الجديدة للأنشطة")
+    assert alone.logp("البرمجه", "الجديده") == base
+    out = normalize_text(seed("000").read_text(encoding="utf-8")).split("\n")
+    assert out[34] == "تقييم منهجية أثر/وقع مختلف الالتزامات."
+
+
 def test_run_reading_never_raises_on_backwards_letters():
     """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
     line: its fragment repair once raised on a piece with no completion."""
