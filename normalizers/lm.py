@@ -8,7 +8,6 @@ general Arabic word order (the PMI of a word pair in a 33-million-word corpus, `
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from normalizers.chars import drop_diacritics, drop_tatweel
+from normalizers.chars import drop_diacritics, drop_tatweel, load_table
 from normalizers.msa import GeneralPairs, general_pairs
 
 _AR_LETTER = "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670-\u06d3\u06d5"
@@ -91,8 +90,8 @@ _DEF_CLASS = {"بال": "GEN", "لل": "GEN", "كال": "GEN", "وال": "WDEF",
 PREPOSED_ZIPF = 3.0
 
 
-_TITLES = frozenset(text_key(w) for w in json.loads(
-    resources.files("normalizers").joinpath("data", "particles.json").read_text(encoding="utf-8"))["titles"])
+PARTICLES = load_table("particles.json")  # short words, prefix clusters, titles (pieces uses it too)
+_TITLES = frozenset(text_key(w) for w in PARTICLES["titles"])
 
 
 def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] | None = None) -> str:

@@ -7,21 +7,18 @@ a word of the general Arabic lexicon (wordfreq's frequency list) common enough t
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import replace
-from importlib import resources
 
-from normalizers.lm import REAL_ZIPF, Atom, BigramModel, atoms_of, lexicon, lm_key, text_key
+from normalizers.lm import PARTICLES, REAL_ZIPF, Atom, BigramModel, atoms_of, lexicon, lm_key, text_key
 
 _CLITICS = ("و", "ب", "ل", "ف", "ك")
 # two-letter words that may stand as one piece of a glued pair ("إنجازتم" = "تم إنجاز"),
 # and prefix clusters that never stand alone ("بالجمعيات" is not "بال" + "جمعيات")
-_GLUE = json.loads(resources.files("normalizers").joinpath("data", "particles.json").read_text(encoding="utf-8"))
-_PARTICLES = frozenset(_GLUE["short_words"])
-_PREFIXES = frozenset(_GLUE["prefix_clusters"])
+_PARTICLES = frozenset(PARTICLES["short_words"])
+_PREFIXES = frozenset(PARTICLES["prefix_clusters"])
 
 
 KNOWN_ZIPF = 2.0  # common enough (1 in 10 million) to accept as the repair of a broken word
