@@ -25,6 +25,7 @@ from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fix_
 from normalizers.columns import rtl_columns
 from normalizers.offsets import offset_map
 from normalizers.pieces import unswap_letter_pairs
+from normalizers.runs import looks_visual, repair_text_lines, space_brackets, visual_line_closes
 from pipeline.models import Glyph, Line, RawDocument, RawLine, TextDocument
 
 _PCT_BEFORE = re.compile(r"(?<![\w%])%\s?(\d+(?:[.,]\d+)?)(?![\d%])")
@@ -132,8 +133,6 @@ def reorder_visual_text(text: str) -> str:
 def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
     """Already-extracted text lines repaired, line for line, and the same lines only cleaned
     (character steps, no reordering), to tell which lines repair moved."""
-    from normalizers.runs import repair_text_lines
-
     if has_embeddings(lines):  # explicit embeddings: logical order, their stretches put right
         spaced = [clean_chars(normalize_percent(l), collapse=False)
                   for l in rtl_columns([drop_controls(resolve_embeddings(l)) for l in lines])]
@@ -147,8 +146,6 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
         if repaired == [" ".join(l.split()) for l in spaced] and displaced_stretches(spaced):
             # logical order whose left-to-right stretches lost their marks
             repaired = [" ".join(normalize_percent(resolve_displaced(l)).split()) for l in spaced]
-    from normalizers.runs import space_brackets
-
     mended = [fix_brackets(l) for l in repaired]
     mended = [space_brackets(m) if m != l else m for m, l in zip(mended, repaired)]  # mirrored pairs
     return mended, [" ".join(l.split()) for l in spaced]
@@ -281,7 +278,6 @@ def repair_document(doc: RawDocument) -> TextDocument:
         lines = join_page_broken_rows(lines)
     else:
         raw_lines = [rl.text for p in doc.pages for rl in p.lines]
-        from normalizers.runs import looks_visual, visual_line_closes
 
         fixed, cleaned = repair_text(raw_lines)
         visual = looks_visual(cleaned)
