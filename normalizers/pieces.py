@@ -173,6 +173,26 @@ def article_moves(core: list[Atom], vocab: Vocabulary) -> list[tuple[int, list[A
     return out
 
 
+def clitic_moves(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
+    """Other ways to read a line laid out with a lone one-letter clitic at one of its edges,
+    cut off a word elsewhere in the line (``ل خلاللأنشطة المتبقية``: the ل of «للأنشطة
+    المتبقية خلال»). Offered where the clitic and that word make a word the document writes
+    at least twice, and the clitic with its neighbour in the raw line does not; the reading
+    decides between these and the line as written."""
+    out = []
+    for i, nb in ((0, 1), (len(core) - 1, len(core) - 2)):
+        c = core[i]
+        if len(core) < 3 or c.kind != "ar" or c.text not in _CLITICS or \
+                (core[nb].kind == "ar" and vocab.seen(text_key(c.text + core[nb].text))):
+            continue
+        for j, w in enumerate(core):
+            if j not in (i, nb) and w.kind == "ar" and vocab.seen(text_key(c.text + w.text)):
+                moved = list(core)
+                moved[j] = replace(w, text=c.text + w.text, cut_before=True)  # a piece starts here
+                out.append(moved[:i] + moved[i + 1:])
+    return out
+
+
 def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """Give a letter or two cut off one word back to the word it was cut from: in
     ``ئيسة … بالالتزامر`` the ``ر`` of رئيسة sits glued to بالالتزام; in ``رأس … الاجتماعت``

@@ -25,8 +25,8 @@ from dataclasses import replace
 from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
 from normalizers.lm import _AR_LETTER, Atom, DocumentModel, WordModel, atoms_of, lm_key, model
-from normalizers.pieces import (Vocabulary, article_moves, doc_vocabulary, join_edge_pieces, join_split_words,
-                                split_glued, transfer_fragments)
+from normalizers.pieces import (Vocabulary, article_moves, clitic_moves, doc_vocabulary, join_edge_pieces,
+                                join_split_words, split_glued, transfer_fragments)
 
 # punctuation that attaches to the word before it / after it
 _CLOSING = set("،.:؛!?)]}»%,;؟")
@@ -436,7 +436,9 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
     cores = [(None, c) for c in join_edge_pieces(core, vocab)]
-    return line, lead, cores + [alt for _, c in cores for alt in article_moves(c, vocab)], trail
+    alts = [alt for _, c in cores for alt in article_moves(c, vocab)] + \
+        [(None, alt) for _, c in cores for alt in clitic_moves(c, vocab)]
+    return line, lead, cores + alts, trail
 
 
 def _latin_head(atoms: list[Atom]) -> int:

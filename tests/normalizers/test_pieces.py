@@ -1,6 +1,6 @@
 """Each word-repair step on its own, on pieces taken from the broken seeds."""
 from normalizers.lm import atoms_of, model
-from normalizers.pieces import (Vocabulary, article_moves, doc_vocabulary, join_edge_pieces, join_split_words,
+from normalizers.pieces import (Vocabulary, article_moves, clitic_moves, doc_vocabulary, join_edge_pieces, join_split_words,
                                 split_glued, transfer_fragments)
 from tests.conftest import seed
 
@@ -145,6 +145,15 @@ def test_article_moves_offer_the_article_back_to_the_word_before():
     core = atoms_of("بوابات الإطلاق يرتقب")
     assert [(i, _texts(c)) for i, c in article_moves(core, v)] == [(1, ["البوابات", "إطلاق", "يرتقب"])]
     assert article_moves(atoms_of("الوزارة الإدارة"), v) == []  # the word before has its own
+
+
+def test_clitic_moves_offer_a_lone_edge_clitic_to_a_word_the_document_writes_with_it():
+    """Seed 003 line 114: «ل خلاللأنشطة المتبقية» is «للأنشطة المتبقية خلال» (the document
+    writes للأنشطة elsewhere, لخلال nowhere)."""
+    v = _vocab("003")
+    core = split_glued(atoms_of("ل خلاللأنشطة المتبقية"), v)
+    assert [_texts(c) for c in clitic_moves(core, v)] == [["خلال", "للأنشطة", "المتبقية"]]
+    assert clitic_moves(atoms_of("و النقاط المتفق عليها"), v) == []  # no word the document writes so
 
 
 def test_glued_everyday_word_and_known_word_are_split_as_a_last_resort():

@@ -83,7 +83,7 @@ def test_line_for_line(tmp_path):
     assert len(normalize_text(text).split("\n")) == len(text.split("\n"))
 
 
-@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.88), ("003_cef23d5024fd12d8", 0.91)])
+@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.88), ("003_cef23d5024fd12d8", 0.92)])
 def test_line_repair_floor_on_gold(shared, stem, floor):
     """Exact-line accuracy on the hand-made gold stays at or above the level reached."""
     gold = [json.loads(l) for l in (shared / "gold" / f"{stem}.lines.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -229,6 +229,15 @@ def test_article_cut_off_a_word_in_a_word_by_word_line_goes_back_to_it():
     assert out[80] == "مرتبطة بإجابة القطاعات"
     out = normalize_text(seed("000").read_text(encoding="utf-8")).split("\n")
     assert "ورشات الصياغة التشاركية" in out[53]
+
+
+def test_a_lone_clitic_at_the_line_edge_goes_to_the_word_it_was_cut_from():
+    """Seed 003 lines 112-114: «ل خلاللأنشطة المتبقية» is «للأنشطة المتبقية خلال»; read so,
+    the line before it, which runs on into it, reads «سيتم تحديد البرمجة الجديدة» (the document
+    writes «الجديدة للأنشطة» on other lines)."""
+    out = normalize_text(seed("003").read_text(encoding="utf-8")).split("\n")
+    assert out[113] == "للأنشطة المتبقية خلال"
+    assert out[111] == "سيتم تحديد البرمجة الجديدة"
 
 
 def test_spaced_comma_before_a_latin_stretch_does_not_open_it():
