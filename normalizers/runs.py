@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
-from normalizers.lm import _AR_LETTER, Atom, DocumentModel, WordModel, atoms_of, lm_key, model
+from normalizers.lm import _AR_LETTER, PROCLITICS, Atom, DocumentModel, WordModel, atoms_of, lm_key, model
 from normalizers.pieces import (Vocabulary, article_moves, clitic_moves, doc_vocabulary, join_edge_pieces,
                                 join_split_words, split_glued, transfer_fragments)
 
@@ -256,12 +256,18 @@ def _join(prev: Atom | None, cur: Atom, glued_in_raw: bool) -> str:
 def render(atoms: list[Atom], groups: list[list[int]]) -> str:
     out: list[str] = []
     prev: Atom | None = None
+    prev_idx = -1
     for g in groups:
         for j, idx in enumerate(g):
             a = atoms[idx]
             glued = j > 0 and not a.space_before
-            out.append(_join(prev, a, glued) + a.text)
-            prev = a
+            # a one-letter clitic written against the number before it, the two read the other
+            # way round, stays against it: «6و» is «و6»
+            if prev_idx == idx + 1 and a.kind == "num" and prev.text in PROCLITICS and not prev.space_before:
+                out.append(a.text)
+            else:
+                out.append(_join(prev, a, glued) + a.text)
+            prev, prev_idx = a, idx
     return tidy("".join(out))
 
 

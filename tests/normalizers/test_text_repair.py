@@ -240,6 +240,12 @@ def test_a_lone_clitic_at_the_line_edge_goes_to_the_word_it_was_cut_from():
     assert out[111] == "سيتم تحديد البرمجة الجديدة"
 
 
+def test_a_clitic_written_against_a_number_stays_against_it():
+    """Seed 003 line 270: «6و» read the other way round is «و6» («الأنشطة رقم 2 و6»)."""
+    out = normalize_text(seed("003").read_text(encoding="utf-8")).split("\n")
+    assert out[269] == "- الأنشطة رقم 2 و6: أكتوبر"
+
+
 def test_spaced_comma_before_a_latin_stretch_does_not_open_it():
     """Seed 003 line 43: «اللجنة ، COVID 19مراعاة …»: «COVID 19» is a left-to-right run of
     its own and the comma follows it."""
