@@ -248,7 +248,12 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
                 break
     out = _complete_glued_triples([a for a in out if a.kind != "gone"], vocab)
     for i, a in enumerate(out):
-        if a.kind != "ar" or vocab.known(lm_key(a)) or vocab.real(lm_key(a)) or len(a.text) < 4:
+        # a short word the clean text and the document never write, a letter glued before a
+        # particle (ملا … تقد: the م of تقدم), counts as broken even if the lexicon has it
+        particle = a.kind == "ar" and a.text[1:] in _PARTICLES and not (vocab.lexical(lm_key(a)) or
+                                                                        vocab.seen(lm_key(a)))
+        if a.kind != "ar" or vocab.known(lm_key(a)) or vocab.real(lm_key(a)) and not particle or \
+                len(a.text) < (3 if particle else 4):
             continue
         for k in (1, 2):  # a word's first letters cut off and glued before another: "ةضرورة … موازا"
             frag, rest = a.text[:k], a.text[k:]

@@ -72,6 +72,16 @@ def test_lone_fragment_completes_the_first_piece_of_a_glued_pair():
         ["تنظيمها", "المنفتحة", "والمزمع"]
 
 
+def test_a_letter_glued_before_a_particle_completes_the_broken_word_it_was_cut_from():
+    """Seed 003 line 269: «ملا تقد» is لا + the م of تقدم (ملا is in the lexicon, but neither
+    the clean text nor the document writes it); with no broken word for the letter to
+    complete, ملا stays."""
+    v = _vocab("003")
+    assert _texts(transfer_fragments(atoms_of("منذ الاجتماع الأخير. ملا تقد"), v)) == \
+        ["منذ", "الاجتماع", "الأخير", ".", "لا", "تقدم"]
+    assert _texts(transfer_fragments(atoms_of("ملا تقدم"), v)) == ["ملا", "تقدم"]
+
+
 def test_names_keep_their_letters():
     v = _vocab("000")
     assert _texts(transfer_fragments(atoms_of("العمومري مد"), v)) == ["العمومري", "مد"]
