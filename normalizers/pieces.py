@@ -112,20 +112,31 @@ def _rotation(a: Atom, vocab: Vocabulary) -> Atom | None:
     return Atom(best[1], "ar", a.space_before, a.wide_before) if best else None
 
 
+_WORD_END_MARKS = frozenset("،.:؛,;")
+
+
 def join_split_words(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """Two neighbouring unknown pieces that are one word laid out backwards:
-    ``تحة المنف`` is المنفتحة, ``ط االنق`` is النقاط."""
+    ``تحة المنف`` is المنفتحة, ``ط االنق`` is النقاط. Pieces that happen to be rare words
+    (``الم``, ``تبقية``) are joined too where the word they make is one the document writes
+    on other lines and neither piece is; a closing mark written between the pieces follows
+    the word (``تبقية،الم`` is «المتبقية،»)."""
     out: list[Atom] = []
     i = 0
     while i < len(atoms):
         a = atoms[i]
-        b = atoms[i + 1] if i + 1 < len(atoms) else None
-        if (b is not None and a.kind == b.kind == "ar" and len(a.text) + len(b.text) <= 16
-                and not any(vocab.real(lm_key(x)) or vocab.seen(lm_key(x)) for x in (a, b))):
-            joined = _rotation(Atom(a.text + b.text, "ar", a.space_before, a.wide_before), vocab)
-            if joined is not None:
-                out.append(joined)
-                i += 2
+        mark = i + 2 < len(atoms) and atoms[i + 1].kind == "p" and atoms[i + 1].text in _WORD_END_MARKS and \
+            not atoms[i + 1].space_before and not atoms[i + 2].space_before
+        k = i + 2 if mark else i + 1
+        b = atoms[k] if k < len(atoms) else None
+        if b is not None and a.kind == b.kind == "ar" and len(a.text) + len(b.text) <= 16:
+            broken = not any(vocab.real(lm_key(x)) or vocab.seen(lm_key(x)) for x in (a, b))
+            unattested = not any(vocab.lexical(lm_key(x)) or vocab.seen(lm_key(x)) for x in (a, b))
+            joined = _rotation(Atom(a.text + b.text, "ar", a.space_before, a.wide_before), vocab) \
+                if broken or unattested else None
+            if joined is not None and (broken or vocab.seen(lm_key(joined))):
+                out += [joined] + ([replace(atoms[i + 1], space_before=False)] if mark else [])
+                i = k + 1
                 continue
         out.append(a)
         i += 1

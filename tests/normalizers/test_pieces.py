@@ -30,6 +30,15 @@ def test_neighbouring_pieces_are_joined():
     assert _texts(join_split_words(atoms_of("تحة المنف"), _vocab())) == ["المنفتحة"]
 
 
+def test_pieces_that_are_rare_words_join_into_a_word_the_document_writes():
+    """Seed 003 line 279: «تبقية،الم» is «المتبقية،» (الم and تبقية are in the lexicon, but
+    the document writes المتبقية on other lines, and neither piece); pieces the document
+    itself writes stay apart."""
+    v = _vocab("003")
+    assert _texts(join_split_words(atoms_of("تبقية،الم 5"), v)) == ["المتبقية", "،", "5"]
+    assert _texts(join_split_words(atoms_of("تبقية الالتزام"), v)) == ["تبقية", "الالتزام"]
+
+
 def test_cut_off_letters_go_back_to_their_word():
     v = _vocab()
     assert _texts(transfer_fragments(atoms_of("ئيسة المشروع المكلفة بالالتزامر"), v)) == \
