@@ -23,6 +23,7 @@ from bidi import algorithm as uba
 
 _RANGE_SEP = {"-", "–", "—", "/"}
 _NEUTRAL_STANDIN = "\u2010"  # HYPHEN, bidi class ON
+_HYPHENS = frozenset("-\u2010")
 _RTL_OR_NEUTRAL = {"AL", "R", "WS", "ON", "S"}
 
 
@@ -42,6 +43,11 @@ def _representative(units: list[str], i: int) -> str:
         prev, nxt = units[i - 1][-1:], units[i + 1][:1]
         if prev.isdigit() and nxt.isdigit():
             return _NEUTRAL_STANDIN
+    if ch in _HYPHENS and i and units[i - 1][-1:].isalpha() and bidi_class(units[i - 1][-1]) == "L" and \
+            (i + 1 == len(units) or not units[i + 1][:1].isalnum()):
+        # a Latin word's hyphen at the break of a line (co-|création): the paragraph goes on
+        # with the word's other half, so the producer's algorithm kept it in the Latin run
+        return "a"
     if len(u) > 1:  # ligature or "(cid:N)": classify by its first strong character
         for c in u:
             if bidi_class(c) in ("AL", "R", "L"):

@@ -121,6 +121,75 @@ def fix_brackets(text: str) -> str:
     return mirrored if _imbalance(mirrored) < _imbalance(text) else text
 
 
+def unpaired_brackets(text: str) -> list[int]:
+    """Positions of the brackets of ``text`` that have no partner in it."""
+    stack: list[int] = []
+    lone: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE:
+            if stack and _OPEN.index(text[stack[-1]]) == _CLOSE.index(ch):
+                stack.pop()
+            else:
+                lone.append(i)
+    return sorted(lone + stack)
+
+
+def _strong(text: str, i: int, step: int) -> str:
+    """Bidi direction of the first strong character from ``i`` on (digits count as
+    right-to-left beside neutrals, as in rules N1-N2), or "" at the line's edge (the edge of a
+    right-to-left paragraph counts as right to left)."""
+    i += step
+    while 0 <= i < len(text):
+        t = unicodedata.bidirectional(text[i])
+        if t in ("R", "AL", "EN", "AN"):
+            return "R"
+        if t == "L":
+            return "L"
+        i += step
+    return ""
+
+
+def mirror_unpaired_brackets(text: str) -> str:
+    """Mirror the brackets left without a partner on a logical right-to-left line (a pair cut
+    by a line break: «(Plateforme» … «co-création)»), where the PDF gives every bracket as the
+    glyph it shows: the bidi algorithm sets a lone bracket to the right-to-left paragraph's
+    direction (rules N1-N2), so it was drawn mirrored, unless Latin text stands on both sides."""
+    lone = unpaired_brackets(text)
+    if not lone:
+        return text
+    chars = list(text)
+    for i in lone:
+        if not (_strong(text, i, -1) == "L" and _strong(text, i, 1) == "L"):
+            chars[i] = MIRROR_PAIRS.get(chars[i], chars[i])
+    return "".join(chars)
+
+
+def shows_mirrored_brackets(visual_lines: list[str]) -> bool:
+    """Whether a PDF's text layer gives right-to-left brackets as the mirrored glyphs drawn
+    (Chromium, ReportLab: «(OGP)» stands as ``(…)`` in the visual line) rather than as the
+    characters typed (LibreOffice: ``)…(``), by the right-to-left lines whose brackets
+    balance one way only, and by the pairs a line break cut (``)`` on one line, ``(`` on the
+    next, where drawn)."""
+    drawn = typed = 0
+    cut = ""  # the brackets left without a partner on their line, line after line
+    for line in visual_lines:
+        line = _CID.sub("", line)
+        if not any(ch in _OPEN or ch in _CLOSE for ch in line):
+            continue
+        if any(unicodedata.bidirectional(c) in ("R", "AL") for c in line):
+            as_is, mirrored = _imbalance(line), _imbalance(mirror_brackets(line))
+            drawn += as_is == 0 < mirrored
+            typed += mirrored == 0 < as_is
+        cut += "".join(line[i] for i in unpaired_brackets(line))
+    # pairs a line break cut: drawn, the first half is ")" and the second "("
+    as_is, mirrored = _imbalance(cut), _imbalance(mirror_brackets(cut))
+    drawn += max(as_is - mirrored, 0) // 2
+    typed += max(mirrored - as_is, 0) // 2
+    return drawn > typed
+
+
 CHAR_STEPS = (
     drop_controls,
     drop_cid_glyphs,

@@ -4,6 +4,8 @@ PDF line (glyphs in visual order):
     1. logical_order  (bidi over glyph units, so ligatures stay whole)
     2. clean_chars    (controls, cid junk, presentation forms, tatweel, kashida Latin, NFC, spaces)
     3. fix_brackets   (mirrored pairs restored by balance)
+    then, over the document: mend_unpaired_brackets (the halves of pairs cut by a line break,
+        where the producer draws mirrored glyphs into its text layer)
 Text (already extracted), by what the document shows:
     explicit bidi embeddings (pdftotext): resolve_embeddings, columns.rtl_columns (-layout),
         clean_chars, unswap_letter_pairs, order_ranges, fix_brackets
@@ -14,6 +16,7 @@ Text (already extracted), by what the document shows:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
@@ -21,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from normalizers.bidi import (displaced_stretches, has_embeddings, has_rtl, logical_order, order_ranges,
                              resolve_displaced, resolve_embeddings)
 from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fix_brackets, fold_presentation_char,
-                              fold_presentation_forms)
+                              fold_presentation_forms, mirror_unpaired_brackets, shows_mirrored_brackets)
 from normalizers.columns import rtl_columns
 from normalizers.offsets import offset_map
 from normalizers.pieces import unswap_letter_pairs
@@ -253,6 +256,16 @@ def _display(cells: list[str]) -> str:
     return " | ".join(_SPACE_CLOSE.sub(r"\1", _OPEN_SPACE.sub(r"\1", c.replace("\n", " "))) for c in cells)
 
 
+def mend_unpaired_brackets(line: Line) -> Line:
+    """A PDF line or row with its brackets left without a partner mirrored where they were
+    drawn mirrored (``chars.mirror_unpaired_brackets``); offsets are kept, one character for one."""
+    if line.cells is not None:
+        cells = [mirror_unpaired_brackets(c) for c in line.cells]
+        return replace(line, cells=cells, text=_display(cells)) if cells != line.cells else line
+    text = mirror_unpaired_brackets(line.text)
+    return replace(line, text=text) if text != line.text else line
+
+
 def repair_document(doc: RawDocument) -> TextDocument:
     """RawDocument -> TextDocument of logical lines, each with its page and raw line number."""
     lines: list[Line] = []
@@ -276,6 +289,8 @@ def repair_document(doc: RawDocument) -> TextDocument:
                                       cells=cells, table=raw.table, offsets=offsets,
                                       bbox=raw.bbox, char_boxes=None if cells is not None else char_boxes(raw)))
         lines = join_page_broken_rows(lines)
+        if rtl and shows_mirrored_brackets([raw.text for page in doc.pages for raw in page.lines]):
+            lines = [mend_unpaired_brackets(line) for line in lines]
     else:
         raw_lines = [rl.text for p in doc.pages for rl in p.lines]
 

@@ -1,4 +1,10 @@
 """Visual -> logical order of glyph rows, including ranges, ligatures and Latin runs."""
+import os
+import shutil
+import subprocess
+
+import pytest
+
 from normalizers.bidi import logical_order, reorder_visual
 from normalizers.chars import fix_brackets
 from normalizers.repair import normalize_percent
@@ -25,6 +31,13 @@ def test_multichar_glyph_moves_as_one_unit():
     assert "".join(units[i] for i in logical_order(units)) == "وإصلاح"
 
 
+def test_hyphen_of_a_latin_word_broken_at_the_line_end_stays_with_it():
+    """«co-» ends a visual line whose paragraph goes on with «création»: the producer's bidi
+    run kept the hyphen in the Latin word (a Chromium line of a wrapped paragraph)."""
+    assert reorder_visual("Plateforme de co-) ةيكراشتلا") == "التشاركية )Plateforme de co-"
+    assert reorder_visual("COVID-19 ءابو") == "وباء COVID-19"
+
+
 def test_fix_brackets_and_percent():
     assert fix_brackets("الحكومة المنفتحة )OGP(") == "الحكومة المنفتحة (OGP)"
     assert fix_brackets("(ADD) (عن بعد)") == "(ADD) (عن بعد)"
@@ -46,3 +59,28 @@ def test_ranges_low_end_first():
     text = repair_document(read_document(RAW / "dev_03.reportlab.pdf")).text
     assert "09:00 - 09:30" in text and "09:30 - 09:00" not in text
     assert "2018-2020" in repair_document(read_document(RAW / "dev_01.reportlab.pdf")).text
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium not installed")
+def test_chromium_pdf_with_bracket_pairs_cut_by_line_breaks(tmp_path):
+    """A PDF printed here by Chromium (mirrored glyphs in its text layer), whose paragraphs break
+    inside brackets and after a Latin word's hyphen: every line reads as typed."""
+    assert CHROMIUM, "chromium must be installed in CI (make test installs it)"
+    from normalizers.repair import repair_document
+    from pipeline.ingest import read_document
+
+    paragraphs = ["تقديم المنصة الإلكترونية للصياغة التشاركية (Plateforme de co-<br>création)، وبرمجة الأنشطة "
+                  "المتبقية خلال الأسبوع المقبل (22<br>يونيو 2020).",
+                  "وتقرر عقد الاجتماع المقبل (عبر تقنية<br>المناظرة المرئية) في أقرب الآجال."]
+    html = ('<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>body {font-family: '
+            '"DejaVu Sans", sans-serif; font-size: 12pt} p {width: 9cm}</style></head><body>'
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>")
+    (tmp_path / "doc.html").write_text(html, encoding="utf-8")
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={tmp_path / 'doc.pdf'}",
+                    (tmp_path / "doc.html").as_uri()], capture_output=True, timeout=120, check=True)
+    text = " ".join(l.text for l in repair_document(read_document(tmp_path / "doc.pdf")).lines)
+    assert text == " ".join(p.replace("<br>", " ") for p in paragraphs)

@@ -1,5 +1,6 @@
 """Each character step on its own, on real strings from the sample archive."""
 from normalizers import chars
+from tests.conftest import RAW
 
 
 def test_fold_presentation_forms_keeps_lam_alef_order():
@@ -29,3 +30,30 @@ def test_western_digits():
 
 def test_clean_chars_composes_in_order():
     assert chars.clean_chars("  ﺍﻟﻤﺸﺎﺭﻛـــﻮﻥ  ") == "المشاركون"
+
+
+def test_brackets_left_without_partner_are_mirrored_in_right_to_left_context():
+    """Lines of a Chromium PDF whose bracket pair a line break cut (mirrored glyphs in the text
+    layer): each half mirrored back; a bracket between two Latin words is left as it is."""
+    from normalizers.chars import mirror_unpaired_brackets, unpaired_brackets
+
+    assert unpaired_brackets("(ADD) (عن") == [6]
+    assert mirror_unpaired_brackets("التشاركية )Plateforme de co-") == "التشاركية (Plateforme de co-"
+    assert mirror_unpaired_brackets("création(، وبرمجة الأنشطة") == "création)، وبرمجة الأنشطة"
+    assert mirror_unpaired_brackets("الأسبوع المقبل )22 يونيو") == "الأسبوع المقبل (22 يونيو"
+    assert mirror_unpaired_brackets("see (a b") == "see (a b"
+    assert mirror_unpaired_brackets("(OGP) الشراكة") == "(OGP) الشراكة"
+
+
+def test_which_pdfs_draw_mirrored_brackets_is_told_from_their_lines():
+    """Chromium and ReportLab write the glyph drawn («(OGP)» reads ``(…)`` in the visual line),
+    LibreOffice the character typed (``)…(``)."""
+    from normalizers.chars import shows_mirrored_brackets
+    from pipeline.ingest import read_document
+
+    def visual_lines(name: str) -> list[str]:
+        return [l.text for p in read_document(RAW / name).pages for l in p.lines]
+
+    assert shows_mirrored_brackets(visual_lines("dev_01.chromium.pdf"))
+    assert shows_mirrored_brackets(visual_lines("dev_03.reportlab.pdf"))
+    assert not shows_mirrored_brackets(visual_lines("dev_01.libreoffice.pdf"))
