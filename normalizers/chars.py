@@ -27,7 +27,7 @@ _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # Arabic letters (incl. presentation forms) on both sides of a short Latin run with no
 # space: justification kashida glyphs mapped to Latin letters (e.g. "هaaذا", "الاجتمaاع").
 _AR = "\u0621-\u064a\u066e-\u06d3\u06d5\ufb50-\ufdff\ufe70-\ufefe"
-_KASHIDA_LATIN = re.compile(f"(?<=[{_AR}])[A-Za-z^]{{1,3}}(?=[{_AR}])")
+_KASHIDA_LATIN = re.compile(f"(?<=[{_AR}])[A-Za-z\u00c0-\u024f^]{{1,3}}(?=[{_AR}])")
 _DIGITS = load_table("digits.json")
 _TO_WESTERN = str.maketrans(_DIGITS["arabic_indic"] + _DIGITS["extended_arabic_indic"], _DIGITS["western"] * 2)
 MIRROR_PAIRS: dict[str, str] = load_table("mirror_pairs.json")
@@ -43,6 +43,15 @@ def drop_controls(text: str) -> str:
     if len(text) == 1:  # one glyph's text: the hot case of PDF rows
         return "" if text in CONTROL_CHARS else text
     return _CONTROLS.sub("", text)
+
+
+_BULLETS = str.maketrans(load_table("symbol_bullets.json")["map"])
+
+
+def map_symbol_bullets(text: str) -> str:
+    """Word's list bullets from the Symbol and Wingdings fonts (private-use ``\uf0b7`` in the
+    text layer) to ``•``: the bullet they show, a neutral for the bidi algorithm."""
+    return text.translate(_BULLETS)
 
 
 def drop_cid_glyphs(text: str) -> str:
@@ -72,7 +81,8 @@ def drop_tatweel(text: str) -> str:
 
 def drop_kashida_latin(text: str) -> str:
     """Remove 1-3 Latin letters or carets glued between Arabic letters (justification glyph junk:
-    Noto Naskh kashida comes out as Latin letters, KacstOne's as ``^``)."""
+    Noto Naskh kashida comes out as Latin letters, KacstOne's as ``^``, an Amiri ligature from
+    LibreOffice as ``á``)."""
     return _KASHIDA_LATIN.sub("", text)
 
 
@@ -192,6 +202,7 @@ def shows_mirrored_brackets(visual_lines: list[str]) -> bool:
 
 CHAR_STEPS = (
     drop_controls,
+    map_symbol_bullets,
     drop_cid_glyphs,
     fold_presentation_forms,
     drop_tatweel,

@@ -15,6 +15,7 @@ Text (already extracted), by what the document shows:
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from operator import itemgetter
@@ -24,8 +25,10 @@ from rapidfuzz.distance import Levenshtein
 from normalizers.bidi import (displaced_stretches, has_embeddings, has_rtl, logical_order, order_ranges,
                              resolve_displaced, resolve_embeddings)
 from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fix_brackets, fold_presentation_char,
-                              fold_presentation_forms, mirror_unpaired_brackets, shows_mirrored_brackets)
+                              fold_presentation_forms, map_symbol_bullets, mirror_unpaired_brackets,
+                              shows_mirrored_brackets)
 from normalizers.columns import rtl_columns
+from normalizers.lm import atoms_of, lm_key, model
 from normalizers.offsets import offset_map
 from normalizers.pieces import unswap_letter_pairs
 from normalizers.runs import looks_visual, repair_text_lines, space_brackets, visual_line_closes
@@ -53,7 +56,7 @@ def reorder_glyphs_mapped(glyphs: list[Glyph], rtl: bool | None = None) -> tuple
     """Logical text of a glyph row and, for each of its characters, its index in the raw
     (visual) text of the row: the exact offset map of the reordering."""
     texts = [g.text for g in glyphs]
-    units = [drop_controls(t) for t in texts]
+    units = [map_symbol_bullets(drop_controls(t)) for t in texts]
     if rtl is None:
         rtl = has_rtl("".join(units))
     order = logical_order(units, rtl=True) if rtl else range(len(units))
@@ -207,12 +210,31 @@ def _row_key(cells: list[str]) -> str:
     return " | ".join(" ".join(c.split()) for c in cells)
 
 
+def cells_run_on(before: list[str], after: list[str]) -> bool:
+    """Do the cells of ``after`` carry on the text of the cells of ``before``, the two halves of
+    one table row a page break cut? Yes when no cell of the first half ends its sentence and the
+    words across the break read on (by the word model, the first word of a cell is likelier
+    after the last word of the cell above than on its own: «جدول أعمال | الاجتماع:»,
+    «تنفيذ الالتزام بنسبة | 91%»)."""
+    gains = []
+    for a, b in zip(before, after):
+        if not a.strip() or not b.strip():
+            continue
+        last, first = atoms_of(a)[-1], atoms_of(b)[0]
+        if last.kind == "p" and last.text in ".،:؛;!؟?" or first.text in "•-":
+            return False  # the first half ends a sentence, or the second opens an item
+        lm = model()
+        gains.append(lm.word_logp(lm_key(last), lm_key(first)) - math.log(lm.p_uni(lm_key(first))))
+    return bool(gains) and sum(gains) / len(gains) > 0
+
+
 def join_page_broken_rows(lines: list[Line]) -> list[Line]:
     """Drop a table header repeated after a page break, and join a row the break cut in two.
 
     The first row of a table with no figures is its header; the same row met again is a
     repetition. The part of a row carried over to the next page has an empty first cell
-    (no time, no number): its cells are appended to the row it continues.
+    (no time, no number), or cells that carry on the text of the row above them
+    (``cells_run_on``): its cells are appended to the row it continues.
     """
     out: list[Line] = []
     headers: set[str] = set()
@@ -221,6 +243,9 @@ def join_page_broken_rows(lines: list[Line]) -> list[Line]:
     prev: Line | None = None
     for ln in lines:
         starts_table = prev is None or prev.cells is None or prev.table != ln.table or prev.page != ln.page
+        # the first row of a page right after a row of the same shape ending the page before
+        broken = (prev is not None and prev is last_row and prev.page == ln.page - 1 and ln.cells is not None
+                  and len(ln.cells) == len(prev.cells or []))
         prev = ln
         if ln.cells is None:
             after_repeat = False
@@ -232,8 +257,9 @@ def join_page_broken_rows(lines: list[Line]) -> list[Line]:
             continue
         if starts_table and not any(ch.isdigit() for ch in key):
             headers.add(key)
-        if (after_repeat and last_row is not None and not ln.cells[0].strip()
-                and len(ln.cells) == len(last_row.cells or [])):
+        if last_row is not None and (
+                after_repeat and not ln.cells[0].strip() and len(ln.cells) == len(last_row.cells or []) or
+                broken and cells_run_on(last_row.cells or [], ln.cells)):
             last_row.cells = [f"{a}\n{c}".strip("\n") for a, c in zip(last_row.cells, ln.cells)]
             last_row.text = _display(last_row.cells)
             last_row.raw = f"{last_row.raw}\n{ln.raw}"
