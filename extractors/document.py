@@ -119,7 +119,10 @@ _SPEAKER_PREFIX = re.compile(r"^(?:(?:من\s+)?(?:تأطير|تسيير|تنشي
 
 
 def _speaker(lines: list[str]) -> list[Person]:
-    """People of a speaker text: a name line, then wrapped lines of role and organisation."""
+    """People of a speaker text: a name line, then wrapped lines of role and organisation
+    (a prefix such as «تسيير:» may stand on a line of its own above the name)."""
+    while len(lines) > 1 and not _SPEAKER_PREFIX.sub("", lines[0]).strip():
+        lines = lines[1:]
     first = _SPEAKER_PREFIX.sub("", lines[0])
     text = first + ("، " + " ".join(lines[1:]) if len(lines) > 1 else "")
     out = []

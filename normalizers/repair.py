@@ -100,6 +100,29 @@ def carry_offsets(before: str, after: str, src: list[int]) -> list[int]:
     return out
 
 
+def _bold(glyph: Glyph) -> bool:
+    return "bold" in glyph.font.lower()
+
+
+def _cell_lines(glyph_lines: list[list[Glyph]], rtl: bool | None) -> list[str]:
+    """The lines of a table cell in logical order. A line set wholly in bold under a line
+    with bold in it carries on one bold phrase that a narrow column wrapped (a speaker's name
+    above the regular lines of their title: «تسيير: السيدة بشرى» / «الكتبي» is one line)."""
+    out: list[str] = []
+    had_bold = False
+    for gl in glyph_lines:
+        text = clean_chars(reorder_glyph_line(gl, rtl))
+        if not text:
+            continue
+        marks = [_bold(g) for g in gl if g.text.strip()]
+        if had_bold and all(marks):
+            out[-1] += " " + text
+        else:
+            out.append(text)
+        had_bold = any(marks)
+    return out
+
+
 def repair_pdf_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[str] | None]:
     """Logical text of one PDF line or table row (cells right to left when ``rtl``)."""
     if raw.cells is not None:
@@ -107,7 +130,7 @@ def repair_pdf_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[st
         glyph_cells = raw.cell_glyphs or [[] for _ in raw.cells]
         for cell, glyph_lines in zip(raw.cells, glyph_cells):
             if glyph_lines:
-                sub = [clean_chars(reorder_glyph_line(gl, rtl)) for gl in glyph_lines]
+                sub = _cell_lines(glyph_lines, rtl)
             else:
                 sub = [clean_chars(reorder_visual_text(s)) for s in cell.split("\n")]
             cells.append(order_ranges(normalize_percent(fix_brackets("\n".join(s for s in sub if s)))))
@@ -228,6 +251,37 @@ def cells_run_on(before: list[str], after: list[str]) -> bool:
     return bool(gains) and sum(gains) / len(gains) > 0
 
 
+def number_tables(lines: list[Line]) -> list[Line]:
+    """Tables numbered over the whole document (the layout numbers them per page); a table
+    that opens a page right after a row of the same shape closing the page before goes on
+    with that table, so the rows of a table the break split keep its header (its columns'
+    roles), repeated or not."""
+    out: list[Line] = []
+    ids: dict[tuple[int, int], int] = {}
+    prev: Line | None = None
+    for ln in lines:
+        if ln.cells is not None and ln.table is not None:
+            key = (ln.page, ln.table)
+            if key not in ids:
+                goes_on = (prev is not None and prev.cells is not None and prev.page == ln.page - 1
+                           and len(prev.cells) == len(ln.cells))
+                ids[key] = prev.table if goes_on and prev.table is not None else len(set(ids.values()))
+            ln = replace(ln, table=ids[key])
+        out.append(ln)
+        if not is_page_number(ln):
+            prev = ln
+    return out
+
+
+_PAGE_NUMBER = re.compile(r"\W*[0-9\u0660-\u0669]{1,4}(?:\s*/\s*[0-9\u0660-\u0669]{1,4})?\W*")
+
+
+def is_page_number(line: Line) -> bool:
+    """A line that is only a page number («3», «- 3 -», «3/12»): page furniture between the
+    two halves of a table a page break split."""
+    return line.cells is None and bool(_PAGE_NUMBER.fullmatch(line.text.strip()))
+
+
 def join_page_broken_rows(lines: list[Line]) -> list[Line]:
     """Drop a table header repeated after a page break, and join a row the break cut in two.
 
@@ -246,6 +300,9 @@ def join_page_broken_rows(lines: list[Line]) -> list[Line]:
         # the first row of a page right after a row of the same shape ending the page before
         broken = (prev is not None and prev is last_row and prev.page == ln.page - 1 and ln.cells is not None
                   and len(ln.cells) == len(prev.cells or []))
+        if is_page_number(ln):
+            out.append(ln)
+            continue
         prev = ln
         if ln.cells is None:
             after_repeat = False
@@ -314,7 +371,7 @@ def repair_document(doc: RawDocument) -> TextDocument:
                     lines.append(Line(text=text, page=page.number, line_no=n, raw=raw.text,
                                       cells=cells, table=raw.table, offsets=offsets,
                                       bbox=raw.bbox, char_boxes=None if cells is not None else char_boxes(raw)))
-        lines = join_page_broken_rows(lines)
+        lines = join_page_broken_rows(number_tables(lines))
         if rtl and shows_mirrored_brackets([raw.text for page in doc.pages for raw in page.lines]):
             lines = [mend_unpaired_brackets(line) for line in lines]
     else:

@@ -94,6 +94,29 @@ def page_objects(page) -> tuple[list[Glyph], dict[str, list[dict]]]:
     return glyphs, shapes
 
 
+def cut_row_edges(v: list[dict], h: list[dict]) -> list[dict]:
+    """Horizontal edges closing a table where the page cuts one of its rows: Chromium draws a
+    row that a page break splits without its bottom (or top) border, the cell borders running
+    on to the page's edge, so the table finder would drop the row's part on that page. The
+    edge is laid where the vertical ruling stops, across the borders that reach there."""
+    out = []
+    for end, beyond in (("bottom", max), ("top", min)):
+        stop = beyond(e[end] for e in v)
+        ruled = beyond(e["top"] for e in h)
+        if abs(stop - ruled) <= 2:
+            continue
+        reach = [e["x0"] for e in v if abs(e[end] - stop) <= 1]
+        if len(reach) >= 2:
+            edge = dict(h[0])  # a ruling edge of the page, moved: same keys, page coordinates
+            shift = stop - edge["top"]
+            for key, sign in (("doctop", 1), ("y0", -1), ("y1", -1)):
+                if key in edge:
+                    edge[key] += sign * shift
+            edge.update(x0=min(reach), x1=max(reach), width=max(reach) - min(reach), top=stop, bottom=stop, height=0)
+            out.append(edge)
+    return out
+
+
 def _table_grids(page, shapes: dict[str, list[dict]]) -> list:
     """Ruled tables of a page, by pdfplumber's table finder over the page's ruling (the edges
     of its lines, rects and curves, in the order and with the length filter ``page.edges``
@@ -109,6 +132,7 @@ def _table_grids(page, shapes: dict[str, list[dict]]) -> list:
     v, h = filter_edges(edges, "v", min_length=1), filter_edges(edges, "h", min_length=1)
     if len(v) < 2 or len(h) < 2:
         return grids
+    h = h + cut_row_edges(v, h)
     try:
         found = page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                                   "explicit_vertical_lines": v, "explicit_horizontal_lines": h})

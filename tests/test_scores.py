@@ -54,6 +54,16 @@ def test_corpus_pdf_extraction_floor(shared: Path, tmp_path: Path, producer: str
     assert summary["_macro_f1"] >= PDF_FLOOR[producer], summary
 
 
+def test_unseen_variant_extraction_floor(shared: Path, tmp_path: Path):
+    """The corpus documents with other people and other percentages, printed by Chromium
+    (``tests/data/unseen``): other names wrap table cells and move rows across page breaks
+    elsewhere (a row the page cuts, a table whose header stays on the page before)."""
+    unseen = Path(__file__).resolve().parent / "data" / "unseen"
+    _extract(sorted(unseen.glob("vdev_*.chromium.pdf")), tmp_path / "pred", stem=lambda p: p.name.split(".")[0])
+    summary = _score(shared, tmp_path / "pred", unseen)
+    assert summary["_macro_f1"] >= 0.99, summary
+
+
 @pytest.mark.parametrize("producer", sorted(PDF_FLOOR))
 def test_pdf_text_repair_cer(shared: Path, producer: str):
     """Whole-document CER of the repaired text against gold/<doc>.txt (NFC, no tatweel,

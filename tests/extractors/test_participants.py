@@ -36,3 +36,13 @@ def test_organisation_inside_a_role_and_before_a_further_role():
     assert p.organization == "الجمعية الديمقراطية لنساء المغرب"
     p = parse_person("السيد أيمن اماليك - كاتب عام جمعية من أجل الشباب وعضو لجنة الإشراف للحكومة المفتوحة")
     assert p.organization == "جمعية من أجل الشباب"
+
+
+def test_speaker_prefix_on_a_line_of_its_own():
+    """A programme cell of a Chromium PDF whose narrow column set «تسيير:» alone above the
+    speaker's name (the corpus's dev_03 with its people renamed)."""
+    from extractors.document import _speaker
+
+    people = _speaker(["تسيير:", "السيدة بشرى الكتبي", "رئيسة", "جمعية", "الأفق", "للتنمية", "والمواطنة"])
+    assert [(p.honorific, p.name, p.role) for p in people] == \
+        [("السيدة", "بشرى الكتبي", "رئيسة جمعية الأفق للتنمية والمواطنة")]

@@ -1,21 +1,34 @@
 """Make the PDFs of this folder (not run by the tests; needs chromium and LibreOffice Writer).
 
-New documents of the genre, never seen by the repair: HTML pages built from the hand-made
-readings of seeds 000 and 003 (``../shared/gold/*.lines.jsonl``: paragraphs, a bulleted
-list, a ruled three-column table), in four Arabic fonts, printed by headless Chromium and,
-through a Word document, exported by LibreOffice. ``x_<font>.txt`` is each document's text as
-written (one paragraph, item or row per line). Run from the repository root:
-``python tests/data/unseen/make.py OUT_DIR``.
+New documents of the genre, never seen by the repair or the extractors:
+
+- ``x_<font>``: HTML pages built from the hand-made readings of seeds 000 and 003
+  (``../shared/gold/*.lines.jsonl``: paragraphs, a bulleted list, a ruled three-column
+  table), in four Arabic fonts, printed by headless Chromium and, through a Word document,
+  exported by LibreOffice. ``x_<font>.txt`` is each document's text as written (one
+  paragraph, item or row per line).
+- ``vdev_0N``: the corpus documents (``../shared/corpus/src``) with their people renamed and
+  their percentages changed, the same way in the HTML and in the gold extraction
+  (``vdev_0N.gold.json``), printed by Chromium: other names wrap table cells and move rows
+  across page breaks elsewhere than in the corpus.
+
+Run from the repository root: ``python tests/data/unseen/make.py OUT_DIR``.
 """
 import html
 import json
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLD = ROOT.parent / "shared" / "gold"
+CORPUS = ROOT.parent / "shared" / "corpus"
+MEN = ["كريم بنموسى", "عبد الحق المريني", "رشيد الزموري", "هشام بلفقيه", "منير القباج", "جواد الصبيحي",
+       "عبد الله الوردي", "مراد بنسالم", "طارق الحلوي", "يوسف العمراوي", "سفيان الدكالي", "أيوب الشرقاوي"]
+WOMEN = ["سعاد الفاسي", "ليلى العراقي", "جميلة التويمي", "بشرى الكتبي", "نادية الحسني", "وفاء بنشقرون",
+         "حنان المسعودي", "إيمان الفلاحي", "مريم الصنهاجي", "سكينة الريفي", "أمينة الوكيلي", "هدى البقالي"]
 FONTS = {"amiri": "Amiri", "naskh": "Noto Naskh Arabic", "kufi": "Noto Kufi Arabic", "kacst": "KacstOne"}
 
 
@@ -56,6 +69,39 @@ def page(seed: int, family: str) -> tuple[str, list[str]]:
     return doc, text
 
 
+def _strings(value, f):
+    if isinstance(value, dict):
+        return {k: _strings(v, f) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_strings(v, f) for v in value]
+    return f(value) if isinstance(value, str) else value
+
+
+def variant(doc: str) -> tuple[str, dict]:
+    """A corpus document with other people and other percentages: its HTML and its gold."""
+    rnd = random.Random(doc)
+    gold = json.loads((CORPUS / "gold" / f"{doc}.gold.json").read_text(encoding="utf-8"))
+    page = (CORPUS / "src" / f"{doc}.html").read_text(encoding="utf-8")
+    men, women = rnd.sample(MEN, len(MEN)), rnd.sample(WOMEN, len(WOMEN))
+    names = {p["name"]: (women if (p.get("honorific") or "").endswith("ة") else men).pop() for p in gold["participants"]}
+    found = sorted({int(n) for n in re.findall(r"(\d+)\s?%", page) + re.findall(r"%\s?(\d+)", page)})
+    pct = dict(zip(found, rnd.sample(range(5, 99), len(found))))
+
+    def change(s: str) -> str:
+        for old, new in sorted(names.items(), key=lambda kv: -len(kv[0])):
+            s = s.replace(old, new)
+        s = re.sub(r"(\d+)(\s?%)", lambda m: f"{pct.get(int(m.group(1)), m.group(1))}{m.group(2)}", s)
+        return re.sub(r"(%\s?)(\d+)", lambda m: f"{m.group(1)}{pct.get(int(m.group(2)), m.group(2))}", s)
+
+    new = _strings(gold, change)
+    for c in new.get("commitments", []):
+        for item in [c] + c.get("activities", []):
+            if item.get("completion_pct") is not None:
+                item["completion_pct"] = pct.get(item["completion_pct"], item["completion_pct"])
+    new["doc"] = f"v{doc}"
+    return change(page), new
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for seed, (name, family) in enumerate(FONTS.items()):
@@ -70,6 +116,13 @@ def main(out: Path) -> None:
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out / "lo"),
                         str(out / f"x_{name}.docx")], check=True, capture_output=True)
         (out / "lo" / f"x_{name}.pdf").rename(out / f"x_{name}.libreoffice.pdf")
+    for doc in ("dev_01", "dev_02", "dev_03", "dev_04"):
+        source, gold = variant(doc)
+        (out / f"v{doc}.html").write_text(source, encoding="utf-8")
+        (out / f"v{doc}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--print-to-pdf={out / f'v{doc}.chromium.pdf'}", str(out / f"v{doc}.html")],
+                       check=True, capture_output=True)
 
 
 if __name__ == "__main__":
