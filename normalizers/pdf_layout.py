@@ -51,21 +51,37 @@ def cluster_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
             bounds.append([gt, gb])
     out = []
     for ln in lines:
-        ln.sort(key=lambda g: round(g.x0, 1))  # stable: zero-width glyphs keep stream order
+        # a zero-width glyph at (or just inside) the left edge of another is its part drawn
+        # first (the «ا» of a lam-alef ligature, a mark over a letter), whichever order the
+        # stream gives them; otherwise the stream's order stands (a stable sort)
+        ln.sort(key=lambda g: round(g.x0 - (0.3 if g.x1 - g.x0 < 0.05 else 0.0), 1))
         out.append(ln)
     out.sort(key=lambda ln: min(g.top for g in ln))
     return out
 
 
+def _drawn_over(space: Glyph, near: list[Glyph]) -> bool:
+    """A space glyph lying within the box of a letter beside it: no gap between words but
+    part of a ligature's text (LibreOffice writes bold lam-alef «لا» as ل, ا and a space over
+    the one glyph: «ا اللتزام» for «الالتزام»)."""
+    return space.x1 - space.x0 > 0.5 and any(
+        q.text.strip() and q.x0 - 0.5 <= space.x0 and space.x1 <= q.x1 + 0.5 for q in near)
+
+
 def _with_spaces(glyphs: list[Glyph]) -> list[Glyph]:
-    """Insert a space glyph where the horizontal gap is word-sized and no space exists."""
+    """Insert a space glyph where the horizontal gap is word-sized and no space exists; drop
+    one drawn over a letter (``_drawn_over``)."""
     out: list[Glyph] = []
-    for g in glyphs:
+    right = float("-inf")  # the right edge of the line so far (a zero-width mark ends no word)
+    for i, g in enumerate(glyphs):
+        if g.text == " " and _drawn_over(g, glyphs[max(i - 2, 0):i] + glyphs[i + 1:i + 3]):
+            continue
         if out:
             p = out[-1]
-            gap = g.x0 - p.x1
+            gap = g.x0 - max(right, p.x1)
             if gap > 0.18 * max(p.size, g.size) and p.text != " " and g.text != " ":
-                out.append(Glyph(" ", p.x1, g.x0, p.top, p.bottom, p.size, p.font))
+                out.append(Glyph(" ", max(right, p.x1), g.x0, p.top, p.bottom, p.size, p.font))
+        right = max(right, g.x1)
         if g.text == " " and out and out[-1].text == " ":
             continue
         out.append(g)

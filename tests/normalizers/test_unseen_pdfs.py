@@ -55,3 +55,10 @@ def test_cells_run_on_only_where_the_text_reads_on():
     assert cells_run_on(["جدول أعمال", "• تقدم إنجاز مختلف الأنشطة المتعلقة"], ["الاجتماع:", "بالالتزامات الثمانية"])
     assert not cells_run_on(["لا تقدم منذ الاجتماع الأخير.", "تحيين منصة التتبع"], ["تنفيذ الالتزام", ""])
     assert not cells_run_on(["تحيين منصة التتبع"], ["• إعداد دليل"])
+
+
+def test_bold_lam_alef_with_a_space_drawn_over_it():
+    """LibreOffice writes a bold lam-alef as ل, a zero-width ا and a space over the one glyph:
+    read as «لا», with no space (the header of vdev_02, Noto Naskh Arabic bold)."""
+    rows = [line.text for line in _read("vdev_02.libreoffice.pdf").lines if line.cells]
+    assert "الالتزام | نسبة الإنجاز | تحيين منصة التتبع | ملاحظات" in rows

@@ -9,10 +9,14 @@ New documents of the genre, never seen by the repair or the extractors:
   paragraph, item or row per line).
 - ``vdev_0N``: the corpus documents (``../shared/corpus/src``) with their people renamed and
   their percentages changed, the same way in the HTML and in the gold extraction
-  (``vdev_0N.gold.json``), printed by Chromium: other names wrap table cells and move rows
-  across page breaks elsewhere than in the corpus.
+  (``vdev_0N.gold.json``), printed by Chromium, and made into a Word document as the
+  corpus's were (right-to-left paragraphs, Word bullets and numbering, a right-to-left table
+  grid with a repeated header row; python-docx) exported by LibreOffice in the corpus's font
+  of that document: other names wrap table cells and move rows across page breaks elsewhere
+  than in the corpus.
 
-Run from the repository root: ``python tests/data/unseen/make.py OUT_DIR``.
+Run from the repository root: ``python tests/data/unseen/make.py OUT_DIR`` (with python-docx
+and beautifulsoup4 installed).
 """
 import html
 import json
@@ -30,6 +34,7 @@ MEN = ["كريم بنموسى", "عبد الحق المريني", "رشيد ال
 WOMEN = ["سعاد الفاسي", "ليلى العراقي", "جميلة التويمي", "بشرى الكتبي", "نادية الحسني", "وفاء بنشقرون",
          "حنان المسعودي", "إيمان الفلاحي", "مريم الصنهاجي", "سكينة الريفي", "أمينة الوكيلي", "هدى البقالي"]
 FONTS = {"amiri": "Amiri", "naskh": "Noto Naskh Arabic", "kufi": "Noto Kufi Arabic", "kacst": "KacstOne"}
+CORPUS_FONTS = {"dev_01": "Amiri", "dev_02": "Noto Naskh Arabic", "dev_03": "Noto Kufi Arabic", "dev_04": "KacstOne"}
 
 
 def readings(stem: str) -> list[str]:
@@ -102,6 +107,70 @@ def variant(doc: str) -> tuple[str, dict]:
     return change(page), new
 
 
+def word_document(source: str, path: Path, font: str) -> None:
+    """The HTML page as a Word document: right-to-left paragraphs and runs in ``font``,
+    headings and <b>/<th> bold, <ul>/<ol> as Word's bullets and numbering, tables as a
+    right-to-left grid whose header row repeats after a page break."""
+    from bs4 import BeautifulSoup, NavigableString
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    def mark(parent, tag: str, **attrs) -> None:
+        el = OxmlElement(tag)
+        for k, v in attrs.items():
+            el.set(qn(k), v)
+        parent.append(el)
+
+    def runs(par, node, bold: bool = False) -> None:
+        for ch in node.children:
+            if isinstance(ch, NavigableString):
+                text = re.sub(r"\s+", " ", str(ch))
+                if text:
+                    run = par.add_run(text)
+                    run.bold = bold or None
+                    run.font.name = font
+                    run.font.size = Pt(12)
+                    rpr = run._r.get_or_add_rPr()
+                    rpr.find(qn("w:rFonts")).set(qn("w:cs"), font)
+                    mark(rpr, "w:rtl")
+                    mark(rpr, "w:szCs", **{"w:val": "24"})
+                    if bold:
+                        mark(rpr, "w:bCs")
+            elif ch.name == "br":
+                par.add_run().add_break()
+            else:
+                runs(par, ch, bold or ch.name in ("b", "strong", "th"))
+
+    def paragraph(par, node, bold: bool = False):
+        mark(par._p.get_or_add_pPr(), "w:bidi")
+        runs(par, node, bold)
+        return par
+
+    doc = Document()
+    for el in BeautifulSoup(source, "html.parser").body.find_all(recursive=False):
+        if el.name in ("h1", "h2", "h3", "h4", "p", "div"):
+            par = paragraph(doc.add_paragraph(), el, el.name.startswith("h"))
+            if el.name == "h1" or "center" in (el.get("class") or []):
+                par.alignment = 1
+        elif el.name in ("ul", "ol"):
+            for li in el.find_all("li", recursive=False):
+                paragraph(doc.add_paragraph(style="List Bullet" if el.name == "ul" else "List Number"), li)
+        elif el.name == "table":
+            rows = el.find_all("tr")
+            table = doc.add_table(rows=0, cols=max(len(r.find_all(["td", "th"])) for r in rows))
+            table.style = "Table Grid"
+            mark(table._tbl.tblPr, "w:bidiVisual")
+            for r in rows:
+                row = table.add_row()
+                if r.find("th"):
+                    mark(row._tr.get_or_add_trPr(), "w:tblHeader")
+                for cell, c in zip(row.cells, r.find_all(["td", "th"])):
+                    paragraph(cell.paragraphs[0], c, c.name == "th")
+    doc.save(str(path))
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for seed, (name, family) in enumerate(FONTS.items()):
@@ -123,6 +192,10 @@ def main(out: Path) -> None:
         subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                         f"--print-to-pdf={out / f'v{doc}.chromium.pdf'}", str(out / f"v{doc}.html")],
                        check=True, capture_output=True)
+        word_document(source, out / f"v{doc}.docx", CORPUS_FONTS[doc])
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out / "lo"),
+                        str(out / f"v{doc}.docx")], check=True, capture_output=True)
+        (out / "lo" / f"v{doc}.pdf").rename(out / f"v{doc}.libreoffice.pdf")
 
 
 if __name__ == "__main__":
