@@ -315,7 +315,8 @@ def join_page_broken_rows(lines: list[Line]) -> list[Line]:
         if starts_table and not any(ch.isdigit() for ch in key):
             headers.add(key)
         if last_row is not None and (
-                after_repeat and not ln.cells[0].strip() and len(ln.cells) == len(last_row.cells or []) or
+                after_repeat and len(ln.cells) == len(last_row.cells or []) and
+                (not ln.cells[0].strip() or cells_run_on(last_row.cells or [], ln.cells)) or
                 broken and cells_run_on(last_row.cells or [], ln.cells)):
             last_row.cells = [f"{a}\n{c}".strip("\n") for a, c in zip(last_row.cells, ln.cells)]
             last_row.text = _display(last_row.cells)
