@@ -123,6 +123,18 @@ def _cell_lines(glyph_lines: list[list[Glyph]], rtl: bool | None) -> list[str]:
     return out
 
 
+def cell_bold_edges(raw: RawLine, rtl: bool | None = None) -> list[tuple[bool, bool]]:
+    """Per cell of a table row, in reading order: is its first line all bold, has its last
+    line bold in it (so a row the page break cut can carry a bold phrase over, see
+    ``join_page_broken_rows``)."""
+    edges = []
+    for glyph_lines in raw.cell_glyphs or []:
+        marks = [[_bold(g) for g in gl if g.text.strip()] for gl in glyph_lines]
+        marks = [m for m in marks if m]
+        edges.append((bool(marks) and all(marks[0]), bool(marks) and any(marks[-1])))
+    return edges[::-1] if (has_rtl(raw.text) if rtl is None else rtl) else edges
+
+
 def repair_pdf_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[str] | None]:
     """Logical text of one PDF line or table row (cells right to left when ``rtl``)."""
     if raw.cells is not None:
@@ -318,7 +330,11 @@ def join_page_broken_rows(lines: list[Line]) -> list[Line]:
                 after_repeat and len(ln.cells) == len(last_row.cells or []) and
                 (not ln.cells[0].strip() or cells_run_on(last_row.cells or [], ln.cells)) or
                 broken and cells_run_on(last_row.cells or [], ln.cells)):
-            last_row.cells = [f"{a}\n{c}".strip("\n") for a, c in zip(last_row.cells, ln.cells)]
+            plain = [(False, False)] * len(ln.cells)
+            # a bold phrase the break cut (a speaker's name) goes on on the same line
+            seams = [" " if above[1] and below[0] else "\n"
+                     for above, below in zip(last_row.cell_bold or plain, ln.cell_bold or plain)]
+            last_row.cells = [f"{a}{seam}{c}".strip() for a, seam, c in zip(last_row.cells, seams, ln.cells)]
             last_row.text = _display(last_row.cells)
             last_row.raw = f"{last_row.raw}\n{ln.raw}"
             last_row.offsets = offset_map(last_row.text, last_row.raw)
@@ -371,7 +387,8 @@ def repair_document(doc: RawDocument) -> TextDocument:
                 if text.strip(" |"):
                     lines.append(Line(text=text, page=page.number, line_no=n, raw=raw.text,
                                       cells=cells, table=raw.table, offsets=offsets,
-                                      bbox=raw.bbox, char_boxes=None if cells is not None else char_boxes(raw)))
+                                      bbox=raw.bbox, char_boxes=None if cells is not None else char_boxes(raw),
+                                      cell_bold=cell_bold_edges(raw, rtl) if cells is not None else None))
         lines = join_page_broken_rows(number_tables(lines))
         if rtl and shows_mirrored_brackets([raw.text for page in doc.pages for raw in page.lines]):
             lines = [mend_unpaired_brackets(line) for line in lines]

@@ -74,6 +74,8 @@ class Line:
     closes: bool | None = None  # visual-order text: the raw line ends its sentence or item (None: read the text)
     bbox: tuple[float, float, float, float] | None = None  # PDF: x0, top, x1, bottom of the line or row
     char_boxes: list[tuple[float, float, float, float]] | None = None  # PDF text lines: box of each raw char
+    # PDF table rows, per cell in reading order: (its first line is all bold, its last line has bold)
+    cell_bold: list[tuple[bool, bool]] | None = None
 
 
 @dataclass

@@ -62,3 +62,13 @@ def test_bold_lam_alef_with_a_space_drawn_over_it():
     read as «لا», with no space (the header of vdev_02, Noto Naskh Arabic bold)."""
     rows = [line.text for line in _read("vdev_02.libreoffice.pdf").lines if line.cells]
     assert "الالتزام | نسبة الإنجاز | تحيين منصة التتبع | ملاحظات" in rows
+
+
+def test_bold_name_cut_by_a_page_break_stays_whole():
+    """A programme row the page break cut right inside the speaker's bold name («تأطير: السيد
+    أيوب» / «الشرقاوي»): the name goes on on the same line, the title after it."""
+    from pipeline.stages import process_file
+
+    people = process_file(UNSEEN / "vdev_03a.chromium.pdf").extraction.data["participants"]
+    assert {"name": "أيوب الشرقاوي", "role": "منسق شبكة جمعيات الشرق للديمقراطية التشاركية"} in \
+        [{"name": p["name"], "role": p["role"]} for p in people]

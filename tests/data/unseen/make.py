@@ -15,8 +15,9 @@ New documents of the genre, never seen by the repair or the extractors:
   of that document: other names wrap table cells and move rows across page breaks elsewhere
   than in the corpus.
 
-Run from the repository root: ``python tests/data/unseen/make.py OUT_DIR`` (with python-docx
-and beautifulsoup4 installed).
+Run from the repository root: ``python tests/data/unseen/make.py OUT_DIR [DRAW]`` (with
+python-docx and beautifulsoup4 installed); ``vdev_03a`` is ``vdev_03`` of the draw ``a`` (a
+speaker's bold name cut by a page break).
 """
 import html
 import json
@@ -82,9 +83,10 @@ def _strings(value, f):
     return f(value) if isinstance(value, str) else value
 
 
-def variant(doc: str) -> tuple[str, dict]:
-    """A corpus document with other people and other percentages: its HTML and its gold."""
-    rnd = random.Random(doc)
+def variant(doc: str, draw: str = "") -> tuple[str, dict]:
+    """A corpus document with other people and other percentages: its HTML and its gold
+    (``draw`` names another random draw of them)."""
+    rnd = random.Random(doc + draw)
     gold = json.loads((CORPUS / "gold" / f"{doc}.gold.json").read_text(encoding="utf-8"))
     page = (CORPUS / "src" / f"{doc}.html").read_text(encoding="utf-8")
     men, women = rnd.sample(MEN, len(MEN)), rnd.sample(WOMEN, len(WOMEN))
@@ -103,7 +105,7 @@ def variant(doc: str) -> tuple[str, dict]:
         for item in [c] + c.get("activities", []):
             if item.get("completion_pct") is not None:
                 item["completion_pct"] = pct.get(item["completion_pct"], item["completion_pct"])
-    new["doc"] = f"v{doc}"
+    new["doc"] = f"v{doc}{draw}"
     return change(page), new
 
 
@@ -171,7 +173,7 @@ def word_document(source: str, path: Path, font: str) -> None:
     doc.save(str(path))
 
 
-def main(out: Path) -> None:
+def main(out: Path, draw: str = "") -> None:
     out.mkdir(parents=True, exist_ok=True)
     for seed, (name, family) in enumerate(FONTS.items()):
         doc, text = page(seed, family)
@@ -186,17 +188,18 @@ def main(out: Path) -> None:
                         str(out / f"x_{name}.docx")], check=True, capture_output=True)
         (out / "lo" / f"x_{name}.pdf").rename(out / f"x_{name}.libreoffice.pdf")
     for doc in ("dev_01", "dev_02", "dev_03", "dev_04"):
-        source, gold = variant(doc)
-        (out / f"v{doc}.html").write_text(source, encoding="utf-8")
-        (out / f"v{doc}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        source, gold = variant(doc, draw)
+        stem = gold["doc"]
+        (out / f"{stem}.html").write_text(source, encoding="utf-8")
+        (out / f"{stem}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
         subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                        f"--print-to-pdf={out / f'v{doc}.chromium.pdf'}", str(out / f"v{doc}.html")],
+                        f"--print-to-pdf={out / f'{stem}.chromium.pdf'}", str(out / f"{stem}.html")],
                        check=True, capture_output=True)
-        word_document(source, out / f"v{doc}.docx", CORPUS_FONTS[doc])
+        word_document(source, out / f"{stem}.docx", CORPUS_FONTS[doc])
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out / "lo"),
-                        str(out / f"v{doc}.docx")], check=True, capture_output=True)
-        (out / "lo" / f"v{doc}.pdf").rename(out / f"v{doc}.libreoffice.pdf")
+                        str(out / f"{stem}.docx")], check=True, capture_output=True)
+        (out / "lo" / f"{stem}.pdf").rename(out / f"{stem}.libreoffice.pdf")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), *sys.argv[2:3])
