@@ -133,6 +133,30 @@ def _speaker(lines: list[str]) -> list[Person]:
     return out
 
 
+# a label naming the meeting's chair, and the function it gives them (masculine, feminine)
+_CHAIR_LABELS = {canon("رئاسة"): ("رئيس الاجتماع", "رئيسة الاجتماع"), canon("تسيير"): ("مسير الاجتماع", "مسيرة الاجتماع")}
+_ENDS = tuple(".؛!؟?")
+
+
+def _chair(section: Section) -> list[Person]:
+    """The people a chair section names: its sentence may wrap onto the next line («رئاسة
+    الاجتماع: ترأس الاجتماع السيد …، الكاتب العام للوزارة … المكلفة» / «بإصلاح الإدارة …»).
+    Under a label («رئاسة الاجتماع:», «تسيير الاجتماع:») their role says so: «الكاتب العام،
+    رئيس الاجتماع»."""
+    inline = section.heading.inline if section.heading else ""
+    first = section.blocks[0] if section.blocks else None
+    if inline.strip() and first is not None and first.kind == "para" and not inline.rstrip().endswith(_ENDS):
+        people = people_in_sentence(f"{inline} {first.text}")
+    else:
+        people = people_in_sentence(inline) + (people_in_sentence(first.text) if first is not None else [])
+    label = canon(section.heading.text).split()[:1] if section.heading and inline.strip() else []
+    function = _CHAIR_LABELS.get(label[0]) if label else None
+    for p in people if function else []:
+        role = function[1] if (p.honorific or "").endswith("ة") else function[0]
+        p.role = f"{p.role}، {role}" if p.role else role
+    return people
+
+
 def _programme_entries(programme: list[dict]) -> tuple[list[tuple[str, Provenance]], list[Person]]:
     agenda, people = [], []
     for row in programme:
@@ -202,9 +226,7 @@ def extract(doc: TextDocument) -> Extraction:
     people: list[Person] = []
     chair = []
     for s in _in(sections, "chair"):
-        chair.extend(people_in_sentence(s.heading.inline if s.heading else ""))
-        for b in s.blocks[:1]:
-            chair.extend(people_in_sentence(b.text))
+        chair.extend(_chair(s))
     for b in _items(sections, "participants"):
         p = parse_person(b.text) if b.kind == "item" else None
         found = [p] if p else people_in_sentence(b.text)

@@ -29,7 +29,8 @@ _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _AR = "\u0621-\u064a\u066e-\u06d3\u06d5\ufb50-\ufdff\ufe70-\ufefe"
 _KASHIDA_LATIN = re.compile(f"(?<=[{_AR}])[A-Za-z\u00c0-\u024f^]{{1,3}}(?=[{_AR}])")
 _DIGITS = load_table("digits.json")
-_TO_WESTERN = str.maketrans(_DIGITS["arabic_indic"] + _DIGITS["extended_arabic_indic"], _DIGITS["western"] * 2)
+_TO_WESTERN = str.maketrans({**dict(zip(_DIGITS["arabic_indic"] + _DIGITS["extended_arabic_indic"], _DIGITS["western"] * 2)),
+                             **_DIGITS["signs"]})
 MIRROR_PAIRS: dict[str, str] = load_table("mirror_pairs.json")
 _MIRROR_TRANS = str.maketrans(MIRROR_PAIRS)
 _OPEN, _CLOSE = "([{«", ")]}»"
@@ -101,7 +102,8 @@ def to_nfc(text: str) -> str:
 
 
 def western_digits(text: str) -> str:
-    """Arabic-Indic and extended Arabic-Indic digits to 0-9 (for parsing numbers)."""
+    """Arabic-Indic and extended Arabic-Indic digits to 0-9, and the Arabic percent, decimal
+    and thousands signs (٪ ٫ ٬) to % . , (for parsing numbers: «(٤٨٪)» is 48%)."""
     return text.translate(_TO_WESTERN)
 
 

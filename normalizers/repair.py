@@ -248,9 +248,8 @@ def _row_key(cells: list[str]) -> str:
 def cells_run_on(before: list[str], after: list[str]) -> bool:
     """Do the cells of ``after`` carry on the text of the cells of ``before``, the two halves of
     one table row a page break cut? Yes when no cell of the first half ends its sentence and the
-    words across the break read on (by the word model, the first word of a cell is likelier
-    after the last word of the cell above than on its own: «جدول أعمال | الاجتماع:»,
-    «تنفيذ الالتزام بنسبة | 91%»)."""
+    words across the break read on: by the word model, the first word of each cell is likelier
+    after the last word of the cell above than on its own («جدول أعمال | الاجتماع:»)."""
     gains = []
     for a, b in zip(before, after):
         if not a.strip() or not b.strip():
@@ -258,9 +257,10 @@ def cells_run_on(before: list[str], after: list[str]) -> bool:
         last, first = atoms_of(a)[-1], atoms_of(b)[0]
         if last.kind == "p" and last.text in ".،:؛;!؟?" or first.text in "•-":
             return False  # the first half ends a sentence, or the second opens an item
-        lm = model()
-        gains.append(lm.word_logp(lm_key(last), lm_key(first)) - math.log(lm.p_uni(lm_key(first))))
-    return bool(gains) and sum(gains) / len(gains) > 0
+        if last.kind == first.kind == "ar":  # a number or a mark says nothing of the words' order
+            lm = model()
+            gains.append(lm.word_logp(lm_key(last), lm_key(first)) - math.log(lm.p_uni(lm_key(first))))
+    return bool(gains) and min(gains) > 0
 
 
 def number_tables(lines: list[Line]) -> list[Line]:

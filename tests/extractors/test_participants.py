@@ -46,3 +46,17 @@ def test_speaker_prefix_on_a_line_of_its_own():
     people = _speaker(["تسيير:", "السيدة بشرى الكتبي", "رئيسة", "جمعية", "الأفق", "للتنمية", "والمواطنة"])
     assert [(p.honorific, p.name, p.role) for p in people] == \
         [("السيدة", "بشرى الكتبي", "رئيسة جمعية الأفق للتنمية والمواطنة")]
+
+
+def test_chair_under_a_label_with_a_wrapped_sentence():
+    """dev_01: «رئاسة الاجتماع: ترأس الاجتماع السيد …، الكاتب العام للوزارة … المكلفة» wraps
+    onto «بإصلاح الإدارة وبالوظيفة العمومية.»; the label gives the role «رئيس الاجتماع»
+    (dev_02's «تسيير الاجتماع:» gives «مسيرة الاجتماع»)."""
+    from pipeline.stages import process_file
+    from tests.conftest import RAW
+
+    chair = process_file(RAW / "dev_01.chromium.pdf").extraction.data["participants"][0]
+    assert chair["role"] == "الكاتب العام، رئيس الاجتماع"
+    assert chair["organization"] == "الوزارة المنتدبة لدى رئيس الحكومة المكلفة بإصلاح الإدارة وبالوظيفة العمومية"
+    people = process_file(RAW / "dev_02.libreoffice.pdf").extraction.data["participants"]
+    assert any(p["role"] == "رئيسة مصلحة الحكومة المنفتحة، مسيرة الاجتماع" for p in people)
