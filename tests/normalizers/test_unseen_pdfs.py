@@ -50,7 +50,7 @@ def test_row_cut_by_a_page_break_is_joined():
 
 
 def test_cells_run_on_only_where_the_text_reads_on():
-    from normalizers.repair import cells_run_on
+    from normalizers.rows import cells_run_on
 
     assert cells_run_on(["جدول أعمال", "• تقدم إنجاز مختلف الأنشطة المتعلقة"], ["الاجتماع:", "بالالتزامات الثمانية"])
     assert not cells_run_on(["لا تقدم منذ الاجتماع الأخير.", "تحيين منصة التتبع"], ["تنفيذ الالتزام", ""])
