@@ -8,11 +8,14 @@ export PREFECT_LOGGING_LEVEL ?= WARNING
 
 .PHONY: run test install bench clean system-deps
 
-# Debian packages the tests and benchmarks use: Chromium renders the HTML report in a test,
-# poppler-utils gives pdftotext for the repair benchmark. Installed only when missing.
+# Debian packages the tests and benchmarks use: Chromium renders the HTML report and prints an
+# Arabic PDF (in DejaVu Sans) in tests, poppler-utils gives pdftotext for the repair benchmark.
+# Installed only when missing.
 system-deps:
-	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && \
+	  fc-list 2>/dev/null | grep -q "DejaVuSans.ttf" || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils \
+	    fonts-dejavu-core >/dev/null; }
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
