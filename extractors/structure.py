@@ -146,7 +146,8 @@ def to_blocks(doc: TextDocument) -> list[Block]:
                                 cells=list(ln.cells), table=ln.table))
             open_block = None
             continue
-        if text.startswith("|") and text.count("|") >= 2:
+        # a table row: markdown (| a | b |) or cells joined by " | " (a | b)
+        if text.startswith("|") and text.count("|") >= 2 or " | " in text or text.endswith(" |"):
             if _MD_SEP.match(text):
                 continue
             cells = _md_cells(text)

@@ -66,6 +66,15 @@ def test_unseen_variant_extraction_floor(shared: Path, tmp_path: Path, producer:
     assert summary["_macro_f1"] >= 0.98, summary
 
 
+def test_clean_text_extraction_floor(shared: Path, tmp_path: Path):
+    """The corpus documents as clean text (``corpus/gold/<doc>.txt``: a paragraph, item or table
+    row a line, cells joined by " | "), as an analyst's typed minutes come."""
+    _extract(sorted((shared / "corpus" / "gold").glob("dev_*.txt")), tmp_path / "txt")
+    summary = _score(shared, tmp_path / "txt", shared / "corpus" / "gold")
+    assert summary["_macro_f1"] >= 0.99, summary
+    assert summary["participants.attributes"]["acc"] >= 0.99, summary
+
+
 @pytest.mark.parametrize("producer", sorted(PDF_FLOOR))
 def test_pdf_text_repair_cer(shared: Path, producer: str):
     """Whole-document CER of the repaired text against gold/<doc>.txt (NFC, no tatweel,

@@ -60,3 +60,13 @@ def test_chair_under_a_label_with_a_wrapped_sentence():
     assert chair["organization"] == "الوزارة المنتدبة لدى رئيس الحكومة المكلفة بإصلاح الإدارة وبالوظيفة العمومية"
     people = process_file(RAW / "dev_02.libreoffice.pdf").extraction.data["participants"]
     assert any(p["role"] == "رئيسة مصلحة الحكومة المنفتحة، مسيرة الاجتماع" for p in people)
+
+
+def test_title_written_after_the_name_without_a_comma():
+    """A programme cell's two lines joined («السيد عبد الإله بوشنتوف المدير العام للمصالح،
+    مجلس جهة الشرق»): the name ends where a role word begins after its first two words; a
+    first name that is a role word too (أمين) stays in the name."""
+    p = parse_person("السيد عبد الإله بوشنتوف المدير العام للمصالح، مجلس جهة الشرق")
+    assert (p.name, p.role, p.organization) == ("عبد الإله بوشنتوف", "المدير العام للمصالح", "مجلس جهة الشرق")
+    p = parse_person("السيد محمد أمين الزياني، رئيس مصلحة المعطيات المفتوحة، وكالة التنمية الرقمية")
+    assert p.name == "محمد أمين الزياني"
