@@ -46,12 +46,15 @@ def drop_controls(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
-_BULLETS = str.maketrans(load_table("symbol_bullets.json")["map"])
+_BULLET_MAP: dict[str, str] = load_table("symbol_bullets.json")["map"]
+_BULLETS = str.maketrans(_BULLET_MAP)
 
 
 def map_symbol_bullets(text: str) -> str:
     """Word's list bullets from the Symbol and Wingdings fonts (private-use ``\uf0b7`` in the
     text layer) to ``•``: the bullet they show, a neutral for the bidi algorithm."""
+    if len(text) == 1:  # one glyph's text: the hot case of PDF rows
+        return _BULLET_MAP.get(text, text)
     return text.translate(_BULLETS)
 
 
