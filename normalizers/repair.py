@@ -29,7 +29,7 @@ from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fix_
 from normalizers.columns import rtl_columns
 from normalizers.offsets import offset_map
 from normalizers.pieces import unswap_letter_pairs
-from normalizers.rows import display_row, join_page_broken_rows, number_tables
+from normalizers.rows import display_row, drop_page_furniture, join_page_broken_rows, number_tables
 from normalizers.runs import looks_visual, repair_text_lines, space_brackets, visual_line_closes
 from pipeline.models import Glyph, Line, RawDocument, RawLine, TextDocument
 
@@ -273,7 +273,7 @@ def repair_document(doc: RawDocument) -> TextDocument:
                                       cells=cells, table=raw.table, offsets=offsets,
                                       bbox=raw.bbox, char_boxes=None if cells is not None else char_boxes(raw),
                                       cell_bold=cell_bold_edges(raw, rtl) if cells is not None else None))
-        lines = join_page_broken_rows(number_tables(lines))
+        lines = join_page_broken_rows(number_tables(drop_page_furniture(lines)))
         if rtl and shows_mirrored_brackets([raw.text for page in doc.pages for raw in page.lines]):
             lines = [mend_unpaired_brackets(line) for line in lines]
     else:

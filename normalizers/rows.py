@@ -1,6 +1,6 @@
-"""Table rows over a whole PDF document: tables numbered across pages, a header repeated
-after a page break dropped, and a row the break cut in two joined (``repair.repair_document``
-runs these after each page's lines are in logical order)."""
+"""Pages and table rows over a whole PDF document: running headers and footers dropped, tables
+numbered across pages, a header repeated after a page break dropped, and a row the break cut in
+two joined (``repair.repair_document`` runs these after each page's lines are in logical order)."""
 from __future__ import annotations
 
 import math
@@ -54,6 +54,28 @@ def number_tables(lines: list[Line]) -> list[Line]:
         if not is_page_number(ln):
             prev = ln
     return out
+
+
+_DIGITS = re.compile(r"[0-9\u0660-\u0669]+")
+
+
+def drop_page_furniture(lines: list[Line]) -> list[Line]:
+    """The document without its running headers and footers: a line among the first two or
+    the last two of its page whose text, numbers aside, stands there on at least half the
+    pages (two at least): a printed title and date, an address and page number («… 2/4»);
+    and a line there that is only a page number. Table rows are never furniture (a repeated
+    header row is ``join_page_broken_rows``'s)."""
+    pages: dict[int, list[Line]] = {}
+    for ln in lines:
+        pages.setdefault(ln.page, []).append(ln)
+    edges = {id(ln) for page in pages.values() for ln in page[:2] + page[-2:] if ln.cells is None}
+    seen: dict[str, set[int]] = {}
+    for ln in lines:
+        if id(ln) in edges:
+            seen.setdefault(_DIGITS.sub("#", " ".join(ln.text.split())), set()).add(ln.page)
+    least = max(2, (len(pages) + 1) // 2)
+    return [ln for ln in lines if id(ln) not in edges or not (
+        is_page_number(ln) or len(seen[_DIGITS.sub("#", " ".join(ln.text.split()))]) >= least)]
 
 
 _PAGE_NUMBER = re.compile(r"\W*[0-9\u0660-\u0669]{1,4}(?:\s*/\s*[0-9\u0660-\u0669]{1,4})?\W*")

@@ -72,3 +72,14 @@ def test_bold_name_cut_by_a_page_break_stays_whole():
     people = process_file(UNSEEN / "vdev_03a.chromium.pdf").extraction.data["participants"]
     assert {"name": "أيوب الشرقاوي", "role": "منسق شبكة جمعيات الشرق للديمقراطية التشاركية"} in \
         [{"name": p["name"], "role": p["role"]} for p in people]
+
+
+def test_running_header_and_footer_are_dropped():
+    """vdev_02 printed with Chromium's running header (title, date) and footer (address, page
+    N/M): they leave the text, and the commitment table the page break splits reads whole."""
+    from pipeline.stages import process_file
+
+    doc = _read("vdev_02.chromium-headers.pdf")
+    assert not any("file://" in line.text or "AM" in line.text.split() for line in doc.lines)
+    data = process_file(UNSEEN / "vdev_02.chromium-headers.pdf").extraction.data
+    assert len(data["commitments"]) == 11

@@ -13,7 +13,8 @@ New documents of the genre, never seen by the repair or the extractors:
   corpus's were (right-to-left paragraphs, Word bullets and numbering, a right-to-left table
   grid with a repeated header row; python-docx) exported by LibreOffice in the corpus's font
   of that document: other names wrap table cells and move rows across page breaks elsewhere
-  than in the corpus.
+  than in the corpus. ``vdev_0N.chromium-headers.pdf`` is printed with Chromium's running
+  header and footer.
 
 Run from the repository root: ``python tests/data/unseen/make.py OUT_DIR [DRAW]`` (with
 python-docx and beautifulsoup4 installed); ``vdev_03a`` is ``vdev_03`` of the draw ``a`` (a
@@ -194,6 +195,10 @@ def main(out: Path, draw: str = "") -> None:
         (out / f"{stem}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
         subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                         f"--print-to-pdf={out / f'{stem}.chromium.pdf'}", str(out / f"{stem}.html")],
+                       check=True, capture_output=True)
+        # and with Chromium's running header (date, title) and footer (address, page N/M)
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                        f"--print-to-pdf={out / f'{stem}.chromium-headers.pdf'}", str(out / f"{stem}.html")],
                        check=True, capture_output=True)
         word_document(source, out / f"{stem}.docx", CORPUS_FONTS[doc])
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out / "lo"),
