@@ -190,10 +190,12 @@ def clitic_moves(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
     المتبقية خلال»). Offered where the clitic and that word make a word the document writes
     at least twice, and the clitic with its neighbour in the raw line does not; the reading
     decides between these and the line as written."""
-    out = []
+    out: list[list[Atom]] = []
+    if len(core) < 3:
+        return out
     for i, nb in ((0, 1), (len(core) - 1, len(core) - 2)):
         c = core[i]
-        if len(core) < 3 or c.kind != "ar" or c.text not in _CLITICS or \
+        if c.kind != "ar" or c.text not in _CLITICS or \
                 (core[nb].kind == "ar" and vocab.seen(text_key(c.text + core[nb].text))):
             continue
         for j, w in enumerate(core):
