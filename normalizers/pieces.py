@@ -250,13 +250,21 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         for j, b in enumerate(out):
             if j == i or b.kind != "ar" or vocab.real(lm_key(b)) or len(b.text) < 6:
                 continue
-            splits = [(vocab.zipf(text_key(w)), b.text[cut:], w) for cut in range(2, len(b.text) - 2)
-                      if vocab.accepts(text_key(b.text[cut:])) and len(b.text[cut:]) >= 3
+            heads = [cut for cut in range(2, len(b.text) - 2)
+                     if vocab.accepts(text_key(b.text[cut:])) and len(b.text[cut:]) >= 3]
+            splits = [(vocab.zipf(text_key(w)), b.text[cut:], w) for cut in heads
                       for w in (a.text + b.text[:cut], b.text[:cut] + a.text) if vocab.accepts(text_key(w))]
+            if not splits:  # the head is itself two pieces laid out backwards: a word cut in
+                # three (``ري … بمددراسة`` is «مدبري» + دراسة: مد، ب and ري laid out right to left)
+                splits = [(vocab.zipf(text_key(w)), b.text[cut:], w) for cut in heads if cut >= 3
+                          for r in range(1, cut) for w in (b.text[r:cut] + b.text[:r] + a.text,)
+                          if not vocab.real(text_key(b.text[:cut] + a.text)) and vocab.accepts(text_key(w))]
             if splits:
                 _, rest, word = max(splits)
-                out[j] = Atom(word, "ar", b.space_before, b.wide_before, word.startswith(a.text))
-                out.insert(j + 1, Atom(rest, "ar", False))
+                # a word whose pieces were three runs is a run of its own: seams on both sides
+                three = not word.startswith(b.text[:len(word) - len(a.text)]) and not word.startswith(a.text)
+                out[j] = Atom(word, "ar", b.space_before, b.wide_before, word.startswith(a.text) or three)
+                out.insert(j + 1, Atom(rest, "ar", False, cut_before=three))
                 out[i if i < j else i + 1] = Atom("", "gone", False)
                 break
     out = _complete_glued_triples([a for a in out if a.kind != "gone"], vocab)

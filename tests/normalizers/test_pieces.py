@@ -1,5 +1,6 @@
 """Each word-repair step on its own, on pieces taken from the broken seeds."""
 from normalizers.lm import atoms_of, model
+from normalizers.runs import repair_runs
 from normalizers.pieces import (Vocabulary, article_moves, clitic_moves, doc_vocabulary, join_edge_pieces, join_split_words,
                                 split_glued, transfer_fragments)
 from tests.conftest import seed
@@ -73,6 +74,17 @@ def test_lexicon_does_not_take_names_apart():
 def test_fragment_completes_a_word_laid_out_backwards():
     v = _vocab("000")
     assert _texts(transfer_fragments(atoms_of(":المتداولةط االنق"), v)) == [":", "المتداولة", "النقاط"]
+
+
+def test_word_cut_in_three_pieces_across_runs():
+    """«مسؤولي» laid out as three runs right to left: لي stands at the raw start, مس and ؤو
+    glued backwards before the next word. The word is rebuilt and is a run of its own."""
+    v = _vocab("000")
+    line = "لي القطاعات ؤومستنظيم لقاءات تواصلية مع"
+    atoms = transfer_fragments(atoms_of(line), v)
+    assert _texts(atoms) == ["القطاعات", "مسؤولي", "تنظيم", "لقاءات", "تواصلية", "مع"]
+    assert atoms[1].cut_before and atoms[2].cut_before
+    assert repair_runs(line, v) == "تنظيم لقاءات تواصلية مع مسؤولي القطاعات"
 
 
 def test_lone_fragment_completes_the_first_piece_of_a_glued_pair():
