@@ -48,7 +48,8 @@ def is_org(part: str) -> bool:
         return False
     w = c[0]
     heads = {w, w[1:] if w.startswith(("و", "ب", "ل")) else w}
-    return bool(heads & _ORG_HEADS) or bool(re.search(r"\([A-Z]{2,}\)", part))
+    # or a body known by an acronym or a second name in brackets: (OGP), (فور شباب)
+    return bool(heads & _ORG_HEADS) or bool(re.search(r"\([A-Z]{2,}\)|\([^()]{3,}\)\s*$", part))
 
 
 def is_role(part: str) -> bool:

@@ -7,6 +7,17 @@ def test_list_entry_with_remote_after_acronym():
     assert p.role == "رئيس مصلحة المعطيات المفتوحة"
 
 
+def test_bodies_known_by_other_heads_or_by_a_name_in_brackets():
+    """Seed 001's list: a movement (حركة) and a body written by its name and its alias in
+    brackets are organisations; a journalist is a role."""
+    p = parse_person("السيد يوسف ربحي (مشاركة عن بعد)، حركة بدائل مواطنة؛")
+    assert (p.name, p.organization, p.role, p.remote) == ("يوسف ربحي", "حركة بدائل مواطنة", None, True)
+    p = parse_person("السيد أيمن أماليك، من أجل الشباب (فور شباب)؛")
+    assert (p.organization, p.role) == ("من أجل الشباب (فور شباب)", None)
+    p = parse_person("السيدة سلوى بناني، صحفية بجريدة الصباح")
+    assert p.role is not None and p.role.startswith("صحفية")
+
+
 def test_commitment_numbers_forms():
     assert commitment_numbers("المكلف بالالتزام 5") == [5]
     assert commitment_numbers("المكلفة بالالتزامين 4 و7") == [4, 7]
