@@ -171,6 +171,12 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
         if (atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "num" and
                 cost[i] != FORCED and cost[i + 1] != FORCED) or _joins_words(atoms, i):
             cost[i] = cost[i + 1] = RANGE_PENALTY
+        elif atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "ar":
+            # a dash between two Arabic words takes their direction (a bidi neutral): a seam
+            # beside it shows no more than a plain space does
+            for k in (i, i + 1):
+                if cost[k] != FORCED:
+                    cost[k] = max(cost[k], SPACE_PENALTY)
     opened = None
     for k, a in enumerate(atoms):  # a bracketed stretch is one piece
         if a.text == "(":

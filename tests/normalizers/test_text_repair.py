@@ -113,6 +113,12 @@ def test_words_joined_by_a_dash_or_slash_swap_as_one_unit():
     assert tidy("الإدارة -قطاع") == "الإدارة - قطاع" and tidy("أكتوبر-نونبر") == "أكتوبر-نونبر"
 
 
+def test_a_spaced_dash_between_words_binds_like_a_plain_space():
+    """A dash between two Arabic words takes their direction: the period of a schedule row
+    (seed 001) is not cut at its dash."""
+    assert "ماي – يونيو 2023" in repair_runs("ماي – يونيو 2023 مراجعة التقرير من قبل لجنتي الإشراف والتتبع")
+
+
 def test_table_row_laid_out_word_by_word():
     """Table cells whose every word is its own piece come out fully reversed (seed 003 lines
     51 and 154: «للأنشطة الجديدة البرمجة»); read alone, the line keeps its raw order."""
