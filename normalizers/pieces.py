@@ -485,27 +485,103 @@ def _split_with_rotated_or_three(a: Atom, vocab: Vocabulary) -> tuple[Atom, ...]
 
 
 UNSWAP_ZIPF = 3.0   # the word a swap gives is a common word of the language
+SWAP_MARGIN = 1.0   # in a text that swaps a pair throughout, a real word yields to one ten times as common
+SWAPPING_TEXT = 10  # distinct broken words mended: the text reads two-letter glyphs backwards
+SWAPPING_WORDS = 3  # distinct broken words a pair's swap mends before the text counts as swapping it
 _WORD = re.compile("[\u0621-\u064a]{3,}")
+
+
+def _swaps(word: str, allowed: frozenset[str] | None, depth: int) -> list[tuple[str, tuple[str, ...]]]:
+    """Words made by swapping up to ``depth`` non-overlapping neighbouring letter pairs (only
+    pairs in ``allowed``, as read, if given), with the pairs swapped."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+
+    def walk(w: str, start: int, done: tuple[str, ...]) -> None:
+        for i in range(start, len(w) - 1):
+            pair = w[i:i + 2]
+            if pair[0] == pair[1] or allowed is not None and pair not in allowed:
+                continue
+            cand = w[:i] + pair[::-1] + w[i + 2:]
+            out.append((cand, done + (pair,)))
+            if len(done) + 1 < depth:
+                walk(cand, i + 2, done + (pair,))
+
+    walk(word, 0, ())
+    return out
 
 
 def unswap_letter_pairs(line: str) -> str:
     """Words with two neighbouring letters in the wrong order, a two-letter glyph read back
     to front (``اململكة`` -> المملكة, ``إعالمي`` -> إعلامي, ``الالزتامات`` -> الالتزامات): an
     unknown word becomes the common word one swap gives; known words and names are left as
-    they are."""
+    they are. See ``unswap_document`` for a whole text."""
+    return unswap_document([line])[0]
+
+
+def unswap_document(lines: list[str], lm: BigramModel | None = None) -> list[str]:
+    """``unswap_letter_pairs`` over a whole text, which also learns the pairs this text reads
+    back to front (its font's two-letter glyphs: لم، بر، ير، ين، تي …). Each word that is no
+    word of the language becomes the word one or two swaps give, if common or written in
+    the clean text (``اإلرشاف`` -> الإشراف, ``شتنرب`` -> شتنبر). Where the text swaps a pair
+    throughout (the swap mends ``SWAPPING_WORDS`` distinct broken words), a real word holding
+    that pair also yields to the word the swap gives where the word model reads it better
+    between its neighbours (``واليت ترتكز`` -> «والتي ترتكز», ``عرب البوابة`` -> «عبر
+    البوابة»): the glyph was read backwards there too."""
+    from normalizers.lm import model
+
+    lm = lm or model()
     lex = lexicon()
 
-    def fix(m: re.Match) -> str:
-        word = m.group()
-        own = lex.get(text_key(word), 0.0)
-        if own >= REAL_ZIPF:
-            return word
-        best, best_z = word, max(UNSWAP_ZIPF, own + 1.0)
-        for i in range(len(word) - 1):
-            cand = word[:i] + word[i + 1] + word[i] + word[i + 2:]
-            z = lex.get(text_key(cand), 0.0)
-            if z > best_z:
-                best, best_z = cand, z
-        return best
+    def zipf(word: str) -> float:
+        k = text_key(word)
+        z = lex.get(k, 0.0)
+        return max(z, UNSWAP_ZIPF + 0.01) if lm.uni.get(k, 0) and z >= KNOWN_ZIPF else z
 
-    return _WORD.sub(fix, line)
+    words = {w for line in lines for w in _WORD.findall(line)}
+    fixes: dict[str, str] = {}
+    mended: dict[str, set[str]] = {}
+    for word in words:
+        own = lex.get(text_key(word), 0.0)
+        if own >= REAL_ZIPF or lm.uni.get(text_key(word), 0):
+            continue
+        best, best_z, best_pairs = word, max(UNSWAP_ZIPF, own + 1.0), ()
+        for depth in (1, 2):
+            for cand, pairs in _swaps(word, None, depth):
+                z = zipf(cand) - (depth - 1) * 0.5  # two swaps: less likely than one
+                if z > best_z:
+                    best, best_z, best_pairs = cand, z, pairs
+            if best != word:
+                break
+        if best != word:
+            fixes[word] = best
+            for pair in best_pairs:
+                mended.setdefault(pair, set()).add(word)
+    out = [_WORD.sub(lambda m: fixes.get(m.group(), m.group()), line) for line in lines] if fixes else list(lines)
+    swapped = frozenset(p for p, ws in mended.items() if len(ws) >= SWAPPING_WORDS)
+    if not swapped:
+        return out
+    if len(fixes) >= SWAPPING_TEXT:  # a text reading its font's ligatures backwards: any pair may be one
+        swapped = None
+
+    def in_context(line: str) -> str:
+        found = list(_WORD.finditer(line))
+        keys = ["<s>"] + [text_key(m.group()) for m in found] + ["</s>"]
+        parts, last = [], 0
+        for n, m in enumerate(found, start=1):
+            word = m.group()
+            if swapped is not None and not any(word[i:i + 2] in swapped for i in range(len(word) - 1)) \
+                    or lm.uni.get(keys[n], 0) >= 3:
+                continue
+            def score(k: str) -> float:
+                return lm.word_logp(keys[n - 1], k) + lm.word_logp(k, keys[n + 1])
+            own = score(keys[n])
+            options = [(score(text_key(c)), c) for c, _ in _swaps(word, swapped, 2) if zipf(c) >= REAL_ZIPF]
+            if options:
+                s_best, cand = max(options)
+                if s_best > own + SWAP_MARGIN:
+                    parts += [line[last:m.start()], cand]
+                    last = m.end()
+                    keys[n] = text_key(cand)
+        return "".join(parts) + line[last:] if parts else line
+
+    return [in_context(line) for line in out]

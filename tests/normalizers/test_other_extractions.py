@@ -130,3 +130,26 @@ def test_every_extraction_of_every_corpus_pdf_is_repaired_line_for_line(pdf):
         texts.append("\n".join(p.extract_text() or "" for p in doc.pages))
     for raw in texts + [t.replace("\u202a", "").replace("\u202b", "").replace("\u202c", "") for t in texts[:2]]:
         assert len(normalize_text(raw).split("\n")) == len(raw.split("\n"))
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_pdftotext_ligatures_read_backwards_are_learned_from_the_text(shared):
+    """pdftotext writes LibreOffice's two-letter glyphs back to front (شتنرب, اإلرشاف, عرب):
+    words that are no words are mended from the lexicon, and once the text shows it swaps
+    pairs throughout, real words too where their neighbours read better (عرب البوابة)."""
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(RAW / "dev_04.libreoffice.pdf"), "-"],
+                         capture_output=True, check=True, text=True).stdout
+    gold = (shared / "corpus" / "gold" / "dev_04.txt").read_text(encoding="utf-8")
+    out = normalize_text(raw)
+    assert "شتنرب" in raw and "شتنرب" not in out and out.count("شتنبر") == gold.count("شتنبر")
+    assert "عبر البوابة" in out and "والتي ترتكز" in out and "لجنة الإشراف" in out
+
+
+def test_clean_words_with_swappable_pairs_are_left_alone(shared):
+    """A clean text never shows the swaps, so no real word of it is touched: the corpus gold
+    and the clean seeds go through as they are."""
+    from normalizers.pieces import unswap_document
+
+    for path in [shared / "corpus" / "gold" / f"dev_0{i}.txt" for i in range(1, 5)] + [seed("002"), seed("004")]:
+        lines = path.read_text(encoding="utf-8").split("\n")
+        assert unswap_document(lines) == lines, path.name
