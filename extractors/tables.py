@@ -255,3 +255,117 @@ def programme_rows(rows: list[Block]) -> list[dict]:
         if items or speakers:
             out.append({"times": times, "cells": items, "speakers": speakers, "_prov": r.provenance})
     return out
+
+
+_MONTHS = {canon(m) for m in _LEX["months"]}
+_PERIOD_LINKS = {canon(w) for w in ("من", "إلى", "الى", "حتى", "-", "–", "—", "/")}
+_HEADER_ROLE_WORDS = {role: sorted(_HEADER_CANON[role], key=len, reverse=True) for role in ("step", "period")}
+MAX_PENDING_LINES = 3  # a step cell wrapped over more lines than this is no schedule row
+MAX_CELL_WORDS = 14    # a longer line is running text: the table has ended
+
+
+def _is_schedule_header(text: str) -> bool:
+    """A short line without digits naming a step column and a period column, in either order
+    («المراحل الجدول الزمني», «الفترة | المرحلة»)."""
+    c = canon(text.replace("|", " "))
+    if re.search(r"\d", western_digits(text)) or not c or len(c.split()) > 6:
+        return False
+    return all(any(re.search(rf"(?:^|\s){re.escape(w)}(?:\s|$)", c) for w in words)
+               for words in _HEADER_ROLE_WORDS.values())
+
+
+_PERIOD_LEADS = {canon(w) for w in ("الأسبوع", "الأسبوعين", "النصف", "الفصل", "الثلث", "الربع", "بداية", "نهاية",
+                                    "منتصف", "أواخر", "أوائل", "مطلع", "خلال", "شهر", "شهري", "قبل", "ابتداء")}
+_ORDINALS = {canon(w) for w in ("الأول", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة", "الرابع", "الأخير",
+                                "الأخيرة")}
+
+
+def _period_kinds(toks: list[str]) -> list[str | None]:
+    """The period kind of each word; an ordinal counts only after a word such as الأسبوع
+    («الأسبوع الأول من نونبر»), never alone («الاجتماع الثالث»)."""
+    kinds = [_period_token(t) for t in toks]
+    for i, t in enumerate(toks):
+        if kinds[i] is None and canon(t) in _ORDINALS and i and kinds[i - 1] == "lead":
+            kinds[i] = "link"
+    return kinds
+
+
+def _period_token(tok: str) -> str | None:
+    """"month", "year", "day", "lead" or "link" for a word of a period, else None."""
+    c = canon(tok)
+    if c in _MONTHS:
+        return "month"
+    if c in _PERIOD_LEADS:
+        return "lead"
+    if re.fullmatch(r"(?:19|20)\d\d", tok):
+        return "year"
+    if re.fullmatch(r"\d{1,2}", tok) and 1 <= int(tok) <= 31:
+        return "day"
+    return "link" if c in _PERIOD_LINKS else None
+
+
+def split_period(text: str) -> tuple[str, str | None]:
+    """(step, period) of a linearized schedule row: the period is the longest stretch of
+    month names, years, days and links (من، إلى، -، /) at the start or the end of the line
+    that names a month or a year. A year that repair left before its months goes after them,
+    where Arabic dates write it («2023 ابريل – ماي» is «ابريل – ماي 2023»)."""
+    toks = western_digits(text).replace("–", " – ").replace("—", " — ").split()
+    kinds = _period_kinds(toks)
+    head = next((i for i, k in enumerate(kinds) if k is None), len(toks))
+    tail = next((i for i in range(len(toks) - 1, -1, -1) if kinds[i] is None), -1) + 1
+    spans = [(0, head), (tail, len(toks))]
+    spans = [(a, b) for a, b in spans if b > a and {"month", "year"} & set(kinds[a:b])]
+    if not spans:
+        return text.strip(), None
+    a, b = max(spans, key=lambda s: s[1] - s[0])
+    while a < b and kinds[a] == "link" and toks[a] not in ("من",):  # a dash or slash closing the step
+        a += 1
+    while b > a and kinds[b - 1] == "link":
+        b -= 1
+    period = toks[a:b]
+    months = [i for i, t in enumerate(period) if _period_token(t) == "month"]
+    years = [t for t in period if _period_token(t) == "year"]
+    if months and years and any(_period_token(t) == "year" for t in period[:months[-1]]):
+        period = [t for t in period if _period_token(t) != "year"] + years
+    step = " ".join(toks[:a] + toks[b:]).strip(" /-–—|")
+    return step, " ".join(period) or None
+
+
+def schedule_from_text(lines: list) -> list[dict]:
+    """Schedules of text documents, whose tables arrive one row per line with no cell marks:
+    after a header line naming a step and a period column, each line holding a period is a
+    row; a step whose cell wrapped before its period (lines with no period, then the period
+    alone) is one row. The table ends at a line that is none of these."""
+    from pipeline.models import Provenance
+
+    out: list[dict] = []
+    in_table = False
+    pending: list = []
+    recent: list[str] = []  # the last short lines: a header written one cell per line
+    for ln in lines:
+        text = " ".join(ln.text.replace("|", " ").split())
+        if not text:
+            continue
+        recent = (recent + [text])[-2:]
+        if _is_schedule_header(text) or len(recent) == 2 and all(len(r.split()) <= 3 for r in recent) \
+                and _is_schedule_header(" ".join(recent)):
+            in_table, pending, recent = True, [], []
+            continue
+        if not in_table:
+            continue
+        step, period = split_period(_BULLETS.sub(" ", text))
+        if period is None:
+            if text.endswith(":") or len(text.split()) > MAX_CELL_WORDS or len(pending) >= MAX_PENDING_LINES:
+                in_table, pending = False, []
+            else:
+                pending.append(ln)
+            continue
+        if pending:
+            first = pending[0]
+            out.append({"step": tidy_value(" ".join(p.text for p in pending) + (" " + step if step else "")),
+                        "period": tidy_value(period), "_prov": Provenance(first.page, first.line_no, ln.line_no)})
+            pending = []
+        elif step:
+            out.append({"step": tidy_value(step), "period": tidy_value(period),
+                        "_prov": Provenance(ln.page, ln.line_no, ln.line_no)})
+    return out

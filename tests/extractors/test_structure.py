@@ -16,3 +16,27 @@ def test_damaged_heading_matches_by_its_letters():
 
 def test_running_text_is_not_a_heading():
     assert match_heading("المشاركون في هذا اللقاء عبروا عن ارتياحهم لمستوى النقاش والتنظيم الجيد") is None
+
+
+def test_schedule_of_a_text_document_read_line_by_line():
+    """Seed 001's schedule arrives as lines with no cell marks (period and step in either
+    order, a step wrapped before its period, the header repeated for a second table), and
+    pdftotext's one cell per line (header cells on two lines, period under its step)."""
+    from extractors.tables import schedule_from_text, split_period
+    from pipeline.models import Line
+
+    assert split_period("تحيين منصة التتبع 2023 ابريل – ماي") == ("تحيين منصة التتبع", "ابريل – ماي 2023")
+    assert split_period("يونيو 2023 تنظيم استشارة") == ("تنظيم استشارة", "يونيو 2023")
+    assert split_period("الأسبوع الأول من نونبر 2022") == ("", "الأسبوع الأول من نونبر 2022")
+    assert split_period("عقد الاجتماع الثالث أكتوبر 2022") == ("عقد الاجتماع الثالث", "أكتوبر 2022")
+    assert split_period("عقد الاجتماع الثالث") == ("عقد الاجتماع الثالث", None)
+    texts = ["تم التوافق على ما يلي:", "الجدول الزمني المراحل", "تحيين منصة التتبع 2023 ابريل – ماي",
+             "المصادقة على التقرير النهائي ونشره وإرساله إلى وحدة الدعم لشراكة الحكومة", "المفتوحة",
+             "يوليوز 2023", "الفترة", "المرحلة", "جمع المعطيات من رؤساء المشاريع", "من 12 إلى 30 شتنبر 2022",
+             "حكامة لجنة الإشراف", "لقد تم التذكير بدليل لجنة الإشراف", "والذي يمكن من وضع ضوابط",
+             "وذلك خلال المراحل المختلفة", "ثم عقد اجتماع يوم 12 ماي 2023."]
+    lines = [Line(t, 1, i + 1, t) for i, t in enumerate(texts)]
+    assert [(s["step"], s["period"]) for s in schedule_from_text(lines)] == [
+        ("تحيين منصة التتبع", "ابريل – ماي 2023"),
+        ("المصادقة على التقرير النهائي ونشره وإرساله إلى وحدة الدعم لشراكة الحكومة المفتوحة", "يوليوز 2023"),
+        ("جمع المعطيات من رؤساء المشاريع", "من 12 إلى 30 شتنبر 2022")]
