@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 
+from extractors import nlp
 from extractors.dates import find_date_loose, find_dates, find_time
 from extractors.participants import Person, merge_people, parse_person, people_in_sentence
 from extractors.structure import Block, Section, canon, data, sections_of, tidy_value, to_blocks
 from extractors.tables import (commitments_from_rows, commitments_from_text, keyed_rows, programme_rows,
-                               schedule_from_rows, stats_dimension, stats_from_rows)
+                               schedule_from_rows, schedule_from_text, stats_dimension, stats_from_rows)
 from pipeline.models import Extraction, Provenance, TextDocument
 
 LIST_FIELDS = ("participants", "absent_organizations", "agenda_items", "commitments", "decisions",
@@ -16,6 +17,23 @@ LIST_FIELDS = ("participants", "absent_organizations", "agenda_items", "commitme
 
 def _in(sections: list[Section], key: str) -> list[Section]:
     return [s for s in sections if s.key and (s.key == key or s.key.startswith(key + ":"))]
+
+
+def _people_one_cell_per_line(block: Block, line_text: dict[int, str]) -> list[Person]:
+    """A table of participants written one cell per line (pdftotext's text of a table): the
+    lines of the block, each person's name line with the lines after it up to the next name
+    (its role and body, in whatever order), read as one entry."""
+    lines = [line_text[n].strip() for n in range(block.line_start, block.line_end + 1) if line_text.get(n, "").strip()]
+    starts = [i for i, t in enumerate(lines) if nlp.honorific(t, within=0)]
+    if len(starts) < 2:
+        return []
+    people = []
+    for k, i in enumerate(starts):
+        cells = [t.strip(" ،,؛;") for t in lines[i:starts[k + 1] if k + 1 < len(starts) else len(lines)]]
+        p = parse_person("، ".join(c for c in cells if c.strip(" —–-")))
+        if p:
+            people.append(p)
+    return people
 
 
 def _items(sections: list[Section], key: str) -> list[Block]:
@@ -227,9 +245,10 @@ def extract(doc: TextDocument) -> Extraction:
     chair = []
     for s in _in(sections, "chair"):
         chair.extend(_chair(s))
+    line_text = {ln.line_no: ln.text for ln in doc.lines}
     for b in _items(sections, "participants"):
         p = parse_person(b.text) if b.kind == "item" else None
-        found = [p] if p else people_in_sentence(b.text)
+        found = [p] if p else _people_one_cell_per_line(b, line_text) or people_in_sentence(b.text)
         people.extend(found)
         prov["participants"].extend(b.provenance for _ in found)
     people = chair + people + _participant_rows(rows) + prog_people
@@ -262,6 +281,8 @@ def extract(doc: TextDocument) -> Extraction:
     proposals = texts("proposals") if dtype == "consultation_report" else []
     absent = texts("absent")
     schedule = schedule_from_rows(rows)
+    if not schedule and not rows:
+        schedule = schedule_from_text(doc.lines)
 
     data = {
         "doc": doc.stem,

@@ -131,16 +131,37 @@ def _closes(ln, text: str) -> bool:
     return text.rstrip().endswith(_TERMINAL + ("،",))
 
 
+def _marker_only(text: str) -> bool:
+    """A line that is nothing but a list marker: a bullet, or an item number with its dot
+    or bracket («1.», «2)»), not a bare number (a table cell)."""
+    if len(text) > 4:
+        return False
+    m = NUMBERED.match(text + " x")
+    if m and m.end() == len(text) + 1 and not text.isdigit():
+        return True
+    b = BULLET.match(text)
+    return b is not None and b.end() >= len(text) and text not in ("-", "–")
+
+
 def to_blocks(doc: TextDocument) -> list[Block]:
     """Blocks of a document; wrapped lines are joined to the item or paragraph they continue."""
     blocks: list[Block] = []
     open_block: Block | None = None
     open_closed = True
+    marker = ""  # a list marker standing alone on its line (pdftotext's text): it opens the next line
     for ln in doc.lines:
         text = ln.text.replace("**", "").strip()
         if not text:
             open_block = None
             continue
+        if ln.cells is None and _marker_only(text):
+            marker = text
+            open_block = None
+            continue
+        if marker:
+            text, marker = f"{marker} {text}", ""
+            if (NUMBERED.match(text) or BULLET.match(text)) is None:
+                text = text.split(" ", 1)[1]
         if ln.cells is not None:
             blocks.append(Block(" | ".join(ln.cells), "row", ln.page, ln.line_no, ln.line_no,
                                 cells=list(ln.cells), table=ln.table))

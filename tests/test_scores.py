@@ -5,18 +5,19 @@ The floors are the levels reached; a change that drops below them fails here.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from normalizers.chars import western_digits as western
 from pipeline.stages import process_file
 from tests.conftest import RAW
 
-# 0.97 since the general word-pair model: one decision of seed 000 (line 90, a word cut in
-# three pieces that no model reads right) was read closer to gold by chance before it
-SEED_FLOOR = 0.97
+# seed 000's chair (line 8) needs a letter the extraction lost: no reading gives it back
+SEED_FLOOR = 0.99
 PDF_FLOOR = {"libreoffice": 0.95, "chromium": 0.95, "reportlab": 0.95}
 
 
@@ -96,3 +97,18 @@ def test_pdf_text_repair_cer(shared: Path, producer: str):
         edits += distance(norm(text), gold)
         chars += len(gold)
     assert edits / chars <= 0.005
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_pdftotext_text_of_tables_written_one_cell_per_line(shared: Path, tmp_path: Path):
+    """pdftotext's text of a LibreOffice PDF writes each table cell on a line of its own and
+    list markers alone on theirs: the participants table and the schedule are still read."""
+    txt = tmp_path / "dev_04.txt"
+    txt.write_text(subprocess.run(["pdftotext", "-enc", "UTF-8", str(RAW / "dev_04.libreoffice.pdf"), "-"],
+                                  capture_output=True, check=True, text=True).stdout, encoding="utf-8")
+    got = process_file(txt).extraction.data
+    gold = json.loads((shared / "corpus" / "gold" / "dev_04.gold.json").read_text(encoding="utf-8"))
+    assert [p["role"] for p in got["participants"][:5]] == [p["role"] for p in gold["participants"][:5]]
+    assert [p["organization"] for p in got["participants"]] == [p["organization"] for p in gold["participants"]]
+    assert got["schedule"] == [{k: western(v) for k, v in s.items()} for s in gold["schedule"]]
+    assert got["agenda_items"] == [western(a) for a in gold["agenda_items"]]
