@@ -585,3 +585,79 @@ def unswap_document(lines: list[str], lm: BigramModel | None = None) -> list[str
         return "".join(parts) + line[last:] if parts else line
 
     return [in_context(line) for line in out]
+
+
+_MISPLACED_FINAL = re.compile("[ةى](?=.)")  # letters that only end a word
+SPACED_TEXT = 5  # pieces that are no words joined into a word: the text spreads words apart
+
+
+def join_spaced_pieces(lines: list[str], lm: BigramModel | None = None) -> list[str]:
+    """Words that justification spread apart and the extractor cut at the widened gaps
+    (pdftotext on LibreOffice's justified lines: «جمعي ة الأف ق للتنمي ة», «م ع»): two
+    neighbouring Arabic pieces, one of them no word of the language, joined where together
+    they make a word the clean text, the lexicon or the document knows. A text that shows
+    no such break at least ``SPACED_TEXT`` times (pieces both of which are no words) has only
+    those joined, so two real words written apart stay apart."""
+    from normalizers.lm import model
+
+    lm = lm or model()
+    lex = lexicon()
+    whole = Counter(text_key(w) for line in lines for w in _WORD.findall(line))
+
+    def real(piece: str) -> bool:  # a word in its own right: the lexicon also holds many fragments
+        k = text_key(piece)
+        return len(k) >= 2 and (lm.uni.get(k, 0) > 0 or lex.get(k, 0.0) >= COMMON_ZIPF) and k not in _PREFIXES
+
+    def word(text: str) -> bool:
+        k = text_key(text)
+        return lm.uni.get(k, 0) > 0 or lex.get(k, 0.0) >= KNOWN_ZIPF or whole.get(k, 0) >= 2
+
+    def arabic(tok: str) -> bool:
+        return bool(re.fullmatch("[\u0621-\u064a]+", tok))
+
+    def zipf(k: str) -> float:
+        return lex.get(k, 0.0) or (UNSWAP_ZIPF if lm.uni.get(k, 0) else 0.0)
+
+    def best_split(toks: list[str], loose: bool) -> tuple[list[str], int]:
+        """The pieces of a run of Arabic tokens grouped into words: the likeliest grouping
+        under the lexicon's word frequencies (each word's log10 probability, zipf - 9)."""
+        n = len(toks)
+        best: list[tuple[float, list[str], int]] = [(0.0, [], 0)] + [(-1e9, [], 0)] * n
+        for e in range(1, n + 1):
+            for s in range(max(0, e - 4), e):
+                group = toks[s:e]
+                text = "".join(group)
+                if len(group) == 1:
+                    score, neither = zipf(text_key(text)) - 9.0, 0
+                else:
+                    reals = sum(real(g) for g in group)
+                    if not word(text) or reals == len(group) or reals and not loose or _MISPLACED_FINAL.search(text):
+                        continue
+                    score, neither = zipf(text_key(text)) - 9.0, int(reals == 0)
+                cand = best[s][0] + score
+                if cand > best[e][0]:
+                    best[e] = (cand, best[s][1] + [text], best[s][2] + neither)
+        return best[n][1], best[n][2]
+
+    def joined(line: str, loose: bool) -> tuple[str, int]:
+        out, run, count = [], [], 0
+        for tok in line.split(" "):
+            if tok and arabic(tok):
+                run.append(tok)
+                continue
+            if run:
+                words, k = best_split(run, loose)
+                out += words
+                count += k
+                run = []
+            out.append(tok)
+        if run:
+            words, k = best_split(run, loose)
+            out += words
+            count += k
+        return " ".join(out), count
+
+    strict = [joined(line, False) for line in lines]
+    if sum(n for _, n in strict) < SPACED_TEXT:
+        return [t for t, _ in strict]
+    return [joined(line, True)[0] for line in lines]

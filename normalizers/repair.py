@@ -28,7 +28,7 @@ from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fix_
                               shows_mirrored_brackets)
 from normalizers.columns import rtl_columns
 from normalizers.offsets import offset_map
-from normalizers.pieces import unswap_document
+from normalizers.pieces import join_spaced_pieces, unswap_document
 from normalizers.rows import display_row, drop_page_furniture, join_page_broken_rows, number_tables
 from normalizers.runs import looks_visual, repair_text_lines, space_brackets, visual_line_closes
 from pipeline.models import Glyph, Line, RawDocument, RawLine, TextDocument
@@ -176,10 +176,10 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
     if has_embeddings(lines):  # explicit embeddings: logical order, their stretches put right
         spaced = [clean_chars(normalize_percent(l), collapse=False)
                   for l in rtl_columns([drop_controls(resolve_embeddings(l)) for l in lines])]
-        repaired = [order_ranges(l) for l in unswap_document([" ".join(l.split()) for l in spaced])]
+        repaired = [order_ranges(l) for l in unswap_document(join_spaced_pieces([" ".join(l.split()) for l in spaced]))]
     elif reads_backwards(lines):  # every line in visual order, letter by letter
         spaced = [clean_chars(normalize_percent(reorder_visual_text(l)), collapse=False) for l in lines]
-        repaired = [order_ranges(l) for l in unswap_document([" ".join(l.split()) for l in spaced])]
+        repaired = [order_ranges(l) for l in unswap_document(join_spaced_pieces([" ".join(l.split()) for l in spaced]))]
     else:
         spaced = [clean_chars(l, collapse=False) for l in lines]
         repaired = repair_text_lines(spaced)

@@ -145,11 +145,25 @@ def test_pdftotext_ligatures_read_backwards_are_learned_from_the_text(shared):
     assert "عبر البوابة" in out and "والتي ترتكز" in out and "لجنة الإشراف" in out
 
 
-def test_clean_words_with_swappable_pairs_are_left_alone(shared):
-    """A clean text never shows the swaps, so no real word of it is touched: the corpus gold
-    and the clean seeds go through as they are."""
-    from normalizers.pieces import unswap_document
+def test_clean_words_with_swappable_pairs_or_short_pieces_are_left_alone(shared):
+    """A clean text never shows swaps or spread words, so no real word of it is touched: the
+    corpus gold and the clean seeds go through as they are."""
+    from normalizers.pieces import join_spaced_pieces, unswap_document
 
     for path in [shared / "corpus" / "gold" / f"dev_0{i}.txt" for i in range(1, 5)] + [seed("002"), seed("004")]:
         lines = path.read_text(encoding="utf-8").split("\n")
         assert unswap_document(lines) == lines, path.name
+        assert join_spaced_pieces(lines) == lines, path.name
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_words_spread_by_justification_are_joined(shared):
+    """pdftotext cuts LibreOffice's justified lines at the widened gaps inside words."""
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(RAW / "dev_03.libreoffice.pdf"), "-"],
+                         capture_output=True, check=True, text=True).stdout
+    out = normalize_text(raw)
+    assert "جمعي ة الأف ق" in raw
+    assert "بشراكة مع جمعية الأفق للتنمية والمواطنة وشبكة جمعيات الشرق" in out
+    assert "اللقاءات التشاورية الجهوية التي تروم تجميع مقترحات" in out
+    gold = (shared / "corpus" / "gold" / "dev_03.txt").read_text(encoding="utf-8")
+    assert _cer(out, gold) < 0.12
