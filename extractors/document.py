@@ -7,8 +7,9 @@ from extractors import nlp
 from extractors.dates import find_date_loose, find_dates, find_time
 from extractors.participants import Person, merge_people, parse_person, people_in_sentence
 from extractors.structure import Block, Section, canon, data, sections_of, tidy_value, to_blocks
-from extractors.tables import (commitments_from_rows, commitments_from_text, keyed_rows, programme_rows,
-                               schedule_from_rows, schedule_from_text, stats_dimension, stats_from_rows)
+from extractors.tables import (commitments_from_records, commitments_from_rows, commitments_from_text, keyed_rows,
+                               programme_rows, schedule_from_rows, schedule_from_text, stats_dimension,
+                               stats_from_rows)
 from pipeline.models import Extraction, Provenance, TextDocument
 
 LIST_FIELDS = ("participants", "absent_organizations", "agenda_items", "commitments", "decisions",
@@ -265,6 +266,8 @@ def extract(doc: TextDocument) -> Extraction:
         agenda = prog_agenda
 
     commitments = commitments_from_rows(rows)
+    if not commitments and not rows:
+        commitments = commitments_from_records(doc.lines)
     if not commitments:
         commitments = commitments_from_text(doc.lines)
 

@@ -369,3 +369,92 @@ def schedule_from_text(lines: list) -> list[dict]:
             out.append({"step": tidy_value(step), "period": tidy_value(period),
                         "_prov": Provenance(ln.page, ln.line_no, ln.line_no)})
     return out
+
+
+_BARE_PCT = re.compile(r"^\s*(?:(\d{1,3}(?:[.,]\d+)?)\s*%|%\s*(\d{1,3}(?:[.,]\d+)?))\s*$")
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
+_HEADER_PHRASES = sorted({w for words in _HEADER_CANON.values() for w in words}, key=len, reverse=True)
+
+
+def _header_piece(text: str) -> bool:
+    """A header cell, or a wrapped line of one («تحيين منصة» / «التتبع»)."""
+    c = canon(text)
+    if not c:
+        return False
+    return any(c == w or (" " in w and (w.startswith(c + " ") or w.endswith(" " + c))) for w in _HEADER_PHRASES)
+
+
+def commitments_from_records(lines: list) -> list[dict]:
+    """Commitment tables of text documents written one cell per line (pdftotext's text of a
+    PDF table): each commitment opens with «الالتزام N: …» or, once a header naming a number
+    column was seen, with its bare number; its title runs to the line that is nothing but its
+    percentage; then come its platform cell (نعم / لا), its activities (each closing with
+    «(NN%)», wrapped lines joined) and its notes (what is left). Header cells repeated after
+    a page break are skipped; a running paragraph, a heading or a dash ends the table."""
+    from pipeline.models import Provenance
+
+    out: list[dict] = []
+    numbered = False  # a header cell «رقم» seen: bare numbers open records
+    cur: dict | None = None
+    stage = "title"  # title -> rest (after the percentage)
+    buf: list[str] = []
+
+    def close() -> None:
+        nonlocal cur, buf
+        if cur is not None:
+            if stage == "title" or cur["completion_pct"] is None:
+                pass  # no percentage: not a commitment row
+            else:
+                if buf:
+                    cur["notes"].append(tidy_value(" ".join(buf)))
+                out.append(cur)
+        cur, buf = None, []
+
+    for ln in lines:
+        text = " ".join(western_digits(ln.text).replace("|", " ").split())
+        if not text:
+            continue
+        if _header_piece(text):
+            numbered = numbered or canon(text) in _HEADER_CANON["number"]
+            continue
+        m = _COMMIT_TITLE.match(text)
+        n = _BARE_NUMBER.match(text) if numbered else None
+        if m or n:
+            close()
+            cur = {"number": int((m or n).group(1)), "title": m.group(2) if m else "", "completion_pct": None,
+                   "platform_updated": None, "activities": [], "notes": [],
+                   "_prov": Provenance(ln.page, ln.line_no, ln.line_no)}
+            stage = "title"
+            continue
+        if cur is None:
+            continue
+        if text in _EMPTY or text.endswith(":") or len(text.split()) > MAX_CELL_WORDS:
+            close()
+            continue
+        cur["_prov"] = Provenance(cur["_prov"].page, cur["_prov"].line_start, ln.line_no)
+        pct = _BARE_PCT.match(text)
+        if stage == "title":
+            if pct:
+                cur["completion_pct"] = parse_pct(text)
+                cur["title"] = tidy_value(cur["title"]) or None
+                stage = "rest"
+            else:
+                cur["title"] = f"{cur['title']} {text}".strip()
+            continue
+        if _platform(text) is not None and not buf and not cur["activities"] and cur["platform_updated"] is None:
+            cur["platform_updated"] = _platform(text)
+            continue
+        bullet = _BULLETS.match(text)
+        if bullet:  # a bullet opens an activity: what is pending before it is a note
+            if buf:
+                cur["notes"].append(tidy_value(" ".join(buf)))
+                buf = []
+            text = text[bullet.end():].strip()
+            if not text:
+                continue
+        buf.append(text)
+        if _ENDS_WITH_PCT.search(text):
+            cur["activities"].append(_activity(" ".join(buf)))
+            buf = []
+    close()
+    return out
