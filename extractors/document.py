@@ -9,7 +9,7 @@ from extractors.participants import Person, merge_people, parse_person, people_i
 from extractors.structure import Block, Section, canon, data, sections_of, tidy_value, to_blocks
 from extractors.tables import (commitments_from_records, commitments_from_rows, commitments_from_text, keyed_rows,
                                programme_rows, schedule_from_rows, schedule_from_text, stats_dimension,
-                               stats_from_rows)
+                               stats_from_rows, stats_from_text)
 from pipeline.models import Extraction, Provenance, TextDocument
 
 LIST_FIELDS = ("participants", "absent_organizations", "agenda_items", "commitments", "decisions",
@@ -272,10 +272,14 @@ def extract(doc: TextDocument) -> Extraction:
         commitments = commitments_from_text(doc.lines)
 
     stats = []
-    for s in _in(sections, "stats"):
-        dim = stats_dimension(s.heading.text if s.heading else "")
+    stat_sections = [(stats_dimension(s.heading.text if s.heading else ""), s) for s in _in(sections, "stats")]
+    for dim, s in stat_sections:
         if dim:
             stats.extend(stats_from_rows(dim, [b for b in s.blocks if b.kind == "row"]))
+    if not stats and not rows:  # tables written one cell per line
+        by_no = {ln.line_no: ln for ln in doc.lines}
+        stats = stats_from_text([(dim, [by_no[n] for b in s.blocks for n in range(b.line_start, b.line_end + 1)
+                                        if n in by_no]) for dim, s in stat_sections if dim])
 
     def texts(key: str) -> list[tuple[str, Provenance]]:
         return [(tidy_value(b.text), b.provenance) for b in _items(sections, key)]

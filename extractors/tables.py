@@ -458,3 +458,51 @@ def commitments_from_records(lines: list) -> list[dict]:
             buf = []
     close()
     return out
+
+
+_COUNT_HEADS = {canon(w) for w in ("عدد المشاركين", "عدد المشاركات والمشاركين", "العدد", "عدد", "النسبة")}
+MAX_CATEGORY_WORDS = 8
+
+
+def _only_dimension_words(c: str, dims: set[str]) -> bool:
+    """A header cell naming the dimension («الفئة العمرية», «العمالة / الإقليم»)."""
+    for d in sorted(dims, key=len, reverse=True):
+        c = re.sub(rf"(?:^|\s){re.escape(d)}(?=\s|$)", " ", c)
+    return not re.sub(r"[\s/،,-]+|\bو\b", "", c)
+
+
+def stats_from_text(sections: list[tuple[str, list]]) -> list[dict]:
+    """Participant statistics of text documents whose tables come one cell per line: each
+    count pairs with the oldest category still waiting for one, which reads a table laid out
+    down (category, count, category, count) and across (categories, then their counts) alike.
+    Categories belong to the oldest table announced that has not reached its total row, so
+    cells an extractor wrote after the next table's heading stay in their own table.
+    ``sections``: the dimension of each statistics section, in document order, with its lines."""
+    from pipeline.models import Provenance
+
+    dims = {canon(w) for words in _LEX["stat_dimensions"].values() for w in words}
+    out: list[dict] = []
+    waiting: list[tuple[str, str, object]] = []  # (dimension, category, line)
+    tables: list[str] = []  # dimensions announced whose total row has not come yet
+    for dimension, lines in sections:
+        tables.append(dimension)
+        for ln in lines:
+            text = " ".join(western_digits(ln.text).replace("|", " ").split())
+            c = canon(text)
+            if not c or c in _COUNT_HEADS or _only_dimension_words(c, dims) or _header_piece(text):
+                continue
+            n = _int(text)
+            if n is not None:
+                if waiting:
+                    dim, cat, first = waiting.pop(0)
+                    if canon(cat) not in _TOTALS:
+                        out.append({"dimension": dim, "category": tidy_value(cat), "count": n,
+                                    "_prov": Provenance(first.page, first.line_no, ln.line_no)})
+                continue
+            if len(text.split()) > MAX_CATEGORY_WORDS or re.search(r"\d{3,}", text):
+                waiting = []  # running text: no table here
+                continue
+            waiting.append((tables[0] if tables else dimension, text, ln))
+            if c in _TOTALS and tables:
+                tables.pop(0)  # the total row closes its table
+    return out

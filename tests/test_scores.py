@@ -130,3 +130,17 @@ def test_pdftotext_commitment_tables_written_one_cell_per_line(shared: Path, tmp
     assert len(right) >= 0.7 * len(gold) and len(got) <= len(gold)
     for g in right:
         assert got[g["number"]]["platform_updated"] == g["platform_updated"]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+@pytest.mark.parametrize("producer", ["chromium", "libreoffice"])
+def test_pdftotext_statistics_written_one_cell_per_line(shared: Path, tmp_path: Path, producer: str):
+    """dev_03's four statistics tables in pdftotext's text: down (category, count) and across
+    (categories, then counts, written after the next table's heading)."""
+    txt = tmp_path / "dev_03.txt"
+    txt.write_text(subprocess.run(["pdftotext", "-enc", "UTF-8", str(RAW / f"dev_03.{producer}.pdf"), "-"],
+                                  capture_output=True, check=True, text=True).stdout, encoding="utf-8")
+    got = process_file(txt).extraction.data["participant_stats"]
+    gold = json.loads((shared / "corpus" / "gold" / "dev_03.gold.json").read_text(encoding="utf-8"))
+    assert [(s["dimension"], s["category"], s["count"]) for s in got] == \
+        [(s["dimension"], western(s["category"]), s["count"]) for s in gold["participant_stats"]]
