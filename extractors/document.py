@@ -6,10 +6,10 @@ import re
 from extractors import nlp
 from extractors.dates import find_date_loose, find_dates, find_time
 from extractors.participants import Person, merge_people, parse_person, people_in_sentence
-from extractors.structure import Block, Section, canon, data, sections_of, tidy_value, to_blocks
+from extractors.structure import Block, Section, canon, data, match_heading, sections_of, tidy_value, to_blocks
 from extractors.tables import (commitments_from_records, commitments_from_rows, commitments_from_text, keyed_rows,
-                               programme_rows, schedule_from_rows, schedule_from_text, stats_dimension,
-                               stats_from_rows, stats_from_text)
+                               MAX_CELL_WORDS, programme_from_text, programme_rows, schedule_from_rows,
+                               schedule_from_text, stats_dimension, stats_from_rows, stats_from_text)
 from pipeline.models import Extraction, Provenance, TextDocument
 
 LIST_FIELDS = ("participants", "absent_organizations", "agenda_items", "commitments", "decisions",
@@ -35,6 +35,26 @@ def _people_one_cell_per_line(block: Block, line_text: dict[int, str]) -> list[P
         if p:
             people.append(p)
     return people
+
+
+def _table_lines(doc: TextDocument, sections: list[Section], keys: tuple[str, ...]) -> list:
+    """The lines of a table written one cell per line, from its section's heading to the
+    first running paragraph or heading of another section (a cell may look like a heading:
+    «الورشة الأولى: …»)."""
+    if not sections or sections[0].heading is None:
+        return []
+    out = []
+    for ln in doc.lines:
+        if ln.line_no <= sections[0].heading.line_end:
+            continue
+        text = ln.text.strip()
+        if not text:
+            continue
+        h = match_heading(text)
+        if len(text.split()) > MAX_CELL_WORDS or h and h[0] not in keys:
+            break
+        out.append(ln)
+    return out
 
 
 def _items(sections: list[Section], key: str) -> list[Block]:
@@ -239,6 +259,8 @@ def extract(doc: TextDocument) -> Extraction:
 
     prog_rows = [b for s in _in(sections, "programme") for b in s.blocks if b.kind == "row"]
     programme = programme_rows(prog_rows) if dtype == "consultation_report" or prog_rows else []
+    if not programme and not rows:  # a programme table written one cell per line
+        programme = programme_from_text(_table_lines(doc, _in(sections, "programme"), ("programme", "workshop")))
     prog_agenda, prog_people = _programme_entries(programme)
 
     # participants

@@ -506,3 +506,47 @@ def stats_from_text(sections: list[tuple[str, list]]) -> list[dict]:
             if c in _TOTALS and tables:
                 tables.pop(0)  # the total row closes its table
     return out
+
+
+_SPEAKER_LINE = re.compile(r"^(?:(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*)?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
+
+
+def programme_from_text(lines: list) -> list[dict]:
+    """Programme rows of text documents whose table comes one cell per line: a line that is
+    a time or a time range opens a row, the lines after it are its item, and a line opening
+    with a person (السيد، تأطير: السيدة …) starts a speaker whose role and body are the lines
+    after it. After a repeated header cell, lines that name no one belong to no known row
+    (pdftotext writes a page's wrapped second lines after all first lines) and are left out."""
+    from pipeline.models import Provenance
+
+    out: list[dict] = []
+    mode = "none"
+    for ln in lines:
+        text = " ".join(western_digits(ln.text).split())
+        if not text:
+            continue
+        if _header_piece(text):
+            mode = "none"
+            continue
+        times = all_clock_times(text)
+        if times and not re.sub(r"[\d:\s\-–—]|إلى|من", "", text):
+            out.append({"times": times, "cells": [""], "speakers": [],
+                        "_prov": Provenance(ln.page, ln.line_no, ln.line_no)})
+            mode = "item"
+            continue
+        if _SPEAKER_LINE.match(text):
+            if not out:
+                out.append({"times": [], "cells": [""], "speakers": [],
+                            "_prov": Provenance(ln.page, ln.line_no, ln.line_no)})
+            out[-1]["speakers"].append(text)
+            mode = "speaker"
+        elif mode == "item" and out:
+            out[-1]["cells"][0] = f"{out[-1]['cells'][0]}\n{text}".strip("\n")
+        elif mode == "speaker" and out:
+            out[-1]["speakers"][-1] += f"\n{text}"
+        else:
+            continue
+        out[-1]["_prov"] = Provenance(out[-1]["_prov"].page, out[-1]["_prov"].line_start, ln.line_no)
+    for r in out:
+        r["cells"] = [c for c in r["cells"] if c]
+    return [r for r in out if r["cells"] or r["speakers"]]

@@ -144,3 +144,17 @@ def test_pdftotext_statistics_written_one_cell_per_line(shared: Path, tmp_path: 
     gold = json.loads((shared / "corpus" / "gold" / "dev_03.gold.json").read_text(encoding="utf-8"))
     assert [(s["dimension"], s["category"], s["count"]) for s in got] == \
         [(s["dimension"], western(s["category"]), s["count"]) for s in gold["participant_stats"]]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+@pytest.mark.parametrize("producer", ["chromium", "libreoffice"])
+def test_pdftotext_programme_written_one_cell_per_line(shared: Path, tmp_path: Path, producer: str):
+    """dev_03's programme in pdftotext's text: a time opens a row, a line opening with a
+    person starts a speaker; the cells pdftotext wrote after a page's first lines are lost."""
+    txt = tmp_path / "dev_03.txt"
+    txt.write_text(subprocess.run(["pdftotext", "-enc", "UTF-8", str(RAW / f"dev_03.{producer}.pdf"), "-"],
+                                  capture_output=True, check=True, text=True).stdout, encoding="utf-8")
+    got = process_file(txt).extraction.data
+    gold = json.loads((shared / "corpus" / "gold" / "dev_03.gold.json").read_text(encoding="utf-8"))
+    assert [p["name"] for p in got["participants"]] == [p["name"] for p in gold["participants"]]
+    assert len(set(got["agenda_items"]) & set(gold["agenda_items"])) >= 4  # items of one line
