@@ -368,6 +368,53 @@ def schedule_from_text(lines: list) -> list[dict]:
         elif step:
             out.append({"step": tidy_value(step), "period": tidy_value(period),
                         "_prov": Provenance(ln.page, ln.line_no, ln.line_no)})
+    return out or _schedule_by_columns(lines)
+
+
+def _header_role(text: str) -> str | None:
+    c = canon(text)
+    return next((role for role in ("step", "period") if c in _HEADER_CANON[role]), None)
+
+
+def _schedule_by_columns(lines: list) -> list[dict]:
+    """A schedule written column after column (pdftotext's text of some tables): its step
+    header, the steps one per line, its period header, the periods one per line; the n-th
+    period goes with the n-th step."""
+    from pipeline.models import Provenance
+
+    out: list[dict] = []
+    cols: dict[str, list] = {}
+    role = None
+    texts = [(ln, " ".join(ln.text.split())) for ln in lines if ln.text.strip()]
+
+    def flush() -> None:
+        for st, pe in zip(cols.get("step", []), cols.get("period", [])):
+            out.append({"step": tidy_value(st.text), "period": tidy_value(split_period(pe.text)[1] or ""),
+                        "_prov": Provenance(st.page, st.line_no, pe.line_no)})
+        cols.clear()
+
+    for ln, text in texts:
+        r = _header_role(text)
+        if r:
+            if r in cols:
+                flush()
+            role = r
+            cols[r] = []
+            continue
+        if role is None:
+            continue
+        step, period = split_period(text)
+        if role == "step" and period is None and len(text.split()) <= MAX_CELL_WORDS and not text.endswith(":"):
+            cols["step"].append(ln)
+        elif role == "period" and period and not step:
+            cols["period"].append(ln)
+        else:
+            if "step" in cols and "period" in cols:
+                flush()
+            cols.clear()
+            role = None
+    if "step" in cols and "period" in cols:
+        flush()
     return out
 
 

@@ -40,3 +40,18 @@ def test_schedule_of_a_text_document_read_line_by_line():
         ("تحيين منصة التتبع", "ابريل – ماي 2023"),
         ("المصادقة على التقرير النهائي ونشره وإرساله إلى وحدة الدعم لشراكة الحكومة المفتوحة", "يوليوز 2023"),
         ("جمع المعطيات من رؤساء المشاريع", "من 12 إلى 30 شتنبر 2022")]
+
+
+def test_schedule_written_column_after_column():
+    """pdftotext writes some tables a column at a time: the steps under their header, then
+    the periods under theirs (unseen variant of dev_04, LibreOffice)."""
+    from extractors.tables import schedule_from_text
+    from pipeline.models import Line
+
+    texts = ["وبعد النقاش، تم الاتفاق على الجدولة الزمنية التالية:", "المرحلة", "جمع المعطيات من رؤساء المشاريع",
+             "تحليل المعطيات وإعداد المسودة الأولى للتقرير", "الفترة", "من 12 إلى 30 شتنبر 2022", "أكتوبر 2022",
+             "القرارات:"]
+    lines = [Line(t, 1, i + 1, t) for i, t in enumerate(texts)]
+    assert [(s["step"], s["period"]) for s in schedule_from_text(lines)] == [
+        ("جمع المعطيات من رؤساء المشاريع", "من 12 إلى 30 شتنبر 2022"),
+        ("تحليل المعطيات وإعداد المسودة الأولى للتقرير", "أكتوبر 2022")]
