@@ -33,10 +33,11 @@ def sha256_of(data: bytes) -> str:
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Text and encoding name: UTF-8 (with or without BOM) first, else detected."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    head = data[:65536]
+    if head.count(b"\x00") > max(2, len(head) // 100) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadError("binary content (NUL bytes) in a text file")
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
+    try:  # a few NULs among text are glyphs an extractor could not name (pdfplumber): dropped
+        return data.decode("utf-8-sig").replace("\x00", ""), "utf-8"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes

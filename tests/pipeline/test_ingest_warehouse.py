@@ -47,6 +47,20 @@ def test_legacy_encoding_is_detected():
     assert decoded == text and enc.replace("-", "_").lower() in ("cp1256", "windows_1256")
 
 
+def test_a_few_nul_characters_in_text_are_dropped_but_binary_is_refused(tmp_path: Path):
+    """pdfplumber writes a glyph it cannot name as NUL: such text is read, NULs dropped; a
+    file that is mostly NULs and other bytes is binary."""
+    import pdfplumber
+
+    with pdfplumber.open(RAW / "dev_01.chromium.pdf") as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    assert "\x00" in text
+    decoded, _ = decode_text(text.encode("utf-8"))
+    assert "\x00" not in decoded and len(decoded) == len(text) - text.count("\x00")
+    with pytest.raises(ReadError, match="binary"):
+        decode_text(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR\x00\x01\x02" * 400)
+
+
 def test_bad_inputs_raise_clear_errors(tmp_path: Path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer<<>>\n%%EOF")
