@@ -420,7 +420,20 @@ def _schedule_by_columns(lines: list) -> list[dict]:
 
 _BARE_PCT = re.compile(r"^\s*(?:(\d{1,3}(?:[.,]\d+)?)\s*%|%\s*(\d{1,3}(?:[.,]\d+)?))\s*$")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
+_NUMBER_LEAD = re.compile(r"^\s*(\d{1,2})\s+(?![%\d])(\S.*)$")
+_INLINE_PCT = re.compile(r"(?<![\d(])\d{1,3}(?:[.,]\d+)?\s?%(?!\))")
 _HEADER_PHRASES = sorted({w for words in _HEADER_CANON.values() for w in words}, key=len, reverse=True)
+
+
+def _header_words_only(text: str) -> set[str] | None:
+    """The column roles of a line made of header cells side by side («رقم الالتزام نسبة
+    الإنجاز ملاحظات»), or None when anything else stands on it."""
+    c, roles = f" {canon(text)} ", set()
+    for role, words in sorted(((r, w) for r, ws in _HEADER_CANON.items() for w in ws), key=lambda x: -len(x[1])):
+        if f" {words} " in c:
+            c = c.replace(f" {words} ", " ")
+            roles.add(role)
+    return roles if roles and not c.strip() else None
 
 
 def _header_piece(text: str) -> bool:
@@ -449,7 +462,7 @@ def commitments_from_records(lines: list) -> list[dict]:
     def close() -> None:
         nonlocal cur, buf
         if cur is not None:
-            if stage == "title" or cur["completion_pct"] is None:
+            if stage == "title" and cur["completion_pct"] is None:
                 pass  # no percentage: not a commitment row
             else:
                 if buf:
@@ -464,14 +477,31 @@ def commitments_from_records(lines: list) -> list[dict]:
         if _header_piece(text):
             numbered = numbered or canon(text) in _HEADER_CANON["number"]
             continue
+        roles = _header_words_only(text)
+        if roles and len(roles) >= 2:
+            numbered = numbered or "number" in roles
+            continue
         m = _COMMIT_TITLE.match(text)
-        n = _BARE_NUMBER.match(text) if numbered else None
+        n = (_BARE_NUMBER.match(text) or _NUMBER_LEAD.match(text)) if numbered else None
+        inline = _INLINE_PCT.search(m.group(2) if m else n.group(2)) if (m or n) and (m or n).lastindex == 2 else None
+        if n and n.lastindex == 2 and inline is None:
+            n = None  # a line that merely opens with a number
         if m or n:
             close()
             cur = {"number": int((m or n).group(1)), "title": m.group(2) if m else "", "completion_pct": None,
                    "platform_updated": None, "activities": [], "notes": [],
                    "_prov": Provenance(ln.page, ln.line_no, ln.line_no)}
             stage = "title"
+            if inline:  # a row on one line, its cells side by side (pdfplumber's text)
+                body = (m or n).group(2)
+                cur["title"] = tidy_value(body[:inline.start()]) or None
+                cur["completion_pct"] = parse_pct(inline.group())
+                rest = body[inline.end():].split()
+                if rest and _platform(rest[0]) is not None:
+                    cur["platform_updated"] = _platform(rest.pop(0))
+                if rest:
+                    cur["notes"].append(tidy_value(" ".join(rest)))
+                stage = "inline"
             continue
         if cur is None:
             continue
@@ -479,6 +509,8 @@ def commitments_from_records(lines: list) -> list[dict]:
             close()
             continue
         cur["_prov"] = Provenance(cur["_prov"].page, cur["_prov"].line_start, ln.line_no)
+        if stage == "inline":
+            continue  # the row's other visual lines mix its cells: kept as they are in the text
         pct = _BARE_PCT.match(text)
         if stage == "title":
             if pct:
@@ -536,25 +568,51 @@ def stats_from_text(sections: list[tuple[str, list]]) -> list[dict]:
         for ln in lines:
             text = " ".join(western_digits(ln.text).replace("|", " ").split())
             c = canon(text)
-            if not c or c in _COUNT_HEADS or _only_dimension_words(c, dims) or _header_piece(text):
+            if not c or c in _COUNT_HEADS or _only_dimension_words(c, dims | _COUNT_HEADS) or _header_piece(text):
                 continue
-            n = _int(text)
-            if n is not None:
-                if waiting:
-                    dim, cat, first = waiting.pop(0)
-                    if canon(cat) not in _TOTALS:
-                        out.append({"dimension": dim, "category": tidy_value(cat), "count": n,
-                                    "_prov": Provenance(first.page, first.line_no, ln.line_no)})
-                continue
-            if len(text.split()) > MAX_CATEGORY_WORDS or re.search(r"\d{3,}", text):
-                waiting = []  # running text: no table here
-                continue
-            waiting.append((tables[0] if tables else dimension, text, ln))
-            if c in _TOTALS and tables:
-                tables.pop(0)  # the total row closes its table
+            for cell in _stat_cells(text, dims):
+                if isinstance(cell, int):
+                    if waiting:
+                        dim, cat, first = waiting.pop(0)
+                        if canon(cat) not in _TOTALS:
+                            out.append({"dimension": dim, "category": tidy_value(cat), "count": cell,
+                                        "_prov": Provenance(first.page, first.line_no, ln.line_no)})
+                    continue
+                if len(cell.split()) > MAX_CATEGORY_WORDS or re.search(r"\d{3,}", cell):
+                    waiting = []  # running text: no table here
+                    continue
+                waiting.append((tables[0] if tables else dimension, cell, ln))
+                if canon(cell) in _TOTALS and tables:
+                    tables.pop(0)  # the total row closes its table
     return out
 
 
+def _stat_cells(text: str, dims: set[str]) -> list[str | int]:
+    """The cells of a statistics line: one cell, or a row set out on one line (pdfplumber's
+    text): «أقل من 25 سنة 9» (category, count), «الجنس نساء رجال المجموع» (the dimension,
+    then one-word categories), «عدد المشاركين 35 29 64» (counts)."""
+    toks = text.split()
+    head = max((j for j in range(1, min(3, len(toks) - 1) + 1)
+                if canon(" ".join(toks[:j])) in dims | _COUNT_HEADS), default=0)
+    rest = toks[head:]
+    if all(_int(t) is not None for t in rest) and (head or len(rest) >= 2):
+        return [_int(t) for t in rest]
+    if head:
+        return list(rest)
+    if len(toks) >= 2 and _int(toks[-1]) is not None and any(_int(t) is None for t in toks[:-1]):
+        return [" ".join(toks[:-1]), _int(toks[-1])]
+    n = _int(text)
+    return [n if n is not None else text]
+
+
+def _is_role(text: str) -> bool:
+    from extractors.participants import is_role
+
+    return is_role(text)
+
+
+_TIME_LEAD = re.compile(r"^\s*\d{1,2}[:h.]\d{2}(?:\s*(?:-|–|—|إلى)\s*\d{1,2}[:h.]\d{2})?\s*")
+_SPEAKER_IN_LINE = re.compile(r"(?:(?:تأطير|تسيير|تنشيط|تقديم)\s*:\s*)?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
 _SPEAKER_LINE = re.compile(r"^(?:(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*)?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
 
 
@@ -572,15 +630,25 @@ def programme_from_text(lines: list) -> list[dict]:
         text = " ".join(western_digits(ln.text).split())
         if not text:
             continue
-        if _header_piece(text):
+        if _header_piece(text) or _header_words_only(text):
             mode = "none"
             continue
         times = all_clock_times(text)
-        if times and not re.sub(r"[\d:\s\-–—]|إلى|من", "", text):
-            out.append({"times": times, "cells": [""], "speakers": [],
-                        "_prov": Provenance(ln.page, ln.line_no, ln.line_no)})
+        lead = _TIME_LEAD.match(text)
+        if times and lead:  # a time opens the row; its cells may follow on the line (pdfplumber's text)
+            out.append({"times": times if lead.end() == len(text) else all_clock_times(lead.group()),
+                        "cells": [""], "speakers": [], "_prov": Provenance(ln.page, ln.line_no, ln.line_no)})
             mode = "item"
-            continue
+            text = text[lead.end():].strip()
+            if not text:
+                continue
+            who = _SPEAKER_IN_LINE.search(text)
+            if who and who.start() > 0:
+                out[-1]["cells"][0] = text[:who.start()].strip()
+                text = text[who.start():]
+            elif not who:
+                out[-1]["cells"][0] = text
+                continue
         if _SPEAKER_LINE.match(text):
             if not out:
                 out.append({"times": [], "cells": [""], "speakers": [],
@@ -590,6 +658,12 @@ def programme_from_text(lines: list) -> list[dict]:
         elif mode == "item" and out:
             out[-1]["cells"][0] = f"{out[-1]['cells'][0]}\n{text}".strip("\n")
         elif mode == "speaker" and out:
+            # the item's next line and the speaker's role side by side: «… الخطة الثالثة رئيسة مصلحة …»
+            words = text.split()
+            cut = next((i for i in range(1, len(words)) if _is_role(" ".join(words[i:]))), None)
+            if cut is not None and out[-1]["cells"][0] and not _is_role(text):
+                out[-1]["cells"][0] += "\n" + " ".join(words[:cut])
+                text = " ".join(words[cut:])
             out[-1]["speakers"][-1] += f"\n{text}"
         else:
             continue

@@ -158,6 +158,54 @@ def repair_pdf_text_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, li
     return text, carry_offsets(logical, text, src)
 
 
+_LONE_PCT_LINE = re.compile(r"^[\s—–-]*%[\s%—–-]*$")
+# a number that may take a percent sign: not a label's («الالتزام 5:», «رقم 3», «3.») nor a year's
+_PCT_CANDIDATE = re.compile(r"(?<![\d.,:/%])(?<!الالتزام )(?<!بالالتزام )(?<!رقم )(\d{1,3}(?:[.,]\d+)?)(?![\d:%/.)]|\s*[:%])")
+
+
+def attach_lone_percent_lines(lines: list[str]) -> list[str]:
+    """Percent signs that a text extractor set on a line of their own, above the numbers
+    they follow (pdfplumber's text, where the sign is drawn in a font that sits higher than
+    the digits): a line of nothing but k signs gives them to the first k numbers of the line
+    under it that may take one, and is left empty (the text stays line for line)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        if not _LONE_PCT_LINE.match(out[i]):
+            continue
+        k = out[i].count("%")
+        nxt = out[i + 1]
+        spots = [m for m in _PCT_CANDIDATE.finditer(nxt)][:k]
+        if len(spots) < k:
+            continue
+        for m in reversed(spots):
+            nxt = nxt[:m.end()] + "%" + nxt[m.end():]
+        out[i], out[i + 1] = " ".join(out[i].replace("%", " ").split()), nxt  # an empty cell's dash stays
+    return out
+
+
+_LONE_BRACKETS_LINE = re.compile(r"^\s*\(\s*\)(?:\s*\(\s*\))*\s*$")
+_BRACKETED_ENDING = re.compile(r"(?<=[\u0621-\u064a]) (ة|ات|ين|ون|ت)(?=\s|$)")  # inclusive endings
+
+
+def attach_lone_bracket_lines(lines: list[str]) -> list[str]:
+    """Bracket pairs set on a line of their own above the word endings they enclose (the
+    same cause: «( )» over «فاعل ة» is «فاعل(ة)»): k pairs enclose the first k endings of
+    one or two letters standing apart after a word on the line under them."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        if not _LONE_BRACKETS_LINE.match(out[i]):
+            continue
+        k = out[i].count("(")
+        spots = list(_BRACKETED_ENDING.finditer(out[i + 1]))[:k]
+        if len(spots) < k:
+            continue
+        nxt = out[i + 1]
+        for m in reversed(spots):
+            nxt = nxt[:m.start()] + f"({m.group(1)})" + nxt[m.end():]
+        out[i], out[i + 1] = "", nxt
+    return out
+
+
 def reorder_visual_text(text: str) -> str:
     """Logical order of a visual string, treating each character as a unit.
 
@@ -178,7 +226,8 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
                   for l in rtl_columns([drop_controls(resolve_embeddings(l)) for l in lines])]
         repaired = [order_ranges(l) for l in unswap_document(join_spaced_pieces([" ".join(l.split()) for l in spaced]))]
     elif reads_backwards(lines):  # every line in visual order, letter by letter
-        spaced = [clean_chars(normalize_percent(reorder_visual_text(l)), collapse=False) for l in lines]
+        spaced = attach_lone_bracket_lines(attach_lone_percent_lines(
+            [clean_chars(normalize_percent(reorder_visual_text(l)), collapse=False) for l in lines]))
         repaired = [order_ranges(l) for l in unswap_document(join_spaced_pieces([" ".join(l.split()) for l in spaced]))]
     else:
         spaced = [clean_chars(l, collapse=False) for l in lines]

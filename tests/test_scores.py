@@ -158,3 +158,23 @@ def test_pdftotext_programme_written_one_cell_per_line(shared: Path, tmp_path: P
     gold = json.loads((shared / "corpus" / "gold" / "dev_03.gold.json").read_text(encoding="utf-8"))
     assert [p["name"] for p in got["participants"]] == [p["name"] for p in gold["participants"]]
     assert len(set(got["agenda_items"]) & set(gold["agenda_items"])) >= 4  # items of one line
+
+
+@pytest.mark.parametrize("producer", ["chromium", "libreoffice"])
+def test_pdfplumber_text_with_rows_on_one_line(shared: Path, tmp_path: Path, producer: str):
+    """pdfplumber's text sets a table row's cells side by side on one line, its % signs and
+    brackets on a line above: dev_03's statistics and programme, dev_02's commitments."""
+    import pdfplumber
+
+    for doc in ("dev_02", "dev_03"):
+        with pdfplumber.open(RAW / f"{doc}.{producer}.pdf") as pdf:
+            (tmp_path / f"{doc}.txt").write_text("\n".join(p.extract_text() or "" for p in pdf.pages), encoding="utf-8")
+    got3 = process_file(tmp_path / "dev_03.txt").extraction.data
+    gold3 = json.loads((shared / "corpus" / "gold" / "dev_03.gold.json").read_text(encoding="utf-8"))
+    assert [(s["dimension"], s["category"], s["count"]) for s in got3["participant_stats"]] == \
+        [(s["dimension"], western(s["category"]), s["count"]) for s in gold3["participant_stats"]]
+    assert [p["name"] for p in got3["participants"]] == [p["name"] for p in gold3["participants"]]
+    got2 = process_file(tmp_path / "dev_02.txt").extraction.data
+    gold2 = json.loads((shared / "corpus" / "gold" / "dev_02.gold.json").read_text(encoding="utf-8"))
+    assert [(c["number"], c["completion_pct"], c["platform_updated"]) for c in got2["commitments"]] == \
+        [(c["number"], c["completion_pct"], c["platform_updated"]) for c in gold2["commitments"]]

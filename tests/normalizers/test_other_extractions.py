@@ -167,3 +167,18 @@ def test_words_spread_by_justification_are_joined(shared):
     assert "اللقاءات التشاورية الجهوية التي تروم تجميع مقترحات" in out
     gold = (shared / "corpus" / "gold" / "dev_03.txt").read_text(encoding="utf-8")
     assert _cer(out, gold) < 0.12
+
+
+def test_signs_set_on_a_line_of_their_own_go_back_to_the_line_under_them():
+    """pdfplumber sets a «%» or a pair of brackets drawn higher than the letters on a line of
+    its own above them (real lines of its text for dev_02 and dev_03, Chromium)."""
+    from normalizers.repair import attach_lone_bracket_lines, attach_lone_percent_lines
+
+    lines = ["%", "الالتزام 1: نشر المعطيات المتعلقة بتنفيذ الميزانية 80 نعم تم نشر المعطيات", "% %",
+             "40 إلى 70", "%", "3. برمجة اجتماعات ثنائية مع رؤساء المشاريع التي تقل نسبة إنجازها عن 50 ."]
+    assert attach_lone_percent_lines(lines) == [
+        "", "الالتزام 1: نشر المعطيات المتعلقة بتنفيذ الميزانية 80% نعم تم نشر المعطيات", "", "40% إلى 70%", "",
+        "3. برمجة اجتماعات ثنائية مع رؤساء المشاريع التي تقل نسبة إنجازها عن 50% ."]
+    assert attach_lone_bracket_lines(["( ) ( )", "باحث ة أو طالب ة 9", "الفقرة"]) == \
+        ["", "باحث(ة) أو طالب(ة) 9", "الفقرة"]
+    assert attach_lone_percent_lines(["%", "سنة 2022"]) == ["%", "سنة 2022"]  # a year takes no sign
