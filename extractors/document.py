@@ -259,7 +259,7 @@ def extract(doc: TextDocument) -> Extraction:
 
     prog_rows = [b for s in _in(sections, "programme") for b in s.blocks if b.kind == "row"]
     programme = programme_rows(prog_rows) if dtype == "consultation_report" or prog_rows else []
-    if not programme and not rows:  # a programme table written one cell per line
+    if not programme:  # a programme table written one cell per line
         programme = programme_from_text(_table_lines(doc, _in(sections, "programme"), ("programme", "workshop")))
     prog_agenda, prog_people = _programme_entries(programme)
 
@@ -288,7 +288,7 @@ def extract(doc: TextDocument) -> Extraction:
         agenda = prog_agenda
 
     commitments = commitments_from_rows(rows)
-    if not commitments and not rows:
+    if not commitments:
         commitments = commitments_from_records(doc.lines)
     if not commitments:
         commitments = commitments_from_text(doc.lines)
@@ -298,7 +298,7 @@ def extract(doc: TextDocument) -> Extraction:
     for dim, s in stat_sections:
         if dim:
             stats.extend(stats_from_rows(dim, [b for b in s.blocks if b.kind == "row"]))
-    if not stats and not rows:  # tables written one cell per line
+    if not stats:  # tables written one cell per line
         by_no = {ln.line_no: ln for ln in doc.lines}
         stats = stats_from_text([(dim, [by_no[n] for b in s.blocks for n in range(b.line_start, b.line_end + 1)
                                         if n in by_no]) for dim, s in stat_sections if dim])
@@ -310,7 +310,7 @@ def extract(doc: TextDocument) -> Extraction:
     proposals = texts("proposals") if dtype == "consultation_report" else []
     absent = texts("absent")
     schedule = schedule_from_rows(rows)
-    if not schedule and not rows:
+    if not schedule:
         schedule = schedule_from_text(doc.lines)
 
     data = {

@@ -172,6 +172,14 @@ def to_blocks(doc: TextDocument) -> list[Block]:
             if _MD_SEP.match(text):
                 continue
             cells = _md_cells(text)
+            prev = blocks[-1] if blocks else None
+            if prev is not None and prev.kind == "row" and prev.cells and len(prev.cells) == len(cells) \
+                    and not cells[0].strip() and any(c.strip() for c in cells) and prev.line_end >= ln.line_no - 2:
+                # a row whose first cell is empty continues the row above: its cells' wrapped lines
+                prev.cells = [f"{a}\n{b}".strip("\n") if b.strip() else a for a, b in zip(prev.cells, cells)]
+                prev.text = " | ".join(c.replace("\n", " ") for c in prev.cells)
+                prev.line_end = ln.line_no
+                continue
             blocks.append(Block(" | ".join(c.replace("\n", " ") for c in cells), "row", ln.page,
                                 ln.line_no, ln.line_no, cells=cells))
             open_block = None

@@ -171,15 +171,22 @@ def text(
 
 @app.command()
 def normalize(
-    file: Optional[Path] = typer.Argument(None, help="Text file to repair (default: stdin)."),
+    file: Optional[Path] = typer.Argument(None, help="Text file to repair (default: stdin).", exists=True,
+                                          dir_okay=False, readable=True),
 ) -> None:
     """Repair already-extracted text line for line: output line n is input line n repaired.
 
     Handles pdftotext's output (bidi embeddings), pdfplumber's (letters backwards) and text
-    whose runs are in reverse order; clean text passes through unchanged."""
+    whose runs are in reverse order; clean text passes through unchanged. The file's encoding
+    is detected as ``ingest`` does (UTF-8, else Arabic legacy code pages)."""
     from normalizers.repair import normalize_text
+    from pipeline.ingest import ReadError, decode_text
 
-    data = file.read_text(encoding="utf-8") if file else sys.stdin.read()
+    try:
+        data = decode_text(file.read_bytes())[0] if file else sys.stdin.read()
+    except ReadError as e:
+        typer.echo(f"{file}: {e}", err=True)
+        raise typer.Exit(2)
     trailing = data.endswith("\n")
     body = normalize_text(data[:-1] if trailing else data)
     sys.stdout.write(body + ("\n" if trailing else ""))

@@ -34,6 +34,17 @@ def test_normalize_is_line_for_line():
     assert "تاريخ ومكان الاجتماع:" not in src and "المشاركون:" in r.output
 
 
+def test_normalize_says_what_is_wrong_with_its_input(tmp_path):
+    r = runner.invoke(app, ["normalize", str(tmp_path / "missing.txt")])
+    assert r.exit_code == 2 and "does not exist" in r.output
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" * 50)
+    r = runner.invoke(app, ["normalize", str(tmp_path / "image.txt")])
+    assert r.exit_code == 2 and "binary" in r.output
+    (tmp_path / "legacy.txt").write_bytes("المشاركون:\nالسيد أحمد\n".encode("cp1256"))
+    r = runner.invoke(app, ["normalize", str(tmp_path / "legacy.txt")])
+    assert r.exit_code == 0 and "المشاركون:" in r.output
+
+
 def test_text_of_pdf_has_no_presentation_forms(tmp_path):
     r = runner.invoke(app, ["text", str(RAW / "dev_02.reportlab.pdf"), "--out", str(tmp_path)])
     assert r.exit_code == 0, r.output

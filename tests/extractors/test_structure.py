@@ -55,3 +55,20 @@ def test_schedule_written_column_after_column():
     assert [(s["step"], s["period"]) for s in schedule_from_text(lines)] == [
         ("جمع المعطيات من رؤساء المشاريع", "من 12 إلى 30 شتنبر 2022"),
         ("تحليل المعطيات وإعداد المسودة الأولى للتقرير", "أكتوبر 2022")]
+
+
+def test_a_row_whose_first_cell_is_empty_continues_the_row_above():
+    """``pdftotext -layout`` writes a cell's wrapped line as a row of its own (real rows of an
+    unseen variant of dev_04): it is merged into its row, so it is not read as a header."""
+    from extractors.document import extract
+    from pipeline.models import Line, TextDocument
+
+    texts = ["الحاضرون:", "| الاسم | الصفة | الجهة |",
+             "| السيد كريم بنموسى | إطار مكلف بتتبع منصة | وزارة الانتقال الرقمي وإصلاح |",
+             "| | الالتزامات | الإدارة |",
+             "| السيدة هدى البقالي | ممثلة مديرية الميزانية | وزارة الاقتصاد والمالية |"]
+    doc = TextDocument("x", [Line(t, 1, i + 1, t) for i, t in enumerate(texts)])
+    people = extract(doc).data["participants"]
+    assert [(p["name"], p["role"], p["organization"]) for p in people] == [
+        ("كريم بنموسى", "إطار مكلف بتتبع منصة الالتزامات", "وزارة الانتقال الرقمي وإصلاح الإدارة"),
+        ("هدى البقالي", "ممثلة مديرية الميزانية", "وزارة الاقتصاد والمالية")]
