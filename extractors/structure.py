@@ -173,12 +173,23 @@ def to_blocks(doc: TextDocument) -> list[Block]:
                 continue
             cells = _md_cells(text)
             prev = blocks[-1] if blocks else None
+            if prev is not None and prev.kind == "item" and len(cells) == 2 and not cells[0].strip() \
+                    and cells[1].strip() and prev is open_block:
+                prev.text = f"{prev.text} {cells[1].strip()}"  # the item's wrapped line
+                prev.line_end = ln.line_no
+                continue
             if prev is not None and prev.kind == "row" and prev.cells and len(prev.cells) == len(cells) \
                     and not cells[0].strip() and any(c.strip() for c in cells) and prev.line_end >= ln.line_no - 2:
                 # a row whose first cell is empty continues the row above: its cells' wrapped lines
                 prev.cells = [f"{a}\n{b}".strip("\n") if b.strip() else a for a, b in zip(prev.cells, cells)]
                 prev.text = " | ".join(c.replace("\n", " ") for c in prev.cells)
                 prev.line_end = ln.line_no
+                continue
+            if len(cells) == 2 and _marker_only(cells[0].strip()) and cells[1].strip():
+                # a list laid out as two columns (pdftotext -layout): the marker, the item
+                blk = Block(cells[1], "item", ln.page, ln.line_no, ln.line_no)
+                blocks.append(blk)
+                open_block, open_closed = blk, _closes(ln, cells[1])
                 continue
             blocks.append(Block(" | ".join(c.replace("\n", " ") for c in cells), "row", ln.page,
                                 ln.line_no, ln.line_no, cells=cells))

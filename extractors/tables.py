@@ -130,6 +130,15 @@ def commitments_from_rows(rows: list[Block]) -> list[dict]:
             number = int(num_cell)
         pct_cell = get("pct")
         pct = parse_pct(pct_cell)
+        if number is None:  # two columns the text layout ran together: «91% الالتزام 1: …»
+            for cell in (title, pct_cell):
+                lead = _INLINE_PCT.match(cell.strip()) if cell else None
+                rest = cell.strip()[lead.end():].strip() if lead else cell
+                m = _COMMIT_TITLE.match(rest or "")
+                if m:
+                    number, title = int(m.group(1)), m.group(2)
+                    pct = pct if pct is not None else (parse_pct(lead.group()) if lead else None)
+                    break
         acts = [_activity(a) for a in _bullets(get("activities"), by_pct=True)] if "activities" in role else []
         notes = _bullets(get("notes")) if "notes" in role else []
         platform = _platform(get("platform")) if "platform" in role else None

@@ -53,11 +53,14 @@ def _resolve_block(lines: list[str], block: list[int], out: list[str]) -> None:
             out[i] = f"{segs[i][1][2]} {segs[i][0][2]}"
             segs[i] = []
     width = max(len(lines[i].rstrip()) for i in block)
-    # a running-text line (one segment across half the width) ends a table: tables are the
-    # runs of other lines with a line of two segments or more in them
+    # a running-text line (one segment across half the width) or a label standing alone
+    # («جدول الأعمال:») ends a table: tables are the runs of other lines with a line of two
+    # segments or more in them
     run: list[int] = []
     for i in block + [None]:
-        if i is not None and segs[i] and not (len(segs[i]) == 1 and segs[i][0][1] - segs[i][0][0] >= width / 2):
+        alone = i is not None and len(segs[i]) == 1
+        if i is not None and segs[i] and not (alone and (segs[i][0][1] - segs[i][0][0] >= width / 2 or
+                                                         segs[i][0][2].rstrip().endswith(":"))):
             run.append(i)
             continue
         if any(len(segs[k]) >= 2 for k in run):
