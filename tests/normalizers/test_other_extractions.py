@@ -182,3 +182,27 @@ def test_signs_set_on_a_line_of_their_own_go_back_to_the_line_under_them():
     assert attach_lone_bracket_lines(["( ) ( )", "باحث ة أو طالب ة 9", "الفقرة"]) == \
         ["", "باحث(ة) أو طالب(ة) 9", "الفقرة"]
     assert attach_lone_percent_lines(["%", "سنة 2022"]) == ["%", "سنة 2022"]  # a year takes no sign
+
+
+def test_a_label_standing_alone_ends_a_table():
+    """«جدول الأعمال:» under the last row of a participants table (pdftotext -layout of an
+    unseen variant of dev_04) is a heading of its own, not a wrapped line of the name cell."""
+    from normalizers.columns import rtl_columns
+
+    lines = ["                              —            خبير في تقييم السياسات                   السيد جواد الصبيحي",
+             "                                                          العمومية",
+             "                                                                                            جدول الأعمال:"]
+    out = rtl_columns(lines)
+    assert out[0] == "| السيد جواد الصبيحي | خبير في تقييم السياسات العمومية | — |" and out[2].strip() == "جدول الأعمال:"
+
+
+def test_a_list_laid_out_as_two_columns_is_read_as_items():
+    from extractors.structure import to_blocks
+    from pipeline.models import Line, TextDocument
+
+    texts = ["المشاركون:", "| • | السيدة ليلى العراقي، رئيسة مصلحة الحكومة المنفتحة، وزارة الانتقال الرقمي وإصلاح |",
+             "| | الإدارة؛ |", "| • | السيد عبد الحق المريني، رئيس المشروع المكلف بالالتزام 5؛ |"]
+    blocks = to_blocks(TextDocument("x", [Line(t, 1, i + 1, t) for i, t in enumerate(texts)]))
+    assert [(b.kind, b.text) for b in blocks[1:]] == [
+        ("item", "السيدة ليلى العراقي، رئيسة مصلحة الحكومة المنفتحة، وزارة الانتقال الرقمي وإصلاح الإدارة"),
+        ("item", "السيد عبد الحق المريني، رئيس المشروع المكلف بالالتزام 5")]
