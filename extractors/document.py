@@ -7,9 +7,10 @@ from extractors import nlp
 from extractors.dates import find_date_loose, find_dates, find_time
 from extractors.participants import Person, merge_people, parse_person, people_in_sentence
 from extractors.structure import Block, Section, canon, data, match_heading, sections_of, tidy_value, to_blocks
-from extractors.tables import (commitments_from_records, commitments_from_rows, commitments_from_text, keyed_rows,
-                               MAX_CELL_WORDS, programme_from_text, programme_rows, schedule_from_rows,
-                               schedule_from_text, stats_dimension, stats_from_rows, stats_from_text)
+from extractors.tables import (commitments_from_rows, keyed_rows, programme_rows, schedule_from_rows, stats_dimension,
+                               stats_from_rows)
+from extractors.text_tables import (MAX_CELL_WORDS, commitments_from_records, commitments_from_text, programme_from_text,
+                                    schedule_from_text, stats_from_text)
 from pipeline.models import Extraction, Provenance, TextDocument
 
 LIST_FIELDS = ("participants", "absent_organizations", "agenda_items", "commitments", "decisions",

@@ -22,7 +22,7 @@ def test_schedule_of_a_text_document_read_line_by_line():
     """Seed 001's schedule arrives as lines with no cell marks (period and step in either
     order, a step wrapped before its period, the header repeated for a second table), and
     pdftotext's one cell per line (header cells on two lines, period under its step)."""
-    from extractors.tables import schedule_from_text, split_period
+    from extractors.text_tables import schedule_from_text, split_period
     from pipeline.models import Line
 
     assert split_period("تحيين منصة التتبع 2023 ابريل – ماي") == ("تحيين منصة التتبع", "ابريل – ماي 2023")
@@ -45,7 +45,7 @@ def test_schedule_of_a_text_document_read_line_by_line():
 def test_schedule_written_column_after_column():
     """pdftotext writes some tables a column at a time: the steps under their header, then
     the periods under theirs (unseen variant of dev_04, LibreOffice)."""
-    from extractors.tables import schedule_from_text
+    from extractors.text_tables import schedule_from_text
     from pipeline.models import Line
 
     texts = ["وبعد النقاش، تم الاتفاق على الجدولة الزمنية التالية:", "المرحلة", "جمع المعطيات من رؤساء المشاريع",
