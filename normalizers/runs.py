@@ -346,6 +346,12 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
         i += 1
     while j > i and atoms[j - 1].kind == "p" and atoms[j - 1].text in _TRAIL + _LEAD:
         a = atoms[j - 1]
+        if a.text in ".)" and not a.space_before and j - 2 > i and atoms[j - 2].kind == "num" \
+                and len(atoms[j - 2].text) <= 2 and atoms[j - 2].space_before and not lead:
+            # an item's number at the raw end («… تقديم 1.») opens the line: «1. تقديم …»
+            lead.insert(0, Atom(atoms[j - 2].text + a.text, "p", True))
+            j -= 2
+            break
         if a.text in _TRAIL and not a.space_before and j - 1 > i and atoms[j - 2].kind != "p" \
                 and j < len(atoms) and atoms[j].text in _LEAD:
             break  # "بويهي، -": the comma closes the run before it, the dash opens the line

@@ -119,6 +119,13 @@ def test_a_spaced_dash_between_words_binds_like_a_plain_space():
     assert "ماي – يونيو 2023" in repair_runs("ماي – يونيو 2023 مراجعة التقرير من قبل لجنتي الإشراف والتتبع")
 
 
+def test_an_item_number_at_the_raw_end_opens_the_line():
+    """«1.» written after the item's words in a visual line is its number, not a full stop."""
+    assert repair_runs(" ؛الجماعات تنظيم جلسات عمومية سنوية لتقديم حصيلة تنفيذ برامج عمل 4. ") == \
+        "4. تنظيم جلسات عمومية سنوية لتقديم حصيلة تنفيذ برامج عمل الجماعات؛"
+    assert repair_runs(" .5رقم ") == "رقم 5."  # a number glued to its word keeps its full stop
+
+
 def test_table_row_laid_out_word_by_word():
     """Table cells whose every word is its own piece come out fully reversed (seed 003 lines
     51 and 154: «للأنشطة الجديدة البرمجة»); read alone, the line keeps its raw order."""
