@@ -11,7 +11,7 @@ from extractors.tables import (commitments_from_rows, keyed_rows, programme_rows
                                stats_from_rows)
 from extractors.text_tables import (MAX_CELL_WORDS, commitments_from_records, commitments_from_text, programme_from_text,
                                     schedule_from_text, stats_from_text)
-from pipeline.models import Extraction, Provenance, TextDocument
+from pipeline.models import Extraction, Line, Provenance, TextDocument
 
 LIST_FIELDS = ("participants", "absent_organizations", "agenda_items", "commitments", "decisions",
                "proposals", "schedule", "participant_stats")
@@ -21,11 +21,12 @@ def _in(sections: list[Section], key: str) -> list[Section]:
     return [s for s in sections if s.key and (s.key == key or s.key.startswith(key + ":"))]
 
 
-def _people_one_cell_per_line(block: Block, line_text: dict[int, str]) -> list[Person]:
+def _people_one_cell_per_line(block: Block, by_no: dict[int, Line]) -> list[Person]:
     """A table of participants written one cell per line (pdftotext's text of a table): the
     lines of the block, each person's name line with the lines after it up to the next name
     (its role and body, in whatever order), read as one entry."""
-    lines = [line_text[n].strip() for n in range(block.line_start, block.line_end + 1) if line_text.get(n, "").strip()]
+    lines = [by_no[n].text.strip() for n in range(block.line_start, block.line_end + 1)
+             if n in by_no and by_no[n].text.strip()]
     starts = [i for i, t in enumerate(lines) if nlp.honorific(t, within=0)]
     if len(starts) < 2:
         return []
@@ -269,10 +270,10 @@ def extract(doc: TextDocument) -> Extraction:
     chair = []
     for s in _in(sections, "chair"):
         chair.extend(_chair(s))
-    line_text = {ln.line_no: ln.text for ln in doc.lines}
+    by_no = {ln.line_no: ln for ln in doc.lines}
     for b in _items(sections, "participants"):
         p = parse_person(b.text) if b.kind == "item" else None
-        found = [p] if p else _people_one_cell_per_line(b, line_text) or people_in_sentence(b.text)
+        found = [p] if p else _people_one_cell_per_line(b, by_no) or people_in_sentence(b.text)
         people.extend(found)
         prov["participants"].extend(b.provenance for _ in found)
     people = chair + people + _participant_rows(rows) + prog_people
@@ -300,7 +301,6 @@ def extract(doc: TextDocument) -> Extraction:
         if dim:
             stats.extend(stats_from_rows(dim, [b for b in s.blocks if b.kind == "row"]))
     if not stats:  # tables written one cell per line
-        by_no = {ln.line_no: ln for ln in doc.lines}
         stats = stats_from_text([(dim, [by_no[n] for b in s.blocks for n in range(b.line_start, b.line_end + 1)
                                         if n in by_no]) for dim, s in stat_sections if dim])
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from extractors.dates import all_clock_times
+from extractors.participants import is_role
 from extractors.structure import canon, tidy_value
 from extractors.tables import (_BULLETS, _COMMIT_TITLE, _EMPTY, _ENDS_WITH_PCT, _HEADER_CANON, _INLINE_PCT, _LEX,
                                _TOTALS, _activity, _int, _platform, parse_pct)
@@ -395,12 +396,6 @@ def _stat_cells(text: str, dims: set[str]) -> list[str | int]:
     return [n if n is not None else text]
 
 
-def _is_role(text: str) -> bool:
-    from extractors.participants import is_role
-
-    return is_role(text)
-
-
 _TIME_LEAD = re.compile(r"^\s*\d{1,2}[:h.]\d{2}(?:\s*(?:-|–|—|إلى)\s*\d{1,2}[:h.]\d{2})?\s*")
 _SPEAKER_IN_LINE = re.compile(r"(?:(?:تأطير|تسيير|تنشيط|تقديم)\s*:\s*)?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
 _SPEAKER_LINE = re.compile(r"^(?:(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*)?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
@@ -450,8 +445,8 @@ def programme_from_text(lines: list) -> list[dict]:
         elif mode == "speaker" and out:
             # the item's next line and the speaker's role side by side: «… الخطة الثالثة رئيسة مصلحة …»
             words = text.split()
-            cut = next((i for i in range(1, len(words)) if _is_role(" ".join(words[i:]))), None)
-            if cut is not None and out[-1]["cells"][0] and not _is_role(text):
+            cut = next((i for i in range(1, len(words)) if is_role(" ".join(words[i:]))), None)
+            if cut is not None and out[-1]["cells"][0] and not is_role(text):
                 out[-1]["cells"][0] += "\n" + " ".join(words[:cut])
                 text = " ".join(words[cut:])
             out[-1]["speakers"][-1] += f"\n{text}"
