@@ -526,7 +526,8 @@ def unswap_document(lines: list[str], lm: BigramModel | None = None) -> list[str
     throughout (the swap mends ``SWAPPING_WORDS`` distinct broken words), a real word holding
     that pair also yields to the word the swap gives where the word model reads it better
     between its neighbours (``واليت ترتكز`` -> «والتي ترتكز», ``عرب البوابة`` -> «عبر
-    البوابة»): the glyph was read backwards there too."""
+    البوابة»): the glyph was read backwards there too. A text that needs ``SWAPPING_TEXT``
+    mends or more reads its font's two-letter glyphs backwards: there any pair may be one."""
     from normalizers.lm import model
 
     lm = lm or model()
