@@ -58,3 +58,36 @@ def test_text_without_visual_damage_passes_unchanged(lines):
     lines = [clean_chars(l) for l in lines]
     if not any(visual_signs(l) for l in lines):
         assert normalize_text("\n".join(lines)) == "\n".join(lines)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(line, st.sampled_from(["%", "% %", "( )", "— %", "1.", "•"])), min_size=1, max_size=8))
+def test_other_tools_text_steps_keep_lines_latin_and_digits(lines):
+    """The steps for other tools' text (glyph pairs read backwards, words spread apart, signs
+    on lines of their own) never raise, keep the text line for line, and leave Latin letters
+    and digits as they were."""
+    from normalizers.pieces import join_spaced_pieces, unswap_document
+    from normalizers.repair import attach_lone_bracket_lines, attach_lone_percent_lines
+
+    def kept(s: str) -> list[str]:
+        return sorted(re.findall(r"[A-Za-z0-9]", s))
+
+    for step in (unswap_document, join_spaced_pieces, attach_lone_percent_lines, attach_lone_bracket_lines):
+        out = step(lines)
+        assert len(out) == len(lines)
+        assert kept("".join(out)) == kept("".join(lines))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(line, st.sampled_from(["الفترة", "المرحلة", "رقم", "الالتزام", "نسبة الإنجاز", "10:00 - 11:00",
+                                                 "المجموع", "الجنس", "نعم", "72%", "12"])), max_size=20))
+def test_text_table_readers_never_raise(texts):
+    from extractors.text_tables import (commitments_from_records, programme_from_text, schedule_from_text,
+                                        stats_from_text)
+    from pipeline.models import Line
+
+    lines = [Line(t, 1, i + 1, t) for i, t in enumerate(texts)]
+    commitments_from_records(lines)
+    schedule_from_text(lines)
+    programme_from_text(lines)
+    stats_from_text([("gender", lines)])
