@@ -357,7 +357,8 @@ def other_text(corpus: Path) -> list[tuple[str, str, float, float]]:
                                            capture_output=True, check=True).stdout.decode("utf-8")
 
     tools = {"pdftotext, marks dropped": t_pdftotext, "pdftotext": marked(),
-             "pdftotext -layout": marked("-layout"), "pdfplumber extract_text": t_pdfplumber}
+             "pdftotext -layout": marked("-layout"), "pdftotext -raw": marked("-raw"),
+             "pdfplumber extract_text": t_pdfplumber}
     if not shutil.which("pdftotext"):
         tools = {"pdfplumber extract_text": t_pdfplumber}
     rows = []

@@ -131,6 +131,51 @@ def _units_reversed(m: re.Match) -> str:
     return "".join(reversed(_LTR_UNIT.findall(m.group(1))))
 
 
+_OPENERS = "\u202a\u202b\u202d\u202e"  # LRE RLE LRO RLO
+_POP = "\u202c"
+
+
+def _top_level(line: str) -> list[tuple[bool, str]]:
+    """The line cut into its top-level embeddings (True, with their marks) and the text
+    between them (False)."""
+    out: list[tuple[bool, str]] = []
+    depth, cur = 0, ""
+    for ch in line:
+        if ch in _OPENERS:
+            if depth == 0 and cur:
+                out.append((False, cur))
+                cur = ""
+            depth += 1
+            cur += ch
+        elif ch == _POP and depth:
+            depth -= 1
+            cur += ch
+            if depth == 0:
+                out.append((True, cur))
+                cur = ""
+        else:
+            cur += ch
+    if cur:
+        out.append((depth > 0, cur))
+    return out
+
+
+def reverse_word_embeddings(line: str) -> str:
+    """A line written as right-to-left embeddings side by side in visual order (``pdftotext
+    -raw``: ``⟨المغربية⟩ ⟨المملكة⟩``, a word's pieces as embeddings of their own) in logical
+    order: the line's left-to-right paragraph lays them out from the left, so they read from
+    the last. Lines with one embedding (pdftotext's default) or whose embeddings stand apart
+    by wide gaps (columns of ``-layout``) are left as they are."""
+    parts = _top_level(line.strip())
+    rtl = sum(emb and part.startswith("\u202b") for emb, part in parts)
+    if rtl < 2 or any(not emb and "   " in part for emb, part in parts):
+        return line
+    tokens: list[str] = []
+    for emb, part in parts:
+        tokens += [part] if emb else [t for t in re.split(r"(\s+)", part) if t]
+    return "".join(reversed(tokens))
+
+
 def resolve_embeddings(line: str) -> str:
     """Put the units of each embedded left-to-right stretch in logical order: a number, a
     time, a run of Latin words stay whole, the neutrals around them move to the other side

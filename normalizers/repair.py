@@ -7,8 +7,8 @@ PDF line (glyphs in visual order):
     then, over the document: mend_unpaired_brackets (the halves of pairs cut by a line break,
         where the producer draws mirrored glyphs into its text layer)
 Text (already extracted), by what the document shows:
-    explicit bidi embeddings (pdftotext): resolve_embeddings, columns.rtl_columns (-layout),
-        clean_chars, unswap_document (two-letter glyphs read backwards), order_ranges, fix_brackets
+    explicit bidi embeddings (pdftotext): reverse_word_embeddings (-raw), resolve_embeddings,
+        columns.rtl_columns (-layout), clean_chars, unswap_document (two-letter glyphs read backwards), order_ranges, fix_brackets
     letters laid out backwards (pdfplumber's text): reorder_visual_text, clean_chars,
         unswap_document, order_ranges, fix_brackets
     otherwise: clean_chars, runs.repair_text_lines (visual-run detection and reordering), fix_brackets
@@ -22,7 +22,7 @@ from operator import itemgetter
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.bidi import (displaced_stretches, has_embeddings, has_rtl, logical_order, order_ranges,
-                             resolve_displaced, resolve_embeddings)
+                             resolve_displaced, resolve_embeddings, reverse_word_embeddings)
 from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fix_brackets, fold_presentation_char,
                               fold_presentation_forms, map_symbol_bullets, mirror_unpaired_brackets,
                               shows_mirrored_brackets)
@@ -223,7 +223,7 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
     (character steps, no reordering), to tell which lines repair moved."""
     if has_embeddings(lines):  # explicit embeddings: logical order, their stretches put right
         spaced = [clean_chars(normalize_percent(l), collapse=False)
-                  for l in rtl_columns([drop_controls(resolve_embeddings(l)) for l in lines])]
+                  for l in rtl_columns([drop_controls(resolve_embeddings(reverse_word_embeddings(l))) for l in lines])]
         repaired = [order_ranges(l) for l in unswap_document(join_spaced_pieces([" ".join(l.split()) for l in spaced]))]
     elif reads_backwards(lines):  # every line in visual order, letter by letter
         spaced = attach_lone_bracket_lines(attach_lone_percent_lines(
