@@ -250,10 +250,10 @@ def _join(prev: Atom | None, cur: Atom, glued_in_raw: bool) -> str:
         return ""
     if cur.text in _CLOSING or prev.text in _OPENING:
         return ""
-    if cur.text in "-/" and prev.kind == "num":
-        return ""
+    if cur.text in "-/" and prev.kind == "num":  # a range as it was spaced: 2018-2020, 09:00 - 09:30
+        return " " if cur.text == "-" and cur.space_before else ""
     if prev.text in "-/" and cur.kind == "num" and not glued_in_raw:
-        return ""
+        return " " if prev.text == "-" and prev.space_before else ""
     if glued_in_raw:  # two words written together in the raw text are still two words
         return " " if "p" not in (prev.kind, cur.kind) else ""
     return " "

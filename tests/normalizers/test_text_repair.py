@@ -126,6 +126,15 @@ def test_an_item_number_at_the_raw_end_opens_the_line():
     assert repair_runs(" .5رقم ") == "رقم 5."  # a number glued to its word keeps its full stop
 
 
+def test_clock_times_and_their_ranges_stay_whole():
+    """A time is one unit of a visual line, in either digit system, and a range of times keeps
+    its spacing and is read from its start."""
+    assert repair_runs(" 10:30  الساعة على 2022،  شتنبر 06  التاريخ: الثلاثاء ") == \
+        "التاريخ: الثلاثاء 06 شتنبر 2022، على الساعة 10:30"
+    assert repair_runs(" ١٠:٣٠  الساعة على ") == "على الساعة ١٠:٣٠"
+    assert repair_runs(" 09:30 - 09:00 الاستقبال") == "الاستقبال 09:00 - 09:30"
+
+
 def test_table_row_laid_out_word_by_word():
     """Table cells whose every word is its own piece come out fully reversed (seed 003 lines
     51 and 154: «للأنشطة الجديدة البرمجة»); read alone, the line keeps its raw order."""
