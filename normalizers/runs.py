@@ -355,6 +355,8 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
         if a.text in _TRAIL and not a.space_before and j - 1 > i and atoms[j - 2].kind != "p" \
                 and j < len(atoms) and atoms[j].text in _LEAD:
             break  # "بويهي، -": the comma closes the run before it, the dash opens the line
+        if a.text == ":" and not a.space_before and j - 1 > i and atoms[j - 2].kind == "ar" and j == len(atoms):
+            break  # "… الورشة الأولى:": a label's colon written against it stays with it
         (lead if a.text in _LEAD else trail).insert(0, a)
         j -= 1
     return lead, atoms[i:j], trail

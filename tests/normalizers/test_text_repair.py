@@ -135,6 +135,14 @@ def test_clock_times_and_their_ranges_stay_whole():
     assert repair_runs(" 09:30 - 09:00 الاستقبال") == "الاستقبال 09:00 - 09:30"
 
 
+def test_a_label_colon_written_against_its_word_at_the_raw_end_stays_with_it():
+    """At a visual line's raw end (its logical start) a colon glued to a word is the label's,
+    not the line's last mark; a heading's colon at the raw start still ends the line."""
+    assert repair_runs(" السيدة مريم التازي، رئيسة مصلحة الحكومة المنفتحة  تسيير الاجتماع:") == \
+        "تسيير الاجتماع: السيدة مريم التازي، رئيسة مصلحة الحكومة المنفتحة"
+    assert repair_runs(" :المشاركون ") == "المشاركون:"
+
+
 def test_table_row_laid_out_word_by_word():
     """Table cells whose every word is its own piece come out fully reversed (seed 003 lines
     51 and 154: «للأنشطة الجديدة البرمجة»); read alone, the line keeps its raw order."""
