@@ -14,6 +14,7 @@ from extractors.structure import canon, tidy_value
 from extractors.tables import (_BULLETS, _COMMIT_TITLE, _EMPTY, _ENDS_WITH_PCT, _HEADER_CANON, _INLINE_PCT, _LEX,
                                _TOTALS, _activity, _int, _platform, parse_pct)
 from normalizers.chars import western_digits
+from pipeline.models import Provenance
 
 _RUNNING_PCT = re.compile(r"(?:تنفيذ|إنجاز|انجاز)\s+الالتزام\s+بنسبة\s+(\d{1,3})\s*%")
 
@@ -38,8 +39,6 @@ def _pct_phrase(text: str) -> float | None:
 
 def commitments_from_text(lines: list) -> list[dict]:
     """Linearized commitment tables: one "تنفيذ الالتزام بنسبة NN%" per row, in order."""
-    from pipeline.models import Provenance
-
     out = []
     for ln in lines:
         v = _pct_phrase(ln.text)
@@ -128,8 +127,6 @@ def schedule_from_text(lines: list) -> list[dict]:
     after a header line naming a step and a period column, each line holding a period is a
     row; a step whose cell wrapped before its period (lines with no period, then the period
     alone) is one row. The table ends at a line that is none of these."""
-    from pipeline.models import Provenance
-
     out: list[dict] = []
     in_table = False
     pending: list = []
@@ -172,8 +169,6 @@ def _schedule_by_columns(lines: list) -> list[dict]:
     """A schedule written column after column (pdftotext's text of some tables): its step
     header, the steps one per line, its period header, the periods one per line; the n-th
     period goes with the n-th step."""
-    from pipeline.models import Provenance
-
     out: list[dict] = []
     cols: dict[str, list] = {}
     role = None
@@ -242,8 +237,6 @@ def commitments_from_records(lines: list) -> list[dict]:
     percentage; then come its platform cell (نعم / لا), its activities (each closing with
     «(NN%)», wrapped lines joined) and its notes (what is left). Header cells repeated after
     a page break are skipped; a running paragraph, a heading or a dash ends the table."""
-    from pipeline.models import Provenance
-
     out: list[dict] = []
     numbered = False  # a header cell «رقم» seen: bare numbers open records
     cur: dict | None = None
@@ -348,8 +341,6 @@ def stats_from_text(sections: list[tuple[str, list]]) -> list[dict]:
     Categories belong to the oldest table announced that has not reached its total row, so
     cells an extractor wrote after the next table's heading stay in their own table.
     ``sections``: the dimension of each statistics section, in document order, with its lines."""
-    from pipeline.models import Provenance
-
     dims = {canon(w) for words in _LEX["stat_dimensions"].values() for w in words}
     out: list[dict] = []
     waiting: list[tuple[str, str, object]] = []  # (dimension, category, line)
@@ -407,8 +398,6 @@ def programme_from_text(lines: list) -> list[dict]:
     with a person (السيد، تأطير: السيدة …) starts a speaker whose role and body are the lines
     after it. After a repeated header cell, lines that name no one belong to no known row
     (pdftotext writes a page's wrapped second lines after all first lines) and are left out."""
-    from pipeline.models import Provenance
-
     out: list[dict] = []
     mode = "none"
     for ln in lines:

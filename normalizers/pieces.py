@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from normalizers.lm import PARTICLES, REAL_ZIPF, Atom, BigramModel, atoms_of, lexicon, lm_key, text_key
+from normalizers.lm import PARTICLES, REAL_ZIPF, Atom, BigramModel, atoms_of, lexicon, lm_key, model, text_key
 
 _CLITICS = ("و", "ب", "ل", "ف", "ك")
 # two-letter words that may stand as one piece of a glued pair ("إنجازتم" = "تم إنجاز"),
@@ -528,8 +528,6 @@ def unswap_document(lines: list[str], lm: BigramModel | None = None) -> list[str
     between its neighbours (``واليت ترتكز`` -> «والتي ترتكز», ``عرب البوابة`` -> «عبر
     البوابة»): the glyph was read backwards there too. A text that needs ``SWAPPING_TEXT``
     mends or more reads its font's two-letter glyphs backwards: there any pair may be one."""
-    from normalizers.lm import model
-
     lm = lm or model()
     lex = lexicon()
 
@@ -599,8 +597,6 @@ def join_spaced_pieces(lines: list[str], lm: BigramModel | None = None) -> list[
     they make a word the clean text, the lexicon or the document knows. A text that shows
     no such break at least ``SPACED_TEXT`` times (pieces both of which are no words) has only
     those joined, so two real words written apart stay apart."""
-    from normalizers.lm import model
-
     lm = lm or model()
     lex = lexicon()
     whole = Counter(text_key(w) for line in lines for w in _WORD.findall(line))
