@@ -113,10 +113,14 @@ def test_words_joined_by_a_dash_or_slash_swap_as_one_unit():
     assert tidy("الإدارة -قطاع") == "الإدارة - قطاع" and tidy("أكتوبر-نونبر") == "أكتوبر-نونبر"
 
 
-def test_a_spaced_dash_between_words_binds_like_a_plain_space():
-    """A dash between two Arabic words takes their direction: the period of a schedule row
-    (seed 001) is not cut at its dash."""
+def test_a_dash_between_words_stays_between_them():
+    """A dash between two Arabic words takes their direction and stays in their run: the
+    period of a schedule row (seed 001) is not cut at its dash, and in seed 000's line 3 the
+    ministry and its department keep the dash between them while the date's runs reverse."""
     assert "ماي – يونيو 2023" in repair_runs("ماي – يونيو 2023 مراجعة التقرير من قبل لجنتي الإشراف والتتبع")
+    line = seed("000").read_text(encoding="utf-8").split("\n")[2]
+    assert repair_runs(line) == \
+        "الأربعاء 12 فبراير 2020 بمقر وزارة الاقتصاد والمالية وإصلاح الإدارة - قطاع إصلاح الإدارة."
 
 
 def test_an_item_number_at_the_raw_end_opens_the_line():
