@@ -358,6 +358,11 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
             break  # "بويهي، -": the comma closes the run before it, the dash opens the line
         if a.text == ":" and not a.space_before and j - 1 > i and atoms[j - 2].kind == "ar" and j == len(atoms):
             break  # "… الورشة الأولى:": a label's colon written against it stays with it
+        if a.text in _TRAIL and not a.space_before and j - 1 > i and atoms[j - 2].kind == "ar" \
+                and any(t.text in _CLOSERS for t in trail):
+            # the line's end already has its mark (``؛… الحمداوي،``): the comma written against
+            # the word at the raw end closes that word's run («السيد يونس الحمداوي، منسق …؛»)
+            break
         (lead if a.text in _LEAD else trail).insert(0, a)
         j -= 1
     return lead, atoms[i:j], trail

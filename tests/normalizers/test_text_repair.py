@@ -123,6 +123,17 @@ def test_a_dash_between_words_stays_between_them():
         "الأربعاء 12 فبراير 2020 بمقر وزارة الاقتصاد والمالية وإصلاح الإدارة - قطاع إصلاح الإدارة."
 
 
+def test_a_comma_at_the_raw_end_closes_its_run_when_the_line_has_its_end_mark():
+    """A comma written against the word at a visual line's raw end ends the line when nothing
+    else does (seed 000: «… للفترة 2018-2020،»); where the raw start already holds the line's
+    closing mark, the comma closes the first run's last word instead."""
+    assert repair_runs("؛5المشروع المكلف بالالتزام رئيس  السيد حمزة بلخياط، ") == \
+        "السيد حمزة بلخياط، رئيس المشروع المكلف بالالتزام 5؛"
+    assert repair_runs(":تم الاتفاق على ما يليفي ختام اللقاء،  ") == "في ختام اللقاء، تم الاتفاق على ما يلي:"
+    line = seed("000").read_text(encoding="utf-8").split("\n")[14]
+    assert repair_runs(line) == "تتبع تنفيذ مخطط العمل الوطني للحكومة المنفتحة للفترة 2018-2020،"
+
+
 def test_an_item_number_at_the_raw_end_opens_the_line():
     """«1.» written after the item's words in a visual line is its number, not a full stop."""
     assert repair_runs(" ؛الجماعات تنظيم جلسات عمومية سنوية لتقديم حصيلة تنفيذ برامج عمل 4. ") == \
