@@ -54,11 +54,15 @@ def edge_score(lm: WordModel, word: str, context: str | None, left: bool) -> flo
     """Score of a line edge: ``word`` starts the line (``left``) or ends it, next to
     ``context``: ``None`` when nothing is known of the neighbouring line, ``<s>``/``</s>`` at
     a sure paragraph edge (the line before ended a sentence or item, this one ends in a
-    comma or full stop), or the neighbouring line's word in a wrapped paragraph, which adds
-    the evidence of a bigram seen in clean text."""
+    comma or full stop), the mark the line ends with (set apart from its words: a mark of
+    the words' own standing before it is scored as the pair of marks, «…،:» being next to
+    impossible), or the neighbouring line's word in a wrapped paragraph, which adds the
+    evidence of a bigram seen in clean text."""
     base = lm.logp("<s>", word) if left else lm.logp(word, "</s>")
     if context is None:
         return EDGE_WEIGHT * base
+    if not left and context in _CLOSERS:
+        return SURE_EDGE_WEIGHT * (lm.logp(word, context) if word in _CLOSERS else base)
     if context in ("<s>", "</s>") or (not left and word in _CLOSERS):
         return SURE_EDGE_WEIGHT * base
     pair = (context, word) if left else (word, context)
@@ -499,8 +503,9 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
         return prep
     lm = lm or model()
     _, lead, cores, trail = prep
-    if any(a.text in _CLOSERS for a in trail):
-        right = "</s>"
+    closer = next((a.text for a in trail if a.text in _CLOSERS), None)
+    if closer is not None:  # the line ends with that mark: the core's last word comes before it
+        right = closer
     if lead:  # a bullet or dash opens an item: the line starts a paragraph
         left = "<s>"
     readings = []

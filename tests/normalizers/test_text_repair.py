@@ -134,6 +134,12 @@ def test_a_comma_at_the_raw_end_closes_its_run_when_the_line_has_its_end_mark():
     assert repair_runs(line) == "تتبع تنفيذ مخطط العمل الوطني للحكومة المنفتحة للفترة 2018-2020،"
 
 
+def test_no_mark_stands_against_the_mark_that_ends_the_line():
+    """A visual line whose raw start holds its closing colon does not read with a comma of
+    its own words left in front of that colon («… اللقاء،:»)."""
+    assert repair_runs(":اللقاء، تم الاتفاق على ما يلي في ختام ") == "في ختام اللقاء، تم الاتفاق على ما يلي:"
+
+
 def test_an_item_number_at_the_raw_end_opens_the_line():
     """«1.» written after the item's words in a visual line is its number, not a full stop."""
     assert repair_runs(" ؛الجماعات تنظيم جلسات عمومية سنوية لتقديم حصيلة تنفيذ برامج عمل 4. ") == \
