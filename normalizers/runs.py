@@ -429,7 +429,9 @@ def repair_runs(line: str, vocab: Vocabulary | None = None, left: str | None = N
     return read_prepared(prepare_line(line, vocab or Vocabulary(model())), left, right)
 
 
-Prepared = tuple[str, list[Atom], list[tuple[int | None, list[Atom]]], list[Atom]] | str
+# a line, its lead (bullet, item number), and its readings to weigh: (the atom an article was
+# given back to, or None; the core's atoms; the marks that end the line); or the final text
+Prepared = tuple[str, list[Atom], list[tuple[int | None, list[Atom], list[Atom]]]] | str
 
 
 def read_brackets(atoms: list[Atom]) -> list[Atom]:
@@ -455,7 +457,8 @@ def read_brackets(atoms: list[Atom]) -> list[Atom]:
 
 def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     """A line's atoms with its broken words repaired and its edge punctuation set apart
-    (lead, core, trail), or the final text of a line there is nothing to reorder in."""
+    (lead; the cores to read, each with its trail), or the final text of a line there is
+    nothing to reorder in."""
     if not re.search(f"[{_AR_LETTER}]", line):
         return line.strip()
     # mirrored pairs put right before the reading: )ة( -> (ة)
@@ -465,10 +468,20 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
-    cores = [(None, c) for c in join_edge_pieces(core, vocab)]
-    alts = [alt for _, c in cores for alt in article_moves(c, vocab)] + \
-        [(None, alt) for _, c in cores for alt in clitic_moves(c, vocab)]
-    return line, lead, cores + alts, trail
+    # a comma written against the word at the raw end (``الطابق الثاني،``) ends the line, or
+    # closes that word's run: both are read, and the likelier stands
+    variants = [(core, trail)]
+    end = next(k for k in range(len(atoms) - 1, -1, -1) if atoms[k] is core[-1])
+    if end + 1 < len(atoms) and trail and atoms[end + 1] is trail[0] and trail[0].text in "،," \
+            and not trail[0].space_before and core[-1].kind == "ar":
+        variants.append((core + trail[:1], trail[1:]))
+    readings = []
+    for c0, t in variants:
+        cores = [(None, c) for c in join_edge_pieces(c0, vocab)]
+        alts = [alt for _, c in cores for alt in article_moves(c, vocab)] + \
+            [(None, alt) for _, c in cores for alt in clitic_moves(c, vocab)]
+        readings += [(moved, c, t) for moved, c in cores + alts]
+    return line, lead, readings
 
 
 def _latin_head(atoms: list[Atom]) -> int:
@@ -502,26 +515,25 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
     if isinstance(prep, str):
         return prep
     lm = lm or model()
-    _, lead, cores, trail = prep
-    closer = next((a.text for a in trail if a.text in _CLOSERS), None)
-    if closer is not None:  # the line ends with that mark: the core's last word comes before it
-        right = closer
+    _, lead, cores = prep
     if lead:  # a bullet or dash opens an item: the line starts a paragraph
         left = "<s>"
     readings = []
-    for moved, c in cores:
+    for moved, c, trail in cores:
+        closer = next((a.text for a in trail if a.text in _CLOSERS), None)
+        end = right if closer is None else closer  # the line ends with that mark
         k = _latin_head(c)
         if moved is None and k and left not in (None, "<s>"):
-            score, groups = _ltr_paragraph_reading(c, k, lm, left, right)
-            readings.append((score, groups, c))
+            score, groups = _ltr_paragraph_reading(c, k, lm, left, end)
+            readings.append((score, groups, c, trail))
             continue
-        score, groups = scored_reading(c, lm, left, right)
+        score, groups = scored_reading(c, lm, left, end)
         if moved is not None:  # an article given back: its two words read next to each other,
             order = [i for g in groups for i in g]  # the other way round, or not at all
             if order.index(moved - 1) != order.index(moved) + 1:
                 continue
-        readings.append((score, groups, c))
-    _, groups, core = max(readings, key=lambda r: r[0])  # the first of equals: as laid out
+        readings.append((score, groups, c, trail))
+    _, groups, core, trail = max(readings, key=lambda r: r[0])  # the first of equals: as laid out
     body = render(core, groups)
     head = " ".join(a.text for a in lead)
     tail = "".join((" " if a.kind == "num" and (k == 0 or trail[k - 1].text != "(") else "") +

@@ -134,6 +134,14 @@ def test_a_comma_at_the_raw_end_closes_its_run_when_the_line_has_its_end_mark():
     assert repair_runs(line) == "تتبع تنفيذ مخطط العمل الوطني للحكومة المنفتحة للفترة 2018-2020،"
 
 
+def test_a_comma_at_the_raw_end_is_read_both_ways():
+    """With no closing mark at the raw start, a comma written against the raw end's word ends
+    the line (seed 000 line 15, above) or stays with its word, whichever reads better."""
+    line = "الرباط الانتقال الرقمي وإصلاح الإدارة، مقر وزارةالمكان: قاعة الاجتماعات، الطابق الثاني،  "
+    assert repair_runs(line) == \
+        "المكان: قاعة الاجتماعات، الطابق الثاني، مقر وزارة الانتقال الرقمي وإصلاح الإدارة، الرباط"
+
+
 def test_no_mark_stands_against_the_mark_that_ends_the_line():
     """A visual line whose raw start holds its closing colon does not read with a comma of
     its own words left in front of that colon («… اللقاء،:»)."""
