@@ -21,6 +21,20 @@ def test_glued_words_are_split():
     assert _texts(split_glued(atoms_of("بالجمعيات"), v)) == ["بالجمعيات"]  # not بال + جمعيات
 
 
+def test_two_function_words_written_together_are_split_even_where_the_lexicon_has_them():
+    """Web text's lost spaces put «فيإلى» or «التيمن» in the general lexicon as rare words;
+    two of the language's most common words written together are two words. Rare words
+    that are not two function words stay whole."""
+    v = _vocab("000")
+    assert _texts(split_glued(atoms_of("فيإلى"), v)) == ["في", "إلى"]
+    assert _texts(split_glued(atoms_of("التيمن"), v)) == ["التي", "من"]
+    assert _texts(split_glued(atoms_of("فيقبل"), v)) == ["في", "قبل"]
+    for word in ("مندمج", "فيما", "عندما", "نورالدين"):
+        assert _texts(split_glued(atoms_of(word), v)) == [word]
+    line = "انتظار توصلها بالمعطيات  الاجتماع المقبل، فيإلى  21و 19و 18وضعية الالتزامات تأجيل عرض  "
+    assert repair_runs(line) == "تأجيل عرض وضعية الالتزامات 18 و19 و21 إلى الاجتماع المقبل، في انتظار توصلها بالمعطيات"
+
+
 def test_swapped_pieces_are_rotated_back():
     v = _vocab()
     assert _texts(split_glued(atoms_of("وزاريةال"), v)) == ["الوزارية"]
