@@ -142,6 +142,17 @@ def test_a_comma_at_the_raw_end_is_read_both_ways():
         "المكان: قاعة الاجتماعات، الطابق الثاني، مقر وزارة الانتقال الرقمي وإصلاح الإدارة، الرباط"
 
 
+def test_a_label_colon_binds_to_what_it_introduces_like_a_typed_mark():
+    """A run boundary right after a label's colon typed against the label costs what one
+    beside any mark typed against its word does, not nothing."""
+    from normalizers.runs import GLUED_MARK_PENALTY, SEAM_PENALTY, boundary_cost
+
+    atoms = atoms_of("الورشة الأولى: الميزانية التشاركية")
+    assert boundary_cost(atoms[2], atoms[3]) == GLUED_MARK_PENALTY > SEAM_PENALTY
+    spaced = atoms_of("الورشة الأولى : الميزانية")
+    assert boundary_cost(spaced[2], spaced[3]) == SEAM_PENALTY
+
+
 def test_no_mark_stands_against_the_mark_that_ends_the_line():
     """A visual line whose raw start holds its closing colon does not read with a comma of
     its own words left in front of that colon («… اللقاء،:»)."""
