@@ -419,9 +419,40 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         if best is None and len(a.text) >= 7:
             best = _split_with_rotated_or_three(a, vocab) or _split_off_common_word(a, vocab) \
                 or _split_off_proclitics(a, vocab)
-        best = best or fallback
+        best = best or fallback or _split_off_fragment(a, atoms, vocab)
         out.extend(best if best else (a,))
     return out
+
+
+FRAGMENT_LETTERS = 4  # the longest piece of a cut word glued to another word that is split off
+
+
+def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[Atom, Atom] | None:
+    """A word glued to a piece of another word that a run boundary cut, whose other piece
+    stands elsewhere in the line (``الحكومةالو`` … ``زارة``: الحكومة + الو of «الوزارة»;
+    ``الزوالتتم`` … ``واخ``: الزوال + تتم of «واختتم»): the word and the piece, a seam between
+    them. The reading puts the two pieces of the cut word side by side (see
+    ``runs.cut_word_pairs``)."""
+    t = a.text
+    if any(t.startswith(p) and vocab.real(text_key(t[len(p):])) for p in (*_PREFIXES, *_CLITICS)):
+        return None  # a word with its own prefixes (والتنسيقية)
+    others = [b.text for b in atoms if b is not a and b.kind == "ar" and len(b.text) >= 2]
+    options = []
+    for k in range(3, min(FRAGMENT_LETTERS, len(t) - 3) + 1):  # shorter ones: transfer_fragments
+        for word, frag, frag_first in ((t[:-k], t[-k:], False), (t[k:], t[:k], True)):
+            if not vocab.accepts(text_key(word)):
+                continue
+            for b in others:
+                for whole in (frag + b, b + frag):
+                    kw = text_key(whole)
+                    if len(kw) >= 6 and (vocab.known(kw) or vocab.zipf(kw) >= COMMON_ZIPF):
+                        options.append((vocab.count(kw), vocab.zipf(kw), len(word), frag_first, word, frag))
+    if not options:
+        return None
+    *_, frag_first, word, frag = max(options)
+    if frag_first:
+        return Atom(frag, "ar", a.space_before, a.wide_before), Atom(word, "ar", False, cut_before=True)
+    return Atom(word, "ar", a.space_before, a.wide_before), Atom(frag, "ar", False, cut_before=True)
 
 
 _CUT_PREFIXES = ("ال", "ل", "ب", "و")  # what a run boundary cuts off the front of a word

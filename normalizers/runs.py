@@ -24,8 +24,8 @@ from dataclasses import replace
 
 from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
-from normalizers.lm import _AR_LETTER, PROCLITICS, Atom, DocumentModel, WordModel, atoms_of, lm_key, model
-from normalizers.pieces import (Vocabulary, article_moves, clitic_moves, doc_vocabulary, join_edge_pieces,
+from normalizers.lm import _AR_LETTER, PROCLITICS, Atom, DocumentModel, WordModel, atoms_of, lm_key, model, text_key
+from normalizers.pieces import (COMMON_ZIPF, Vocabulary, article_moves, clitic_moves, doc_vocabulary, join_edge_pieces,
                                 join_split_words, split_glued, transfer_fragments)
 
 # punctuation that attaches to the word before it / after it
@@ -96,6 +96,7 @@ def is_plain_space(prev: Atom, cur: Atom) -> bool:
 _COMMAS = frozenset("،,؛;")
 _RANGE_DASHES = frozenset("-–—")
 RANGE_PENALTY = 20.0
+CUT_WORD_SCORE = 0.0  # two pieces of one word side by side: the word goes on
 WORDWISE_PENALTY = 3.0  # reading a whole line word by word instead of by runs
 _WORD_JOINERS = frozenset("/-–")
 
@@ -162,13 +163,17 @@ def best_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
 
 
 def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
-                   right: str | None = None) -> tuple[float, list[list[int]]]:
-    """The best reading's score and groups (see ``best_reading``)."""
+                   right: str | None = None, cut_words: frozenset[tuple[int, int]] = frozenset()
+                   ) -> tuple[float, list[list[int]]]:
+    """The best reading's score and groups (see ``best_reading``); ``cut_words`` holds the
+    pairs of atoms that are the two pieces of one word (see ``cut_word_pairs``)."""
     n = len(atoms)
     keys = [lm_key(a) for a in atoms]
     # the score of every pair of atoms, one after the other: inside a run (neighbours) or at
     # the join of two runs (one's last atom before another's first), for both readings below
     join = [[lm.logp(a, b) for b in keys] for a in keys]
+    for i, j in cut_words:
+        join[i][j] = CUT_WORD_SCORE
     pre = [0.0]
     for i in range(n - 1):
         pre.append(pre[-1] + join[i][i + 1])
@@ -267,13 +272,19 @@ def _join(prev: Atom | None, cur: Atom, glued_in_raw: bool) -> str:
     return " "
 
 
-def render(atoms: list[Atom], groups: list[list[int]]) -> str:
+def render(atoms: list[Atom], groups: list[list[int]], joined: frozenset[int] = frozenset()) -> str:
+    """The text of a reading; ``joined`` holds the groups whose first atom completes the
+    word that ends the group before (see ``rejoin_cut_words``)."""
     out: list[str] = []
     prev: Atom | None = None
     prev_idx = -1
-    for g in groups:
+    for n, g in enumerate(groups):
         for j, idx in enumerate(g):
             a = atoms[idx]
+            if j == 0 and n in joined:
+                out.append(a.text)
+                prev, prev_idx = a, idx
+                continue
             glued = j > 0 and not a.space_before
             # a one-letter clitic written against the number before it, the two read the other
             # way round, stays against it: «6و» is «و6»
@@ -433,8 +444,9 @@ def repair_runs(line: str, vocab: Vocabulary | None = None, left: str | None = N
 
 
 # a line, its lead (bullet, item number), and its readings to weigh: (the atom an article was
-# given back to, or None; the core's atoms; the marks that end the line); or the final text
-Prepared = tuple[str, list[Atom], list[tuple[int | None, list[Atom], list[Atom]]]] | str
+# given back to, or None; the core's atoms; the marks that end the line; the core's pairs of
+# pieces of a cut word, see ``cut_word_pairs``); or the final text
+Prepared = tuple[str, list[Atom], list[tuple[int | None, list[Atom], list[Atom], frozenset[tuple[int, int]]]]] | str
 
 
 def read_brackets(atoms: list[Atom]) -> list[Atom]:
@@ -456,6 +468,28 @@ def read_brackets(atoms: list[Atom]) -> list[Atom]:
         out += [a, body, replace(atoms[j], space_before=False)]
         i = j + 1
     return out
+
+
+CUT_WORD_LETTERS = 6  # a word this long, cut in two, leaves pieces that tell it
+
+
+def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int, int]]:
+    """Pairs of Arabic atoms (i, j) that are the two pieces, in that order, of one word a run
+    boundary cut (``الو`` … ``زارة``, ``ان`` … ``تظار``): the whole, of at least
+    ``CUT_WORD_LETTERS`` letters, is a word the clean text knows or a common one, and a piece
+    is not a word of the clean text. The reading scores them side by side as the word going
+    on, and joins them."""
+    ar = [i for i, a in enumerate(atoms) if a.kind == "ar" and len(a.text) >= 2]  # lone clitics: see render
+    known = {i: vocab.known(lm_key(atoms[i])) for i in ar}
+    out = set()
+    for i in ar:
+        for j in ar:
+            if i == j or known[i] and known[j] or len(atoms[i].text) + len(atoms[j].text) < CUT_WORD_LETTERS:
+                continue
+            whole = text_key(atoms[i].text + atoms[j].text)
+            if vocab.known(whole) or vocab.zipf(whole) >= COMMON_ZIPF:
+                out.add((i, j))
+    return frozenset(out)
 
 
 def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
@@ -483,7 +517,7 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
         cores = [(None, c) for c in join_edge_pieces(c0, vocab)]
         alts = [alt for _, c in cores for alt in article_moves(c, vocab)] + \
             [(None, alt) for _, c in cores for alt in clitic_moves(c, vocab)]
-        readings += [(moved, c, t) for moved, c in cores + alts]
+        readings += [(moved, c, t, cut_word_pairs(c, vocab)) for moved, c in cores + alts]
     return line, lead, readings
 
 
@@ -522,22 +556,23 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
     if lead:  # a bullet or dash opens an item: the line starts a paragraph
         left = "<s>"
     readings = []
-    for moved, c, trail in cores:
+    for moved, c, trail, cut in cores:
         closer = next((a.text for a in trail if a.text in _CLOSERS), None)
         end = right if closer is None else closer  # the line ends with that mark
         k = _latin_head(c)
         if moved is None and k and left not in (None, "<s>"):
             score, groups = _ltr_paragraph_reading(c, k, lm, left, end)
-            readings.append((score, groups, c, trail))
+            readings.append((score, groups, c, trail, frozenset()))
             continue
-        score, groups = scored_reading(c, lm, left, end)
+        score, groups = scored_reading(c, lm, left, end, cut)
         if moved is not None:  # an article given back: its two words read next to each other,
             order = [i for g in groups for i in g]  # the other way round, or not at all
             if order.index(moved - 1) != order.index(moved) + 1:
                 continue
-        readings.append((score, groups, c, trail))
-    _, groups, core, trail = max(readings, key=lambda r: r[0])  # the first of equals: as laid out
-    body = render(core, groups)
+        joined = frozenset(n for n in range(1, len(groups)) if (groups[n - 1][-1], groups[n][0]) in cut)
+        readings.append((score, groups, c, trail, joined))
+    _, groups, core, trail, joined = max(readings, key=lambda r: r[0])  # the first of equals: as laid out
+    body = render(core, groups, joined)
     head = " ".join(a.text for a in lead)
     tail = "".join((" " if a.kind == "num" and (k == 0 or trail[k - 1].text != "(") else "") +
                    (")" if a.text == "(" else a.text) for k, a in enumerate(trail))  # see _edge_punct

@@ -35,6 +35,20 @@ def test_two_function_words_written_together_are_split_even_where_the_lexicon_ha
     assert repair_runs(line) == "تأجيل عرض وضعية الالتزامات 18 و19 و21 إلى الاجتماع المقبل، في انتظار توصلها بالمعطيات"
 
 
+def test_a_piece_of_a_cut_word_glued_to_another_word_is_split_off():
+    """«الحكومةالو» beside «زارة»: the ministry's first piece is split off its neighbour, a
+    seam between them; a word with its own prefixes is not taken apart."""
+    from normalizers.runs import cut_word_pairs
+
+    v = Vocabulary(model())  # no document: the lexicon alone
+    atoms = split_glued(atoms_of("زارة المنتدبة لدى رئيس الحكومةالو"), v)
+    assert _texts(atoms)[-2:] == ["الحكومة", "الو"] and atoms[-1].cut_before
+    assert (len(atoms) - 1, 0) in cut_word_pairs(atoms, v)  # «الو» then «زارة»: one word
+    atoms = split_glued(atoms_of("بعد الزوالتتم الاجتماع على واخ"), v)
+    assert _texts(atoms)[1:3] == ["الزوال", "تتم"] and (len(atoms) - 1, 2) in cut_word_pairs(atoms, v)
+    assert _texts(split_glued(atoms_of("والتنسيقية المتعلقة"), v)) == ["والتنسيقية", "المتعلقة"]
+
+
 def test_swapped_pieces_are_rotated_back():
     v = _vocab()
     assert _texts(split_glued(atoms_of("وزاريةال"), v)) == ["الوزارية"]
