@@ -470,7 +470,7 @@ def read_brackets(atoms: list[Atom]) -> list[Atom]:
     return out
 
 
-CUT_WORD_LETTERS = 6  # a word this long, cut in two, leaves pieces that tell it
+CUT_WORD_LETTERS = 5  # a word this long, cut in two, leaves pieces that tell it
 
 
 def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int, int]]:
@@ -479,7 +479,8 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
     ``CUT_WORD_LETTERS`` letters, is a word the clean text knows or a common one, and a piece
     is not a word of the clean text. The reading scores them side by side as the word going
     on, and joins them."""
-    ar = [i for i, a in enumerate(atoms) if a.kind == "ar" and len(a.text) >= 2]  # lone clitics: see render
+    # a lone one-letter proclitic is a word's own prefix, not a piece of it: see ``render``
+    ar = [i for i, a in enumerate(atoms) if a.kind == "ar" and a.text not in PROCLITICS]
     known = {i: vocab.known(lm_key(atoms[i])) for i in ar}
     out = set()
     for i in ar:
