@@ -424,29 +424,35 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     return out
 
 
+CUT_WORD_LETTERS = 5  # a word this long, cut in two, leaves pieces that tell it
 FRAGMENT_LETTERS = 4  # the longest piece of a cut word glued to another word that is split off
 
 
 def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[Atom, Atom] | None:
     """A word glued to a piece of another word that a run boundary cut, whose other piece
     stands elsewhere in the line (``الحكومةالو`` … ``زارة``: الحكومة + الو of «الوزارة»;
-    ``الزوالتتم`` … ``واخ``: الزوال + تتم of «واختتم»): the word and the piece, a seam between
-    them. The reading puts the two pieces of the cut word side by side (see
+    ``الزوالتتم`` … ``واخ``: الزوال + تتم of «واختتم»; ``الرقميوزا`` … ``رة``): the word and
+    the piece, a seam between them. The reading puts the two pieces of the cut word side by side (see
     ``runs.cut_word_pairs``)."""
     t = a.text
     if any(t.startswith(p) and vocab.real(text_key(t[len(p):])) for p in (*_PREFIXES, *_CLITICS)):
         return None  # a word with its own prefixes (والتنسيقية)
     others = [b.text for b in atoms if b is not a and b.kind == "ar" and len(b.text) >= 2]
     options = []
-    for k in range(3, min(FRAGMENT_LETTERS, len(t) - 3) + 1):  # shorter ones: transfer_fragments
+    for k in range(1, min(FRAGMENT_LETTERS, len(t) - 3) + 1):
         for word, frag, frag_first in ((t[:-k], t[-k:], False), (t[k:], t[:k], True)):
             if not vocab.accepts(text_key(word)):
                 continue
-            for b in others:
-                for whole in (frag + b, b + frag):
-                    kw = text_key(whole)
-                    if len(kw) >= 6 and (vocab.known(kw) or vocab.zipf(kw) >= COMMON_ZIPF):
-                        options.append((vocab.count(kw), vocab.zipf(kw), len(word), frag_first, word, frag))
+            if k > 2:
+                wholes = [w for b in others for w in (frag + b, b + frag)]
+            elif frag_first:  # a letter or two glued before a word opens the word it was cut from
+                wholes = [frag + b for b in others]
+            else:  # a letter or two glued after one may be that word's own ending (اتخادها):
+                continue  # ``transfer_fragments`` gives such letters back where both words are known
+            for whole in wholes:
+                kw = text_key(whole)
+                if len(kw) >= CUT_WORD_LETTERS and (vocab.known(kw) or vocab.zipf(kw) >= COMMON_ZIPF):
+                    options.append((vocab.count(kw), vocab.zipf(kw), len(word), frag_first, word, frag))
     if not options:
         return None
     *_, frag_first, word, frag = max(options)

@@ -25,7 +25,7 @@ from dataclasses import replace
 from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
 from normalizers.lm import _AR_LETTER, PROCLITICS, Atom, DocumentModel, WordModel, atoms_of, lm_key, model, text_key
-from normalizers.pieces import (COMMON_ZIPF, Vocabulary, article_moves, clitic_moves, doc_vocabulary, join_edge_pieces,
+from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, Vocabulary, article_moves, clitic_moves, doc_vocabulary, join_edge_pieces,
                                 join_split_words, split_glued, transfer_fragments)
 
 # punctuation that attaches to the word before it / after it
@@ -468,9 +468,6 @@ def read_brackets(atoms: list[Atom]) -> list[Atom]:
         out += [a, body, replace(atoms[j], space_before=False)]
         i = j + 1
     return out
-
-
-CUT_WORD_LETTERS = 5  # a word this long, cut in two, leaves pieces that tell it
 
 
 def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int, int]]:

@@ -166,6 +166,7 @@ def test_a_label_colon_binds_to_what_it_introduces_like_a_typed_mark():
      "واختتم الاجتماع على الساعة الواحدة والنصف بعد الزوال."),
     (".الساعة الثالثة بعد الزوالعلى  2019، نبرشت 26لاجتماع: الخميس تاريخ ا ",  # a one-letter piece
      "تاريخ الاجتماع: الخميس 26 شتنبر 2019، على الساعة الثالثة بعد الزوال."),
+    ("الإدارة وإصلاح رة الانتقال الرقميوزا ", "وزارة الانتقال الرقمي وإصلاح الإدارة"),
 ])
 def test_a_word_cut_at_a_run_boundary_is_read_whole(raw, fixed):
     """The two pieces of a cut word are scored side by side as the word going on, and joined."""
