@@ -376,12 +376,30 @@ def _split_function_words(a: Atom, vocab: Vocabulary) -> tuple[Atom, Atom] | Non
     return None
 
 
+def _split_off_alef(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[Atom, Atom] | None:
+    """The alef of an article a run boundary cut (``ا`` | ``لاجتماع``) glued after a word that
+    cannot end in alef: a definite word (``المقبلا``: the article and the accusative ending
+    never meet), or one ending in ى, ة or alef (``إلىا``, ``صباحاا``). Split off where it
+    opens another word of the line (ا + لاجتماع = «الاجتماع»; see ``runs.cut_word_pairs``)."""
+    t = a.text
+    head = t[:-1]
+    definite = head.startswith("ال") and vocab.accepts(text_key(head[2:]))
+    if not t.endswith("ا") or not (definite or head.endswith(("ى", "ة", "ا"))) \
+            or not (vocab.known(text_key(head)) or vocab.zipf(text_key(head)) >= COMMON_ZIPF):
+        return None
+    if not any(b.kind == "ar" and b.text.startswith("ل") and vocab.accepts(text_key("ا" + b.text))
+               for b in atoms if b is not a):
+        return None
+    return Atom(head, "ar", a.space_before, a.wide_before), Atom("ا", "ar", False, cut_before=True)
+
+
 def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """Split unknown Arabic atoms that are two known words written together."""
     out: list[Atom] = []
     for a in atoms:
         key = lm_key(a)
-        pair = _split_function_words(a, vocab) if a.kind == "ar" and len(a.text) >= 4 else None
+        pair = (_split_function_words(a, vocab) or _split_off_alef(a, atoms, vocab)) \
+            if a.kind == "ar" and len(a.text) >= 4 else None
         if pair:
             out.extend(pair)
             continue

@@ -167,6 +167,11 @@ def test_a_label_colon_binds_to_what_it_introduces_like_a_typed_mark():
     (".الساعة الثالثة بعد الزوالعلى  2019، نبرشت 26لاجتماع: الخميس تاريخ ا ",  # a one-letter piece
      "تاريخ الاجتماع: الخميس 26 شتنبر 2019، على الساعة الثالثة بعد الزوال."),
     ("الإدارة وإصلاح رة الانتقال الرقميوزا ", "وزارة الانتقال الرقمي وإصلاح الإدارة"),
+    # the article's alef cut off and glued after a word that cannot end in alef
+    (".٢٠٢٢أكتوبر  ٠٤لفريق العمل يوم الثلاثاء  لاجتماع المقبلا عقد ",
+     "عقد الاجتماع المقبل لفريق العمل يوم الثلاثاء ٠٤ أكتوبر ٢٠٢٢."),
+    ("القروي المعلومة بالوسط لورشة الثانية: ولوج الشباب والنساء إلىا ",
+     "الورشة الثانية: ولوج الشباب والنساء إلى المعلومة بالوسط القروي"),
 ])
 def test_a_word_cut_at_a_run_boundary_is_read_whole(raw, fixed):
     """The two pieces of a cut word are scored side by side as the word going on, and joined."""
