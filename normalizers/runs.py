@@ -490,6 +490,15 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
     return frozenset(out)
 
 
+def number_runs(atoms: list[Atom]) -> list[Atom]:
+    """In a line that shows visual-order damage, a number beside an Arabic word is a run of
+    its own (the bidi algorithm sets digits apart as a left-to-right run), so the two are read
+    in reverse order: ``المتبقية، 9 وزاريةال`` is «الوزارية 9 المتبقية،». Lines with no such
+    sign may be typed text with its numbers in place (``الثلاثاء 28 مارس 2023``)."""
+    return [replace(a, cut_before=True) if i and {atoms[i - 1].kind, a.kind} == {"ar", "num"} else a
+            for i, a in enumerate(atoms)]
+
+
 def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     """A line's atoms with its broken words repaired and its edge punctuation set apart
     (lead; the cores to read, each with its trail), or the final text of a line there is
@@ -500,6 +509,8 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     atoms = split_glued(pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line))))),
                         vocab)
     atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)))
+    if visual_signs(line):
+        atoms = number_runs(atoms)
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
