@@ -1,0 +1,183 @@
+"""Seed-style damage on text the repair was never tuned on: the corpus gold.
+
+The archive's broken extractions (seeds 000 and 003) show what their producer does to a
+right-to-left line: it is drawn as runs (stretches set in one go), the runs come out in
+visual order (the logically last at the raw start), each run's own text stays logical,
+numbers are runs of their own, a closing mark at the line's logical end goes to the raw
+start, and the space after an Arabic run is written against its end, so two Arabic runs
+often come out glued (``ومكانتاريخ``). A run boundary may also cut a word in two.
+
+``damage_line`` makes such lines from clean ones, at random but reproducibly, and
+``damage_rows`` measures ``normalize`` on them, document by document (the document model and
+the neighbouring lines at work, as on a real file), against the clean lines: exact lines and
+CER, raw and repaired, and the macro F1 of what extraction reads from the repaired documents.
+Table rows (``a | b``) stay markdown rows: the seeds' producer writes tables cell by cell,
+which no clean text shows.
+
+    python bench/damage.py [--corpus ../shared/corpus] [--draws 5]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+ROOT = Path(__file__).resolve().parents[1]
+_ARABIC = re.compile("[\u0621-\u064a]")
+_LTR = re.compile(r"^[0-9\u0660-\u0669A-Za-z\u00c0-\u024f][0-9\u0660-\u0669A-Za-z\u00c0-\u024f%.,:/\-]*$")
+_CLOSERS = ".:،؛"
+
+
+def _pieces(line: str, rng: random.Random, word_cut: float) -> list[str]:
+    """The line's tokens: a bracketed stretch is one token, marks after it or after a number
+    tokens of their own (marked ``\x01``: no space before), and a word a run boundary cuts
+    two tokens (the second marked ``\x00``)."""
+    toks: list[str] = []
+    for t in re.findall(r"\([^()]*\)[^\s(]*|\S+", line):
+        if re.match("[وبل][0-9]", t):  # a clitic against a number: two runs, no space between
+            toks.append(t[0])
+            t = "\x01" + t[1:]
+        head = t.rstrip("،؛") if _LTR.match(t.lstrip("\x01").rstrip("،؛")) else t.rstrip(_CLOSERS)
+        if head != t and (head.startswith("(") or _LTR.match(head.lstrip("\x01"))):
+            toks += [head] + ["\x01" + m for m in t[len(head):]]
+        elif len(t) >= 4 and _ARABIC.match(t) and t.isalpha() and rng.random() < word_cut:
+            k = rng.randrange(1, len(t))
+            toks += [t[:k], "\x00" + t[k:]]
+        else:
+            toks.append(t)
+    return toks
+
+
+def damage_line(line: str, rng: random.Random, cut: float = 0.2, glue: float = 0.5,
+                word_cut: float = 0.0) -> str:
+    """A clean logical line as the seeds' producer writes it (see the module docstring):
+    a run boundary after each word with probability ``cut``, the space between two Arabic
+    runs written against the first one with probability ``glue``, a word cut in two at a run
+    boundary with probability ``word_cut``."""
+    toks = _pieces(line, rng, word_cut)
+    end = ""
+    if toks and toks[-1].lstrip("\x01") in _CLOSERS:  # a mark of its own at the logical end
+        end = toks.pop().lstrip("\x01")
+    elif toks and toks[-1][-1] in _CLOSERS and len(toks[-1]) > 1:
+        end, toks[-1] = toks[-1][-1], toks[-1][:-1]
+    runs: list[list[str]] = []
+    cur: list[str] = []
+    for t in toks:
+        apart = bool(_LTR.match(t.lstrip("\x01"))) or t.startswith(("(", "\x01"))  # numbers, Latin, marks
+        if cur and (apart or t.startswith("\x00")):
+            runs.append(cur)
+            cur = []
+        cur.append(t)
+        if apart or rng.random() < cut:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    items: list[str] = []
+    for k, run in enumerate(runs):
+        text = " ".join(run).replace("\x00", "").replace("\x01", "")
+        nxt = runs[k + 1][0] if k + 1 < len(runs) else None
+        if nxt is None or nxt.startswith(("\x00", "\x01")):  # the line's end, a cut word, a mark
+            items.append(text)
+        elif _LTR.match(run[-1].lstrip("\x01")) or run[-1].startswith("("):  # the space after a number: alone
+            items += [text, " "]
+        elif _LTR.match(nxt) or nxt.startswith("(") or rng.random() < glue:
+            items.append(text + " ")  # an Arabic run carries the space after it: «2020فبراير »
+        else:
+            items += [text, " "]
+    return end + "".join(reversed(items))
+
+
+def _squash(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", s).replace("\u0640", "").split())
+
+
+def damage_document(lines: list[str], rng: random.Random, **kw) -> list[str]:
+    """Every Arabic line of a clean document damaged; table rows written as markdown rows,
+    a list item's bullet at its raw end (its logical start)."""
+    out = []
+    for line in lines:
+        if " | " in line:
+            out.append(f"| {line} |")
+        elif not _ARABIC.search(line):
+            out.append(line)
+        elif line.startswith("• "):
+            out.append(damage_line(line[2:], rng, **kw) + " •")
+        else:
+            out.append(damage_line(line, rng, **kw))
+    return out
+
+
+SETTINGS = {  # name: damage_line's parameters
+    "runs reversed, 20% of spaces a run boundary": {},
+    "the same, 2% of words cut by a boundary": {"word_cut": 0.02},
+    "the same, 5% of words cut by a boundary": {"word_cut": 0.05},
+}
+
+
+def damage_rows(corpus: Path, draws: int = 5) -> list[tuple[str, int, int, float, float, float | None]]:
+    """Per setting: exact lines and line count, raw CER, repaired CER, extraction F1 (mean
+    over the draws; None without the scorer), over ``draws`` random draws of each document."""
+    sys.path.insert(0, str(ROOT))
+    from bench.bench_repair import extraction_f1
+    from normalizers.runs import repair_text_lines
+
+    docs = sorted((corpus / "gold").glob("*.txt"))
+    rows = []
+    for name, kw in SETTINGS.items():
+        ok = n = 0
+        raw_e = fixed_e = chars = 0
+        f1s = []
+        for draw in range(draws):
+            rng = random.Random(draw)
+            with tempfile.TemporaryDirectory() as tmp:
+                texts = Path(tmp) / "text"
+                texts.mkdir()
+                for doc in docs:
+                    clean = doc.read_text(encoding="utf-8").split("\n")
+                    broken = damage_document(clean, rng, **kw)
+                    fixed = repair_text_lines(broken)
+                    for c, b, f in zip(clean, broken, fixed):
+                        if " | " in c or not _ARABIC.search(c):
+                            continue
+                        want = _squash(c.removeprefix("• "))
+                        got = _squash(f.removeprefix("• "))
+                        ok += want == got
+                        n += 1
+                        raw_e += Levenshtein.distance(want, _squash(b))
+                        fixed_e += Levenshtein.distance(want, got)
+                        chars += len(want)
+                    (texts / doc.name).write_text("\n".join(broken), encoding="utf-8")
+                f1 = extraction_f1(texts, corpus / "gold", Path(tmp) / "pred")
+                if f1 is not None:
+                    f1s.append(f1)
+        rows.append((name, ok, n, raw_e / chars, fixed_e / chars, sum(f1s) / len(f1s) if f1s else None))
+    return rows
+
+
+def damage_markdown(rows: list[tuple[str, int, int, float, float, float | None]], draws: int) -> str:
+    out = [f"| damage ({draws} draws of the 4 corpus documents) | exact lines | CER raw | CER repaired "
+           "| extraction F1 |", "|---|---:|---:|---:|---:|"]
+    for name, ok, n, raw, fixed, f1 in rows:
+        out.append(f"| {name} | {ok}/{n} ({ok / n:.1%}) | {raw:.2%} | {fixed:.2%} | "
+                   + ("—" if f1 is None else f"{f1:.3f}") + " |")
+    return "\n".join(out)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--draws", type=int, default=5)
+    a = ap.parse_args()
+    print(damage_markdown(damage_rows(a.corpus, a.draws), a.draws))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
