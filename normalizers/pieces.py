@@ -443,7 +443,7 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
 
 
 CUT_WORD_LETTERS = 5  # a word this long, cut in two, leaves pieces that tell it
-FRAGMENT_LETTERS = 4  # the longest piece of a cut word glued to another word that is split off
+FRAGMENT_LETTERS = 10  # the longest piece of a cut word glued to another word that is split off
 
 
 def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[Atom, Atom] | None:
@@ -455,7 +455,7 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
     t = a.text
     if any(t.startswith(p) and vocab.real(text_key(t[len(p):])) for p in (*_PREFIXES, *_CLITICS)):
         return None  # a word with its own prefixes (والتنسيقية)
-    others = [b.text for b in atoms if b is not a and b.kind == "ar" and len(b.text) >= 2]
+    others = [b.text for b in atoms if b is not a and b.kind == "ar" and b.text not in _CLITICS]
     options = []
     for k in range(1, min(FRAGMENT_LETTERS, len(t) - 3) + 1):
         for word, frag, frag_first in ((t[:-k], t[-k:], False), (t[k:], t[:k], True)):
@@ -465,6 +465,8 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
                 wholes = [w for b in others for w in (frag + b, b + frag)]
             elif frag_first:  # a letter or two glued before a word opens the word it was cut from
                 wholes = [frag + b for b in others]
+            elif word[-1] in "ةى":  # after a letter that only ends a word: another word's end
+                wholes = [b + frag for b in others]  # (``المقترحةول`` … ``الحل``)
             else:  # a letter or two glued after one may be that word's own ending (اتخادها):
                 continue  # ``transfer_fragments`` gives such letters back where both words are known
             for whole in wholes:
