@@ -490,12 +490,15 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
     return frozenset(out)
 
 
-def number_runs(atoms: list[Atom]) -> list[Atom]:
+def pieces_apart(atoms: list[Atom]) -> list[Atom]:
     """In a line that shows visual-order damage, a number beside an Arabic word is a run of
-    its own (the bidi algorithm sets digits apart as a left-to-right run), so the two are read
-    in reverse order: ``المتبقية، 9 وزاريةال`` is «الوزارية 9 المتبقية،». Lines with no such
-    sign may be typed text with its numbers in place (``الثلاثاء 28 مارس 2023``)."""
-    return [replace(a, cut_before=True) if i and {atoms[i - 1].kind, a.kind} == {"ar", "num"} else a
+    its own (the bidi algorithm sets digits apart as a left-to-right run), and so is each of
+    two bracketed stretches side by side (a bracket pair is read as one unit), so they are
+    read in reverse order: ``المتبقية، 9 وزاريةال`` is «الوزارية 9 المتبقية،», ``(عن بعد)
+    (ADD)`` «(ADD) (عن بعد)». Lines with no such sign may be typed text with its numbers in
+    place (``الثلاثاء 28 مارس 2023``)."""
+    return [replace(a, cut_before=True) if i and ({atoms[i - 1].kind, a.kind} == {"ar", "num"} or
+                                                 atoms[i - 1].text == ")" and a.text == "(") else a
             for i, a in enumerate(atoms)]
 
 
@@ -510,7 +513,7 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
                         vocab)
     atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)))
     if visual_signs(line):
-        atoms = number_runs(atoms)
+        atoms = pieces_apart(atoms)
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
@@ -590,7 +593,7 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
 
 _AR_CLASS = f"[{_AR_LETTER}]"
 _VISUAL_SIGNS = (
-    re.compile(rf"^\s*[.:،؛]\s*{_AR_CLASS}"),          # closing punctuation at the start
+    re.compile(rf"^\s*[.:،؛]\s*[(]?{_AR_CLASS}"),      # closing punctuation at the start
     re.compile(rf"{_AR_CLASS}\s*[-•]\s*$"),             # bullet or dash at the end
     re.compile(rf"\d{_AR_CLASS}"),                      # number glued before a word: 2020فبراير
 )

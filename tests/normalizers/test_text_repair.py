@@ -180,13 +180,14 @@ def test_a_word_cut_at_a_run_boundary_is_read_whole(raw, fixed):
     assert repair_runs(raw) == fixed
 
 
-def test_a_number_is_a_run_of_its_own_in_a_line_with_visual_damage():
+def test_numbers_and_bracketed_stretches_are_runs_of_their_own_in_a_line_with_visual_damage():
     """In a line that shows visual order, a number between Arabic words reverses with them
     (seed 003 line 153); typed text with its numbers in place, with no such sign, is left as
     it is (seed 001's dates)."""
     lines = seed("003").read_text(encoding="utf-8").split("\n")
     assert repair_runs(lines[152]) == "الجهات 9 الباقية."
     assert repair_runs(" الثلاثاء 28 مارس 2023 ") == "الثلاثاء 28 مارس 2023"
+    assert repair_runs("؛(عن بعد) (ADD)وكالة التنمية الرقمية ") == "وكالة التنمية الرقمية (ADD) (عن بعد)؛"
 
 
 def test_no_mark_stands_against_the_mark_that_ends_the_line():
