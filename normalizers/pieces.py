@@ -437,9 +437,18 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         if best is None and len(a.text) >= 7:
             best = _split_with_rotated_or_three(a, vocab) or _split_off_common_word(a, vocab) \
                 or _split_off_proclitics(a, vocab)
-        best = best or fallback or _split_off_fragment(a, atoms, vocab)
+        best = best or fallback
         out.extend(best if best else (a,))
-    return out
+    # last, a word glued to a piece of a cut word whose other piece the splits above set
+    # free (``الشرقيةلجهة باجمعية``: با + جمعية, the با of «بالجهة»); a rare string of the
+    # lexicon too, where lost spaces of web text put such glued pieces
+    done: list[Atom] = []
+    for a in out:
+        key = lm_key(a)
+        loose = a.kind == "ar" and len(a.text) >= 4 and a in atoms and not vocab.lexical(key) \
+            and vocab.zipf(key) < RARE_ZIPF and not vocab.seen(key)  # left whole above
+        done.extend((_split_off_fragment(a, out, vocab) if loose else None) or (a,))
+    return done
 
 
 CUT_WORD_LETTERS = 5  # a word this long, cut in two, leaves pieces that tell it

@@ -169,6 +169,8 @@ def test_a_label_colon_binds_to_what_it_introduces_like_a_typed_mark():
     ("الإدارة وإصلاح رة الانتقال الرقميوزا ", "وزارة الانتقال الرقمي وإصلاح الإدارة"),
     ("ة المغربيةالمملك", "المملكة المغربية"),  # the piece glued after a word is its longer part
     ("المقترحةول الحل", "الحلول المقترحة"),  # letters after ة belong to another word
+    # the other piece set free by another split: «بالجهة» from با (of باجمعية) and لجهة
+    (".الشرقيةلجهة باجمعية أصوات المواطنة  •", "• جمعية أصوات المواطنة بالجهة الشرقية."),
     # the article's alef cut off and glued after a word that cannot end in alef
     (".٢٠٢٢أكتوبر  ٠٤لفريق العمل يوم الثلاثاء  لاجتماع المقبلا عقد ",
      "عقد الاجتماع المقبل لفريق العمل يوم الثلاثاء ٠٤ أكتوبر ٢٠٢٢."),
