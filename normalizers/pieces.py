@@ -394,7 +394,9 @@ def _split_off_alef(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[Atom
 
 
 def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
-    """Split unknown Arabic atoms that are two known words written together."""
+    """Split unknown Arabic atoms that are two known words written together; also two
+    function words the lexicon has as one rare string, an article's alef glued after a word,
+    and, last, a piece of a cut word glued to another word."""
     out: list[Atom] = []
     for a in atoms:
         key = lm_key(a)
@@ -443,9 +445,10 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     # free (``الشرقيةلجهة باجمعية``: با + جمعية, the با of «بالجهة»); a rare string of the
     # lexicon too, where lost spaces of web text put such glued pieces
     done: list[Atom] = []
+    raw = {id(b) for b in atoms}
     for a in out:
         key = lm_key(a)
-        loose = a.kind == "ar" and len(a.text) >= 4 and a in atoms and not vocab.lexical(key) \
+        loose = a.kind == "ar" and len(a.text) >= 4 and id(a) in raw and not vocab.lexical(key) \
             and vocab.zipf(key) < RARE_ZIPF and not vocab.seen(key)  # left whole above
         done.extend((_split_off_fragment(a, out, vocab) if loose else None) or (a,))
     return done
@@ -459,8 +462,8 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
     """A word glued to a piece of another word that a run boundary cut, whose other piece
     stands elsewhere in the line (``الحكومةالو`` … ``زارة``: الحكومة + الو of «الوزارة»;
     ``الزوالتتم`` … ``واخ``: الزوال + تتم of «واختتم»; ``الرقميوزا`` … ``رة``): the word and
-    the piece, a seam between them. The reading puts the two pieces of the cut word side by side (see
-    ``runs.cut_word_pairs``)."""
+    the piece, a seam between them. The reading puts the two pieces of the cut word side by
+    side (see ``runs.cut_word_pairs``)."""
     t = a.text
     if any(t.startswith(p) and vocab.real(text_key(t[len(p):])) for p in (*_PREFIXES, *_CLITICS)):
         return None  # a word with its own prefixes (والتنسيقية)

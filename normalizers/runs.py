@@ -25,8 +25,8 @@ from dataclasses import replace
 from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
 from normalizers.lm import _AR_LETTER, PROCLITICS, Atom, DocumentModel, WordModel, atoms_of, lm_key, model, text_key
-from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, Vocabulary, article_moves, clitic_moves, doc_vocabulary, join_edge_pieces,
-                                join_split_words, split_glued, transfer_fragments)
+from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, Vocabulary, article_moves, clitic_moves,
+                                doc_vocabulary, join_edge_pieces, join_split_words, split_glued, transfer_fragments)
 
 # punctuation that attaches to the word before it / after it
 _CLOSING = set("،.:؛!?)]}»%,;؟")
@@ -274,7 +274,7 @@ def _join(prev: Atom | None, cur: Atom, glued_in_raw: bool) -> str:
 
 def render(atoms: list[Atom], groups: list[list[int]], joined: frozenset[int] = frozenset()) -> str:
     """The text of a reading; ``joined`` holds the groups whose first atom completes the
-    word that ends the group before (see ``rejoin_cut_words``)."""
+    word that ends the group before (see ``cut_word_pairs``)."""
     out: list[str] = []
     prev: Atom | None = None
     prev_idx = -1
