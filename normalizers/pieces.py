@@ -358,20 +358,23 @@ def _complete_glued_triples(out: list[Atom], vocab: Vocabulary) -> list[Atom]:
 
 
 RARE_ZIPF = 3.0      # a string the general lexicon knows, but rarely: maybe a lost space
+PARTICLE_WORD_ZIPF = 4.8  # a common word (ضعف، يتعلق) after a particle written against it
 FUNCTION_ZIPF = 5.5  # among the language's most common words (إلى، التي، قبل، هذا): function words
 
 
 def _split_function_words(a: Atom, vocab: Vocabulary) -> tuple[Atom, Atom] | None:
     """A rare "word" that is two function words written together (``فيإلى``, ``التيمن``,
     ``فيقبل``: web text's lost spaces make such strings words of the general lexicon, and a
-    run boundary of a visual line glues them the same way): the two words. Words of the
-    clean text, and words of the lexicon's common use, are never split."""
+    run boundary of a visual line glues them the same way), or a particle and a common word
+    (``مايتعلق``, ``فيضعف``): the two words. Words of the clean text, and words of the
+    lexicon's common use, are never split."""
     key = lm_key(a)
     if vocab.lexical(key) or vocab.zipf(key) >= RARE_ZIPF:
         return None
     for i in range(2, len(a.text) - 1):
         pieces = (text_key(a.text[:i]), text_key(a.text[i:]))
-        if all(k in _PARTICLES if len(k) < 3 else vocab.zipf(k) >= FUNCTION_ZIPF for k in pieces):
+        if all(k in _PARTICLES if len(k) < 3 else vocab.zipf(k) >= FUNCTION_ZIPF for k in pieces) or \
+                pieces[0] in _PARTICLES and len(pieces[1]) >= 3 and vocab.zipf(pieces[1]) >= PARTICLE_WORD_ZIPF:
             return Atom(a.text[:i], "ar", a.space_before, a.wide_before), Atom(a.text[i:], "ar", False)
     return None
 

@@ -29,7 +29,9 @@ def test_two_function_words_written_together_are_split_even_where_the_lexicon_ha
     assert _texts(split_glued(atoms_of("فيإلى"), v)) == ["في", "إلى"]
     assert _texts(split_glued(atoms_of("التيمن"), v)) == ["التي", "من"]
     assert _texts(split_glued(atoms_of("فيقبل"), v)) == ["في", "قبل"]
-    for word in ("مندمج", "فيما", "عندما", "نورالدين"):
+    assert _texts(split_glued(atoms_of("مايتعلق"), v)) == ["ما", "يتعلق"]  # a particle and a common word
+    assert _texts(split_glued(atoms_of("فيضعف"), v)) == ["في", "ضعف"]
+    for word in ("مندمج", "فيما", "عندما", "نورالدين", "منصف", "فيصل", "لاحق", "مالك"):
         assert _texts(split_glued(atoms_of(word), v)) == [word]
     line = "انتظار توصلها بالمعطيات  الاجتماع المقبل، فيإلى  21و 19و 18وضعية الالتزامات تأجيل عرض  "
     assert repair_runs(line) == "تأجيل عرض وضعية الالتزامات 18 و19 و21 إلى الاجتماع المقبل، في انتظار توصلها بالمعطيات"
