@@ -113,6 +113,12 @@ def _rotation(a: Atom, vocab: Vocabulary) -> Atom | None:
 
 
 _WORD_END_MARKS = frozenset("،.:؛,;")
+_INNER_FINAL = re.compile("[ةى](?=.)")  # letters that only end a word, inside a piece
+
+
+def _inner_final(piece: str) -> bool:
+    """Does a letter that only ends a word stand inside this would-be word (``ةال``)?"""
+    return _INNER_FINAL.search(piece) is not None
 
 
 def join_split_words(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
@@ -421,6 +427,8 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         best, best_score = None, 0.0
         fallback, fallback_score = None, 0.0
         for i in range(2, len(a.text) - 1):
+            if _inner_final(a.text[:i]) or _inner_final(a.text[i:]):
+                continue
             short = [piece for piece in (a.text[:i], a.text[i:]) if len(piece) < 3]
             if any(piece not in _PARTICLES for piece in short) or a.text[:i] in _PREFIXES:
                 continue
@@ -474,16 +482,17 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
     options = []
     for k in range(1, min(FRAGMENT_LETTERS, len(t) - 3) + 1):
         for word, frag, frag_first in ((t[:-k], t[-k:], False), (t[k:], t[:k], True)):
-            if not vocab.accepts(text_key(word)):
+            if not vocab.accepts(text_key(word)) or _inner_final(word) or _inner_final(frag):
                 continue
             if k > 2:
                 wholes = [w for b in others for w in (frag + b, b + frag)]
             elif frag_first:  # a letter or two glued before a word opens the word it was cut from
                 wholes = [frag + b for b in others]
             elif word[-1] in "ةى":  # after a letter that only ends a word: another word's end
-                wholes = [b + frag for b in others]  # (``المقترحةول`` … ``الحل``)
-            else:  # a letter or two glued after one may be that word's own ending (اتخادها):
-                continue  # ``transfer_fragments`` gives such letters back where both words are known
+                wholes = [w for b in others for w in (b + frag, frag + b)]  # (``المقترحةول`` … ``الحل``)
+            else:  # a letter or two glued after one may be that word's own ending (اتخادها),
+                # unless they end a piece that is no word (``الإنسانيد`` … ``الس``: «السيد»)
+                wholes = [b + frag for b in others if not vocab.known(text_key(b))]
             for whole in wholes:
                 kw = text_key(whole)
                 if len(kw) >= CUT_WORD_LETTERS and (vocab.known(kw) or vocab.zipf(kw) >= COMMON_ZIPF):
@@ -681,7 +690,6 @@ def unswap_document(lines: list[str], lm: BigramModel | None = None) -> list[str
     return [in_context(line) for line in out]
 
 
-_MISPLACED_FINAL = re.compile("[ةى](?=.)")  # letters that only end a word
 SPACED_TEXT = 5  # pieces that are no words joined into a word: the text spreads words apart
 
 
@@ -723,7 +731,7 @@ def join_spaced_pieces(lines: list[str], lm: BigramModel | None = None) -> list[
                     score, neither = zipf(text_key(text)) - 9.0, 0
                 else:
                     reals = sum(real(g) for g in group)
-                    if not word(text) or reals == len(group) or reals and not loose or _MISPLACED_FINAL.search(text):
+                    if not word(text) or reals == len(group) or reals and not loose or _inner_final(text):
                         continue
                     score, neither = zipf(text_key(text)) - 9.0, int(reals == 0)
                 cand = best[s][0] + score

@@ -40,6 +40,7 @@ _CLOSERS = frozenset(_TRAIL)
 SEAM_PENALTY = 0.0         # a script change or punctuation: runs often end there
 SPACE_PENALTY = 4.0        # an ordinary single space between two words: needs real evidence
 GLUED_MARK_PENALTY = 2.0   # next to a mark typed against its word (رفقته. / الذكاء ، بمقر)
+MARK_BEFORE_NUMBER_PENALTY = 8.0  # a mark against its word, a number set apart after it
 WIDE_PENALTY = -2.0        # two or more spaces: evidence of a seam, not a certain one
 GLUED_WORDS_BONUS = 4.0    # two Arabic words written together: a seam unless their order reads far better
 FORCED = float("-inf")     # a number glued to a word, a word glued after a comma: a boundary must be there
@@ -94,6 +95,7 @@ def is_plain_space(prev: Atom, cur: Atom) -> bool:
 
 
 _COMMAS = frozenset("،,؛;")
+_MARKS_BEFORE_NUMBER = _COMMAS | {":"}
 _RANGE_DASHES = frozenset("-–—")
 RANGE_PENALTY = 20.0
 CUT_WORD_SCORE = 0.0  # two pieces of one word side by side: the word goes on
@@ -190,6 +192,11 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
             for k in (i, i + 1):
                 if cost[k] != FORCED:
                     cost[k] = max(cost[k], RANGE_PENALTY)
+    for i in range(1, n - 1):  # a mark against its word before a number set apart (see ``pieces_apart``):
+        # the mark ends the word's run (``المتبقية، 9``), unless the line reads far better otherwise
+        if atoms[i].text in _MARKS_BEFORE_NUMBER and not atoms[i].space_before and atoms[i - 1].kind == "ar" \
+                and atoms[i + 1].kind == "num" and atoms[i + 1].cut_before and cost[i] != FORCED:
+            cost[i] = max(cost[i], MARK_BEFORE_NUMBER_PENALTY)
     opened = None
     for k, a in enumerate(atoms):  # a bracketed stretch is one piece
         if a.text == "(":
@@ -491,13 +498,15 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
 
 
 def pieces_apart(atoms: list[Atom]) -> list[Atom]:
-    """In a line that shows visual-order damage, a number beside an Arabic word is a run of
-    its own (the bidi algorithm sets digits apart as a left-to-right run), and so is each of
-    two bracketed stretches side by side (a bracket pair is read as one unit), so they are
-    read in reverse order: ``المتبقية، 9 وزاريةال`` is «الوزارية 9 المتبقية،», ``(عن بعد)
-    (ADD)`` «(ADD) (عن بعد)». Lines with no such sign may be typed text with its numbers in
-    place (``الثلاثاء 28 مارس 2023``)."""
+    """In a line that shows visual-order damage, a number beside an Arabic word or after a
+    comma or colon is a run of its own (the bidi algorithm sets digits apart as a
+    left-to-right run), and so is each of two bracketed stretches side by side (a bracket
+    pair is read as one unit), so they are read in reverse order: ``المتبقية، 9 وزاريةال``
+    is «الوزارية 9 المتبقية،», not «الوزارية المتبقية، 9»; ``(عن بعد) (ADD)`` «(ADD) (عن
+    بعد)». Lines with no such sign may be typed text with its numbers in place (``الثلاثاء
+    28 مارس 2023``)."""
     return [replace(a, cut_before=True) if i and ({atoms[i - 1].kind, a.kind} == {"ar", "num"} or
+                                                 a.kind == "num" and atoms[i - 1].text in _MARKS_BEFORE_NUMBER or
                                                  atoms[i - 1].text == ")" and a.text == "(") else a
             for i, a in enumerate(atoms)]
 

@@ -51,6 +51,27 @@ def test_a_piece_of_a_cut_word_glued_to_another_word_is_split_off():
     assert _texts(split_glued(atoms_of("والتنسيقية المتعلقة"), v)) == ["والتنسيقية", "المتعلقة"]
 
 
+def test_no_piece_holds_a_letter_that_only_ends_a_word_before_another_letter():
+    """«المحليةال»: ة ends «المحلية», so the glued «ال» is a piece of another word, the
+    article of «ميزانيات» a run boundary cut off; never «المحلي» + «ةال»."""
+    v = Vocabulary(model())
+    line = "؛ميزانيات المحليةال تنفيذ المشاريع الممولة منآليات لتتبع  غياب •"
+    atoms = split_glued(atoms_of(line), v)
+    assert _texts(atoms)[1:4] == ["ميزانيات", "المحلية", "ال"] and atoms[3].cut_before
+    assert repair_runs(line) == "• غياب آليات لتتبع تنفيذ المشاريع الممولة من الميزانيات المحلية؛"
+
+
+def test_letters_glued_after_a_word_complete_a_piece_that_is_no_word():
+    """«الإنسانيد» … «الس»: the «يد» glued after «الإنسان» ends «السيد», whose first piece
+    stands at the raw end; a word's own ending (اتخادها) is not split off where no such piece
+    stands in the line."""
+    v = Vocabulary(model())
+    line = "؛الوزارية المكلفة بحقوق الإنسانيد هشام الكتاني، المندوبية الس •"
+    assert _texts(split_glued(atoms_of(line), v))[4:6] == ["الإنسان", "يد"]
+    assert repair_runs(line) == "• السيد هشام الكتاني، المندوبية الوزارية المكلفة بحقوق الإنسان؛"
+    assert _texts(split_glued(atoms_of("تم اتخادها في الاجتماع"), v)) == ["تم", "اتخادها", "في", "الاجتماع"]
+
+
 def test_swapped_pieces_are_rotated_back():
     v = _vocab()
     assert _texts(split_glued(atoms_of("وزاريةال"), v)) == ["الوزارية"]

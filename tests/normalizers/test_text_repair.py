@@ -192,6 +192,15 @@ def test_numbers_and_bracketed_stretches_are_runs_of_their_own_in_a_line_with_vi
     assert repair_runs("؛(عن بعد) (ADD)وكالة التنمية الرقمية ") == "وكالة التنمية الرقمية (ADD) (عن بعد)؛"
 
 
+def test_a_number_after_a_comma_is_a_run_of_its_own_in_a_line_with_visual_damage():
+    """Seed 003 line 279: the number after «المتبقية،» is its own run, so it stands between
+    the words, and the comma against «المتبقية» stays in that word's run, in the line's
+    document as well as alone."""
+    lines = seed("003").read_text(encoding="utf-8").split("\n")
+    assert repair_runs(lines[278]) == "التظاهرات 5 المتبقية،"
+    assert _squash(normalize_text("\n".join(lines)).split("\n")[278]) == "التظاهرات 5 المتبقية،"
+
+
 def test_no_mark_stands_against_the_mark_that_ends_the_line():
     """A visual line whose raw start holds its closing colon does not read with a comma of
     its own words left in front of that colon («… اللقاء،:»)."""
