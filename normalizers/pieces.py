@@ -462,7 +462,61 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         loose = a.kind == "ar" and len(a.text) >= 4 and id(a) in raw and not vocab.lexical(key) \
             and vocab.zipf(key) < RARE_ZIPF and not vocab.seen(key)  # left whole above
         done.extend((_split_off_fragment(a, out, vocab) if loose else None) or (a,))
-    return done
+    return _split_glued_pieces(done, vocab, raw)
+
+
+def _loose(a: Atom, vocab: Vocabulary) -> bool:
+    """An Arabic atom that may hold a piece of a cut word: no word of the clean text or the
+    document, and at most a rare string of the lexicon."""
+    key = lm_key(a)
+    return a.kind == "ar" and len(a.text) >= 4 and not vocab.lexical(key) and vocab.zipf(key) < RARE_ZIPF \
+        and not vocab.seen(key) and not _has_own_prefix(a.text, vocab)
+
+
+def _has_own_prefix(t: str, vocab: Vocabulary) -> bool:
+    """A word written with its own prefixes (والتنسيقية، بتقنيات): not to be taken apart."""
+    return any(t.startswith(p) and vocab.real(text_key(t[len(p):])) for p in (*_PREFIXES, *_CLITICS))
+
+
+def _word_or_particle(piece: str, vocab: Vocabulary) -> bool:
+    return piece in _PARTICLES or len(piece) >= 3 and vocab.accepts(text_key(piece)) and not _inner_final(piece)
+
+
+def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> list[Atom]:
+    """Both pieces of a cut word glued to other words, as a run boundary leaves them: the
+    second piece after the word that ends the run before it, the first before the word that
+    starts the run after it (``التشاركيةية`` … ``للميزانالاستثمار``: التشاركية + ية,
+    للميزان + الاستثمار, the pieces of «للميزانية»). Both atoms are split, a seam after
+    each word; the reading puts the pieces side by side (see ``runs.cut_word_pairs``)."""
+    loose = [i for i, a in enumerate(atoms) if id(a) in raw and _loose(a, vocab)]
+    options = []
+    for i in loose:  # atoms[i] = word + second piece
+        t = atoms[i].text
+        for k in range(1, min(FRAGMENT_LETTERS, len(t) - 2) + 1):
+            head, second = t[:-k], t[-k:]
+            if _inner_final(second) or not _word_or_particle(head, vocab):
+                continue
+            for j in loose:  # atoms[j] = first piece + word
+                u = atoms[j].text
+                if j == i:
+                    continue
+                for m in range(1, min(FRAGMENT_LETTERS, len(u) - 2) + 1):
+                    first, tail = u[:m], u[m:]
+                    if _inner_final(first) or not _word_or_particle(tail, vocab):
+                        continue
+                    kw = text_key(first + second)
+                    if len(kw) >= CUT_WORD_LETTERS and (vocab.known(kw) or vocab.zipf(kw) >= COMMON_ZIPF):
+                        options.append((vocab.count(kw), vocab.zipf(kw), i, j, head, second, first, tail))
+    if not options:
+        return atoms
+    *_, i, j, head, second, first, tail = max(options)
+    out = list(atoms)
+    a, b = atoms[i], atoms[j]
+    out[i] = [Atom(head, "ar", a.space_before, a.wide_before), Atom(second, "ar", False, cut_before=True)]
+    out[j] = [Atom(first, "ar", b.space_before, b.wide_before), Atom(tail, "ar", False, cut_before=True)]
+    # other cut words of the line: the atoms split here are no longer the raw ones
+    return _split_glued_pieces([x for item in out for x in (item if isinstance(item, list) else (item,))],
+                               vocab, raw)
 
 
 CUT_WORD_LETTERS = 5  # a word this long, cut in two, leaves pieces that tell it
@@ -476,13 +530,13 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
     the piece, a seam between them. The reading puts the two pieces of the cut word side by
     side (see ``runs.cut_word_pairs``)."""
     t = a.text
-    if any(t.startswith(p) and vocab.real(text_key(t[len(p):])) for p in (*_PREFIXES, *_CLITICS)):
-        return None  # a word with its own prefixes (والتنسيقية)
+    if _has_own_prefix(t, vocab):
+        return None
     others = [b.text for b in atoms if b is not a and b.kind == "ar" and b.text not in _CLITICS]
     options = []
-    for k in range(1, min(FRAGMENT_LETTERS, len(t) - 3) + 1):
+    for k in range(1, min(FRAGMENT_LETTERS, len(t) - 2) + 1):
         for word, frag, frag_first in ((t[:-k], t[-k:], False), (t[k:], t[:k], True)):
-            if not vocab.accepts(text_key(word)) or _inner_final(word) or _inner_final(frag):
+            if not _word_or_particle(word, vocab) or _inner_final(frag):
                 continue
             if k > 2:
                 wholes = [w for b in others for w in (frag + b, b + frag)]

@@ -72,6 +72,25 @@ def test_letters_glued_after_a_word_complete_a_piece_that_is_no_word():
     assert _texts(split_glued(atoms_of("تم اتخادها في الاجتماع"), v)) == ["تم", "اتخادها", "في", "الاجتماع"]
 
 
+def test_both_pieces_of_a_cut_word_glued_to_other_words_are_split_off():
+    """A run boundary cut «التغطية» and «للميزانية»; each piece is glued to the word beside it
+    in the raw line (the second after one word, the first before another): both atoms are
+    split and the reading joins the pieces. Words with their own prefixes stay whole."""
+    v = Vocabulary(model())
+    line = "؛عدد من الجماعات القروية والجبليةية بشبكة الأنترنت في التغطضعف  •"
+    assert _texts(split_glued(atoms_of(line), v))[5:7] == ["والجبلية", "ية"]
+    assert repair_runs(line) == "• ضعف التغطية بشبكة الأنترنت في عدد من الجماعات القروية والجبلية؛"
+    line = "؛التشاركيةية الجماعية لمشاريع يقترحها المواطنون عبر آلية للميزانالاستثمار  تخصيص حصة 3."
+    assert repair_runs(line) == "3. تخصيص حصة الاستثمار الجماعية لمشاريع يقترحها المواطنون عبر آلية للميزانية التشاركية؛"
+    assert _texts(split_glued(atoms_of("العمومي والتطوع التعاقدي"), v)) == ["العمومي", "والتطوع", "التعاقدي"]
+
+
+def test_a_piece_glued_to_a_particle_is_split_off():
+    """«النسفي» … «اء»: the first piece of «النساء» glued before «في»."""
+    line = ".اء القروياتصفوف النسفي  الأمية، خاصةنسبة ارتفاع  •"
+    assert repair_runs(line) == "• ارتفاع نسبة الأمية، خاصة في صفوف النساء القرويات."
+
+
 def test_swapped_pieces_are_rotated_back():
     v = _vocab()
     assert _texts(split_glued(atoms_of("وزاريةال"), v)) == ["الوزارية"]
