@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import replace
 
 from normalizers.bidi import order_ranges
@@ -168,12 +169,22 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                    right: str | None = None, cut_words: frozenset[tuple[int, int]] = frozenset()
                    ) -> tuple[float, list[list[int]]]:
     """The best reading's score and groups (see ``best_reading``); ``cut_words`` holds the
-    pairs of atoms that are the two pieces of one word (see ``cut_word_pairs``)."""
+    pairs of atoms that are the two pieces of one word (see ``cut_word_pairs``): side by side
+    they score as the word going on, and where a piece pairs with no other, the words before
+    the first piece and after the second are scored next to the whole word."""
     n = len(atoms)
     keys = [lm_key(a) for a in atoms]
     # the score of every pair of atoms, one after the other: inside a run (neighbours) or at
     # the join of two runs (one's last atom before another's first), for both readings below
     join = [[lm.logp(a, b) for b in keys] for a in keys]
+    firsts = Counter(i for i, _ in cut_words)
+    seconds = Counter(j for _, j in cut_words)
+    for i, j in cut_words:  # a word cut into pieces only one way: what stands beside it sees the word
+        if firsts[i] == 1 and seconds[j] == 1:  # (``وزارة الا`` … ``قتصاد والمالية``)
+            whole = text_key(atoms[i].text + atoms[j].text)
+            for x in range(n):
+                join[x][i] = lm.logp(keys[x], whole)
+                join[j][x] = lm.logp(whole, keys[x])
     for i, j in cut_words:
         join[i][j] = CUT_WORD_SCORE
     pre = [0.0]

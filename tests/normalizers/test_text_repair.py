@@ -176,6 +176,9 @@ def test_a_label_colon_binds_to_what_it_introduces_like_a_typed_mark():
      "عقد الاجتماع المقبل لفريق العمل يوم الثلاثاء ٠٤ أكتوبر ٢٠٢٢."),
     ("القروي المعلومة بالوسط لورشة الثانية: ولوج الشباب والنساء إلىا ",
      "الورشة الثانية: ولوج الشباب والنساء إلى المعلومة بالوسط القروي"),
+    # the words beside a cut word's pieces are scored next to the whole word («وزارة الاقتصاد»)
+    ("؛والماليةقتصاد السيدة سلوى بنشقرون، إطار بمديرية الميزانية، وزارة الا •",
+     "• السيدة سلوى بنشقرون، إطار بمديرية الميزانية، وزارة الاقتصاد والمالية؛"),
 ])
 def test_a_word_cut_at_a_run_boundary_is_read_whole(raw, fixed):
     """The two pieces of a cut word are scored side by side as the word going on, and joined."""
