@@ -482,38 +482,45 @@ def _word_or_particle(piece: str, vocab: Vocabulary) -> bool:
     return piece in _PARTICLES or len(piece) >= 3 and vocab.accepts(text_key(piece)) and not _inner_final(piece)
 
 
+def _piece_splits(t: str, vocab: Vocabulary) -> list[tuple[str, str, bool]]:
+    """The ways an atom may be a word with a piece of a cut word glued to it: (word, piece,
+    whether the piece ends the atom)."""
+    out = []
+    for k in range(1, min(FRAGMENT_LETTERS, len(t) - 2) + 1):
+        for word, piece, at_end in ((t[:-k], t[-k:], True), (t[k:], t[:k], False)):
+            if not _inner_final(piece) and _word_or_particle(word, vocab):
+                out.append((word, piece, at_end))
+    return out
+
+
 def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> list[Atom]:
-    """Both pieces of a cut word glued to other words, as a run boundary leaves them: the
-    second piece after the word that ends the run before it, the first before the word that
-    starts the run after it (``التشاركيةية`` … ``للميزانالاستثمار``: التشاركية + ية,
-    للميزان + الاستثمار, the pieces of «للميزانية»). Both atoms are split, a seam after
-    each word; the reading puts the pieces side by side (see ``runs.cut_word_pairs``)."""
+    """Both pieces of a cut word glued to other words, as run boundaries leave them, each
+    before or after its neighbour (``التشاركيةية`` … ``للميزانالاستثمار``: التشاركية + ية,
+    للميزان + الاستثمار, the pieces of «للميزانية»; ``ارةممثلين`` … ``الإدتشكيل``: the
+    pieces of «الإدارة»). Both atoms are split, a seam between each piece and its word; the
+    reading puts the pieces side by side (see ``runs.cut_word_pairs``)."""
     loose = [i for i, a in enumerate(atoms) if id(a) in raw and _loose(a, vocab)]
+    if len(loose) < 2:
+        return atoms
+    splits = {i: _piece_splits(atoms[i].text, vocab) for i in loose}
     options = []
-    for i in loose:  # atoms[i] = word + second piece
-        t = atoms[i].text
-        for k in range(1, min(FRAGMENT_LETTERS, len(t) - 2) + 1):
-            head, second = t[:-k], t[-k:]
-            if _inner_final(second) or not _word_or_particle(head, vocab):
+    for i in loose:  # atoms[i] holds the first piece, atoms[j] the second
+        for j in loose:
+            if j == i:
                 continue
-            for j in loose:  # atoms[j] = first piece + word
-                u = atoms[j].text
-                if j == i:
-                    continue
-                for m in range(1, min(FRAGMENT_LETTERS, len(u) - 2) + 1):
-                    first, tail = u[:m], u[m:]
-                    if _inner_final(first) or not _word_or_particle(tail, vocab):
-                        continue
+            for w1, first, end1 in splits[i]:
+                for w2, second, end2 in splits[j]:
                     kw = text_key(first + second)
                     if len(kw) >= CUT_WORD_LETTERS and (vocab.known(kw) or vocab.zipf(kw) >= COMMON_ZIPF):
-                        options.append((vocab.count(kw), vocab.zipf(kw), i, j, head, second, first, tail))
+                        options.append((vocab.count(kw), vocab.zipf(kw), i, j, (w1, first, end1), (w2, second, end2)))
     if not options:
         return atoms
-    *_, i, j, head, second, first, tail = max(options)
-    out = list(atoms)
-    a, b = atoms[i], atoms[j]
-    out[i] = [Atom(head, "ar", a.space_before, a.wide_before), Atom(second, "ar", False, cut_before=True)]
-    out[j] = [Atom(first, "ar", b.space_before, b.wide_before), Atom(tail, "ar", False, cut_before=True)]
+    *_, i, j, s1, s2 = max(options)
+    out: list[Atom | list[Atom]] = list(atoms)
+    for k, (word, piece, at_end) in ((i, s1), (j, s2)):
+        a = atoms[k]
+        lead, rest = (word, piece) if at_end else (piece, word)
+        out[k] = [Atom(lead, "ar", a.space_before, a.wide_before), Atom(rest, "ar", False, cut_before=True)]
     # other cut words of the line: the atoms split here are no longer the raw ones
     return _split_glued_pieces([x for item in out for x in (item if isinstance(item, list) else (item,))],
                                vocab, raw)

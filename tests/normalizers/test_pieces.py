@@ -83,6 +83,10 @@ def test_both_pieces_of_a_cut_word_glued_to_other_words_are_split_off():
     line = "؛التشاركيةية الجماعية لمشاريع يقترحها المواطنون عبر آلية للميزانالاستثمار  تخصيص حصة 3."
     assert repair_runs(line) == "3. تخصيص حصة الاستثمار الجماعية لمشاريع يقترحها المواطنون عبر آلية للميزانية التشاركية؛"
     assert _texts(split_glued(atoms_of("العمومي والتطوع التعاقدي"), v)) == ["العمومي", "والتطوع", "التعاقدي"]
+    # each piece glued before its neighbour: «الإد» … «ارة»
+    line = "؛للإشراف على إعداد مسودة التقرير  والمجتمع المدني ارةممثلين عن الإدتشكيل فريق عمل مصغر يضم  •"
+    assert _texts(split_glued(atoms_of(line), v))[8:12] == ["ارة", "ممثلين", "عن", "الإد"]
+    assert repair_runs(line) == "• تشكيل فريق عمل مصغر يضم ممثلين عن الإدارة والمجتمع المدني للإشراف على إعداد مسودة التقرير؛"
 
 
 def test_a_piece_glued_to_a_particle_is_split_off():
