@@ -402,10 +402,31 @@ def _split_off_alef(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[Atom
     return Atom(head, "ar", a.space_before, a.wide_before), Atom("ا", "ar", False, cut_before=True)
 
 
+_AFTER_FINAL = re.compile("(?<=[ةى])(?=.)")
+
+
+def _split_after_final_letters(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
+    """A letter that only ends a word (ة، ى) ends one inside an atom the language does not
+    know: ``لموضوعاتيةمخرجات`` is «لموضوعاتية» and «مخرجات» written together, ``ةحمز`` the
+    ة of «حمزة» before another word's piece; but ``ةالسيد`` and ``وزاريةال`` are «السيدة»
+    and «الوزارية», a word's pieces laid out backwards (see ``_rotation``)."""
+    out: list[Atom] = []
+    for a in atoms:
+        if a.kind != "ar" or not _inner_final(a.text) or vocab.real(lm_key(a)) or _rotation(a, vocab) is not None:
+            out.append(a)
+            continue
+        parts = _AFTER_FINAL.split(a.text)
+        out.append(Atom(parts[0], "ar", a.space_before, a.wide_before))
+        # a word's piece glued there (الحكومةالو) is a seam for sure, a word maybe a lost space
+        out.extend(Atom(p, "ar", False, cut_before=not vocab.known(text_key(p))) for p in parts[1:])
+    return out
+
+
 def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """Split unknown Arabic atoms that are two known words written together; also two
     function words the lexicon has as one rare string, an article's alef glued after a word,
     and, last, a piece of a cut word glued to another word."""
+    atoms = _split_after_final_letters(atoms, vocab)
     out: list[Atom] = []
     for a in atoms:
         key = lm_key(a)

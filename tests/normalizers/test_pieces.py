@@ -57,8 +57,17 @@ def test_no_piece_holds_a_letter_that_only_ends_a_word_before_another_letter():
     v = Vocabulary(model())
     line = "؛ميزانيات المحليةال تنفيذ المشاريع الممولة منآليات لتتبع  غياب •"
     atoms = split_glued(atoms_of(line), v)
-    assert _texts(atoms)[1:4] == ["ميزانيات", "المحلية", "ال"] and atoms[3].cut_before
+    assert _texts(atoms)[1:4] == ["ميزانيات", "المحلية", "ال"]
     assert repair_runs(line) == "• غياب آليات لتتبع تنفيذ المشاريع الممولة من الميزانيات المحلية؛"
+
+
+def test_an_atom_is_split_after_a_letter_that_only_ends_a_word():
+    """«الحكومةرئي»: ة ends «الحكومة», so «رئي» is another word's piece («رئيس»); a lone ة
+    before a word is that word's own last piece laid out first («ةالسيد» is «السيدة»)."""
+    v = Vocabulary(model())
+    assert _texts(split_glued(atoms_of("س الحكومةرئي"), v)) == ["س", "الحكومة", "رئي"]
+    assert repair_runs("س الحكومةرئي") == "رئيس الحكومة"
+    assert _texts(split_glued(atoms_of("فاطمة الزهراء ةالسيد"), v))[-1] == "السيدة"
 
 
 def test_letters_glued_after_a_word_complete_a_piece_that_is_no_word():
