@@ -44,6 +44,7 @@ GLUED_MARK_PENALTY = 2.0   # next to a mark typed against its word (رفقته. 
 MARK_BEFORE_NUMBER_PENALTY = 8.0  # a mark against its word, a number set apart after it
 WIDE_PENALTY = -2.0        # two or more spaces: evidence of a seam, not a certain one
 GLUED_WORDS_BONUS = 4.0    # two Arabic words written together: a seam unless their order reads far better
+NO_LINE_START = 1e6  # a reading that starts a line with a closing mark
 FORCED = float("-inf")     # a number glued to a word, a word glued after a comma: a boundary must be there
 
 # Weights of a line's edges
@@ -264,8 +265,10 @@ def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cos
                 if v > f[e + 1][e2]:
                     f[e + 1][e2] = v
                     back[(e + 1, e2)] = s
-    best_s = max(range(n), key=lambda s: f[s][n - 1] + edge_score(lm, keys[s], left, True))
-    score = f[best_s][n - 1] + edge_score(lm, keys[best_s], left, True)
+    # no line starts with a closing mark: line breaking never puts one there (UAX #14)
+    start = [edge_score(lm, k, left, True) - (NO_LINE_START if k in _CLOSING and n > 1 else 0.0) for k in keys]
+    best_s = max(range(n), key=lambda s: f[s][n - 1] + start[s])
+    score = f[best_s][n - 1] + start[best_s]
     groups = []
     s, e = best_s, n - 1
     while True:

@@ -204,6 +204,14 @@ def test_a_number_after_a_comma_is_a_run_of_its_own_in_a_line_with_visual_damage
     assert _squash(normalize_text("\n".join(lines)).split("\n")[278]) == "التظاهرات 5 المتبقية،"
 
 
+def test_no_reading_starts_a_line_with_a_closing_mark():
+    """Line breaking never puts a comma first on a line (UAX #14), so a raw comma is not read
+    as the line's opening piece even where the line before ends with a word it could follow."""
+    line = ":تم الاتفاق على ما يلي في ختام اللقاء،"
+    assert repair_runs(line, left="اللقاء") == "في ختام اللقاء، تم الاتفاق على ما يلي:"
+    assert not repair_runs("آلية التشاور مستدامة تتلاءم مع السياق conception) تصميم ) •").startswith("• )")
+
+
 def test_no_mark_stands_against_the_mark_that_ends_the_line():
     """A visual line whose raw start holds its closing colon does not read with a comma of
     its own words left in front of that colon («… اللقاء،:»)."""
