@@ -190,6 +190,35 @@ def article_moves(core: list[Atom], vocab: Vocabulary) -> list[tuple[int, list[A
     return out
 
 
+MAX_ARTICLE_READINGS = 12  # words a lone article may open, most common first
+
+
+def lone_article_readings(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
+    """A line holding an article a run boundary cut off its word (``برمجة ال`` …
+    ``اجتماعات``): the line once for each word of it the article can open, the article set
+    on that word where it stands (``الاجتماعات``), so the word model reads each whole word in
+    its place; the reading picks among them. The line as it is when it holds no lone article."""
+    lone = [i for i, a in enumerate(core) if a.kind == "ar" and a.text == "ال"]
+    if len(lone) != 1:
+        return [core]
+    k = lone[0]
+    options = []
+    for j, w in enumerate(core):
+        if j == k or w.kind != "ar" or w.text.startswith("ال") or len(w.text) < 2:
+            continue
+        key = text_key("ال" + w.text)
+        if vocab.known(key) or vocab.zipf(key) >= COMMON_ZIPF:
+            options.append((vocab.count(key), vocab.zipf(key), j))
+    if not options:
+        return [core]
+    out = []
+    for *_, j in sorted(options, reverse=True)[:MAX_ARTICLE_READINGS]:
+        c = list(core)
+        c[j] = replace(core[j], text="ال" + core[j].text)
+        out.append(c[:k] + c[k + 1:])
+    return out
+
+
 def clitic_moves(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
     """Other ways to read a line laid out with a lone one-letter clitic at one of its edges,
     cut off a word elsewhere in the line (``ل خلاللأنشطة المتبقية``: the ل of «للأنشطة

@@ -27,6 +27,7 @@ from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
 from normalizers.lm import _AR_LETTER, PROCLITICS, Atom, DocumentModel, WordModel, atoms_of, lm_key, model, text_key
 from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, Vocabulary, article_moves, clitic_moves,
+                                lone_article_readings,
                                 doc_vocabulary, join_edge_pieces, join_split_words, split_glued, transfer_fragments)
 
 # punctuation that attaches to the word before it / after it
@@ -549,7 +550,7 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
         variants.append((core + trail[:1], trail[1:]))
     readings = []
     for c0, t in variants:
-        cores = [(None, c) for c in join_edge_pieces(c0, vocab)]
+        cores = [(None, a) for c in join_edge_pieces(c0, vocab) for a in lone_article_readings(c, vocab)]
         alts = [alt for _, c in cores for alt in article_moves(c, vocab)] + \
             [(None, alt) for _, c in cores for alt in clitic_moves(c, vocab)]
         readings += [(moved, c, t, cut_word_pairs(c, vocab)) for moved, c in cores + alts]

@@ -2,7 +2,7 @@
 from normalizers.lm import atoms_of, model
 from normalizers.runs import repair_runs
 from normalizers.pieces import (Vocabulary, article_moves, clitic_moves, doc_vocabulary, join_edge_pieces, join_split_words,
-                                split_glued, transfer_fragments)
+                                lone_article_readings, split_glued, transfer_fragments)
 from tests.conftest import seed
 
 
@@ -259,6 +259,19 @@ def test_article_moves_offer_the_article_back_to_the_word_before():
     core = atoms_of("بوابات الإطلاق يرتقب")
     assert [(i, _texts(c)) for i, c in article_moves(core, v)] == [(1, ["البوابات", "إطلاق", "يرتقب"])]
     assert article_moves(atoms_of("الوزارة الإدارة"), v) == []  # the word before has its own
+
+
+def test_a_lone_article_is_read_on_each_word_it_can_open():
+    """«برمجة ال» … «اجتماعات»: the article a run boundary cut off is set on each word of the
+    line it can open, and the reading, seeing whole words, picks «برمجة الاجتماعات»."""
+    v = Vocabulary(model())
+    line = ".اجتماعات المقبلة للجنةبرمجة ال 4."
+    readings = lone_article_readings(split_glued(atoms_of(line)[1:-2], v), v)
+    assert ["اجتماعات", "المقبلة", "للجنة", "البرمجة"] in [_texts(r) for r in readings]
+    assert ["الاجتماعات", "المقبلة", "للجنة", "برمجة"] in [_texts(r) for r in readings]
+    assert repair_runs(line) == "4. برمجة الاجتماعات المقبلة للجنة."
+    line = "2021-2023عمل الوطنية للحكومة المنفتحة ال محضر اجتماع رؤساء المشاريع المكلفين بتنفيذ التزامات خطة"
+    assert repair_runs(line) == "محضر اجتماع رؤساء المشاريع المكلفين بتنفيذ التزامات خطة العمل الوطنية للحكومة المنفتحة 2021-2023"
 
 
 def test_clitic_moves_offer_a_lone_edge_clitic_to_a_word_the_document_writes_with_it():
