@@ -529,7 +529,14 @@ def _has_own_prefix(t: str, vocab: Vocabulary) -> bool:
 
 
 def _word_or_particle(piece: str, vocab: Vocabulary) -> bool:
-    return piece in _PARTICLES or len(piece) >= 3 and vocab.accepts(text_key(piece)) and not _inner_final(piece)
+    """A word a piece of a cut word may be glued to: a particle, or a word the clean text
+    knows or, graded by length, the lexicon (its three-letter strings are often junk: الز)."""
+    key = text_key(piece)
+    if piece in _PARTICLES:
+        return True
+    if len(piece) < 3 or _inner_final(piece):
+        return False
+    return vocab.known(key) or vocab.zipf(key) >= (KNOWN_ZIPF if len(piece) > 3 else COMMON_ZIPF)
 
 
 def _piece_splits(t: str, vocab: Vocabulary) -> list[tuple[str, str, bool]]:

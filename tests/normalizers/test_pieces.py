@@ -98,6 +98,15 @@ def test_both_pieces_of_a_cut_word_glued_to_other_words_are_split_off():
     assert repair_runs(line) == "• تشكيل فريق عمل مصغر يضم ممثلين عن الإدارة والمجتمع المدني للإشراف على إعداد مسودة التقرير؛"
 
 
+def test_a_three_letter_string_of_web_text_is_no_word_to_split_off():
+    """«الزوالو»: the و of «واختتم» glued after «الزوال»; «الز» (junk of web text, rare in the
+    lexicon) + «والو» is no split."""
+    v = Vocabulary(model())
+    line = ".اختتم الاجتماع على الساعة الواحدة والنصف بعد الزوالو"
+    assert "الز" not in _texts(split_glued(atoms_of(line), v))
+    assert "بعد الزوال" in repair_runs(line)
+
+
 def test_a_piece_glued_to_a_particle_is_split_off():
     """«النسفي» … «اء»: the first piece of «النساء» glued before «في»."""
     line = ".اء القروياتصفوف النسفي  الأمية، خاصةنسبة ارتفاع  •"
