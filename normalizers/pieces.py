@@ -524,8 +524,11 @@ def _loose(a: Atom, vocab: Vocabulary) -> bool:
 
 
 def _has_own_prefix(t: str, vocab: Vocabulary) -> bool:
-    """A word written with its own prefixes (والتنسيقية، بتقنيات): not to be taken apart."""
-    return any(t.startswith(p) and vocab.real(text_key(t[len(p):])) for p in (*_PREFIXES, *_CLITICS))
+    """A word written with its own prefixes (والتنسيقية، بتقنيات): not to be taken apart. An
+    article before a word that has one is no such word (الالتقييم: the ال of another word)."""
+    return any(t.startswith(p) and vocab.real(text_key(t[len(p):])) and
+               not (p.endswith("ال") and t[len(p):].startswith("ال") and not vocab.real(text_key(t)))
+               for p in (*_PREFIXES, *_CLITICS))
 
 
 def _word_or_particle(piece: str, vocab: Vocabulary) -> bool:
@@ -631,7 +634,7 @@ def _split_off_proclitics(a: Atom, vocab: Vocabulary) -> tuple[Atom, ...] | None
     (``اللودعوتها`` = ال (of الوطني) + ل (of لبذل) + ودعوتها): each a piece of its own, which
     the reading sets before the word it belongs to."""
     t = a.text
-    if any(t.startswith(p) and vocab.real(text_key(t[len(p):])) for p in (*_PREFIXES, *_CLITICS)):
+    if _has_own_prefix(t, vocab):
         return None  # a word with its own prefixes (للمساطر، والمتمثلين)
     for first in _CUT_PREFIXES:
         for second in ("",) + _CUT_PREFIXES:

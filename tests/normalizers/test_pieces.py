@@ -107,6 +107,15 @@ def test_a_three_letter_string_of_web_text_is_no_word_to_split_off():
     assert "بعد الزوال" in repair_runs(line)
 
 
+def test_an_article_glued_before_a_word_with_its_own_is_a_piece():
+    """«الالتقييم»: no word takes two articles, so the first is the ال of «الذاتي» a run
+    boundary cut off; «الالتزام», a word of its own, stays whole."""
+    v = Vocabulary(model())
+    line = ".ذاتي لمنتصف المدةالالتقييم  لتقرير التحضير •"
+    assert repair_runs(line) == "• التحضير لتقرير التقييم الذاتي لمنتصف المدة."
+    assert _texts(split_glued(atoms_of("تنفيذ الالتزام"), v)) == ["تنفيذ", "الالتزام"]
+
+
 def test_a_piece_glued_to_a_particle_is_split_off():
     """«النسفي» … «اء»: the first piece of «النساء» glued before «في»."""
     line = ".اء القروياتصفوف النسفي  الأمية، خاصةنسبة ارتفاع  •"
