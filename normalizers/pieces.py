@@ -477,8 +477,6 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         best, best_score = None, 0.0
         fallback, fallback_score = None, 0.0
         for i in range(2, len(a.text) - 1):
-            if _inner_final(a.text[:i]) or _inner_final(a.text[i:]):
-                continue
             short = [piece for piece in (a.text[:i], a.text[i:]) if len(piece) < 3]
             if any(piece not in _PARTICLES for piece in short) or a.text[:i] in _PREFIXES:
                 continue
@@ -508,9 +506,7 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     done: list[Atom] = []
     raw = {id(b) for b in atoms}
     for a in out:
-        key = lm_key(a)
-        loose = a.kind == "ar" and len(a.text) >= 4 and id(a) in raw and not vocab.lexical(key) \
-            and vocab.zipf(key) < RARE_ZIPF and not vocab.seen(key)  # left whole above
+        loose = id(a) in raw and _loose(a, vocab)  # left whole above
         done.extend((_split_off_fragment(a, out, vocab) if loose else None) or (a,))
     return _split_glued_pieces(done, vocab, raw)
 
@@ -603,7 +599,7 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
     options = []
     for k in range(1, min(FRAGMENT_LETTERS, len(t) - 2) + 1):
         for word, frag, frag_first in ((t[:-k], t[-k:], False), (t[k:], t[:k], True)):
-            if not _word_or_particle(word, vocab) or _inner_final(frag):
+            if not _word_or_particle(word, vocab):
                 continue
             if k > 2:
                 wholes = [w for b in others for w in (frag + b, b + frag)]

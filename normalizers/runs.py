@@ -27,8 +27,8 @@ from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
 from normalizers.lm import _AR_LETTER, PROCLITICS, Atom, DocumentModel, WordModel, atoms_of, lm_key, model, text_key
 from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, Vocabulary, article_moves, clitic_moves,
-                                lone_article_readings,
-                                doc_vocabulary, join_edge_pieces, join_split_words, split_glued, transfer_fragments)
+                                doc_vocabulary, join_edge_pieces, join_split_words, lone_article_readings,
+                                split_glued, transfer_fragments)
 
 # punctuation that attaches to the word before it / after it
 _CLOSING = set("،.:؛!?)]}»%,;؟")
@@ -45,7 +45,7 @@ GLUED_MARK_PENALTY = 2.0   # next to a mark typed against its word (رفقته. 
 MARK_BEFORE_NUMBER_PENALTY = 8.0  # a mark against its word, a number set apart after it
 WIDE_PENALTY = -2.0        # two or more spaces: evidence of a seam, not a certain one
 GLUED_WORDS_BONUS = 4.0    # two Arabic words written together: a seam unless their order reads far better
-NO_LINE_START = 1e6  # a reading that starts a line with a closing mark
+NO_LINE_START = 1e6         # a reading that starts a line with a closing mark
 FORCED = float("-inf")     # a number glued to a word, a word glued after a comma: a boundary must be there
 
 # Weights of a line's edges
