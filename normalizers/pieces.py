@@ -190,7 +190,7 @@ def article_moves(core: list[Atom], vocab: Vocabulary) -> list[tuple[int, list[A
     return out
 
 
-MAX_ARTICLE_READINGS = 12  # words a lone article may open, most common first
+MAX_ARTICLE_READINGS = 6  # words a lone article may open, most common first
 
 
 def lone_article_readings(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
