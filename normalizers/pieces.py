@@ -77,6 +77,10 @@ class Vocabulary:
             return self.known(new)
         return not self.real(old) or self.known(new) or self.zipf(new) >= self.zipf(old)
 
+    def whole_word(self, key: str) -> bool:
+        """What two pieces of a cut word may make: a word the clean text knows, or a common one."""
+        return self.known(key) or self.zipf(key) >= COMMON_ZIPF
+
     def seen(self, key: str) -> bool:
         """Seen at least twice in the document (a fragment of broken text rarely is)."""
         return self.doc.get(key, 0) >= 2
@@ -207,7 +211,7 @@ def lone_article_readings(core: list[Atom], vocab: Vocabulary) -> list[list[Atom
         if j == k or w.kind != "ar" or w.text.startswith("ال") or len(w.text) < 2:
             continue
         key = text_key("ال" + w.text)
-        if vocab.known(key) or vocab.zipf(key) >= COMMON_ZIPF:
+        if vocab.whole_word(key):
             options.append((vocab.count(key), vocab.zipf(key), j))
     if not options:
         return [core]
@@ -567,7 +571,7 @@ def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> 
             for w1, first, end1 in splits[i]:
                 for w2, second, end2 in splits[j]:
                     kw = text_key(first + second)
-                    if len(kw) >= CUT_WORD_LETTERS and (vocab.known(kw) or vocab.zipf(kw) >= COMMON_ZIPF):
+                    if len(kw) >= CUT_WORD_LETTERS and vocab.whole_word(kw):
                         options.append((vocab.count(kw), vocab.zipf(kw), i, j, (w1, first, end1), (w2, second, end2)))
     if not options:
         return atoms
@@ -612,7 +616,7 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
                 wholes = [b + frag for b in others if not vocab.known(text_key(b))]
             for whole in wholes:
                 kw = text_key(whole)
-                if len(kw) >= CUT_WORD_LETTERS and (vocab.known(kw) or vocab.zipf(kw) >= COMMON_ZIPF):
+                if len(kw) >= CUT_WORD_LETTERS and vocab.whole_word(kw):
                     options.append((vocab.count(kw), vocab.zipf(kw), len(word), frag_first, word, frag))
     if not options:
         return None

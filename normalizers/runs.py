@@ -26,7 +26,7 @@ from dataclasses import replace
 from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
 from normalizers.lm import _AR_LETTER, PROCLITICS, Atom, DocumentModel, WordModel, atoms_of, lm_key, model, text_key
-from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, Vocabulary, article_moves, clitic_moves,
+from normalizers.pieces import (CUT_WORD_LETTERS, Vocabulary, article_moves, clitic_moves,
                                 doc_vocabulary, join_edge_pieces, join_split_words, lone_article_readings,
                                 split_glued, transfer_fragments)
 
@@ -507,7 +507,7 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
             if i == j or known[i] and known[j] or len(atoms[i].text) + len(atoms[j].text) < CUT_WORD_LETTERS:
                 continue
             whole = text_key(atoms[i].text + atoms[j].text)
-            if vocab.known(whole) or vocab.zipf(whole) >= COMMON_ZIPF:
+            if vocab.whole_word(whole):
                 out.add((i, j))
     return frozenset(out)
 
