@@ -205,19 +205,23 @@ def model() -> BigramModel:
 
 
 DOCUMENT_WEIGHT = 3.0  # nats per log(1 + n) of a word pair the document shows on its other lines
+NUMBER_WEIGHT = 1.5  # the same for a word before a number (any number): less telling
 
 
 def word_pairs(line: str) -> list[tuple[str, str]]:
-    """The model keys of the neighbouring Arabic words of a line."""
+    """The model keys of the neighbouring Arabic words of a line, and of an Arabic word and
+    the number after it (``<num>``: «بالالتزام 12», «نونبر 2020»)."""
     atoms = atoms_of(line)
-    return [(lm_key(a), lm_key(b)) for a, b in zip(atoms, atoms[1:]) if a.kind == b.kind == "ar"]
+    return [(lm_key(a), lm_key(b)) for a, b in zip(atoms, atoms[1:])
+            if a.kind == "ar" and b.kind in ("ar", "num")]
 
 
 class DocumentModel:
     """The word model with the evidence of one document (a cache model): minutes repeat their
     own phrases («البرمجة الجديدة للأنشطة», «تحيين منصة التتبع»), so a word pair that the
     document's lines show, as first read, favours the same pair on another of its lines by
-    ``DOCUMENT_WEIGHT · log(1 + n)``. A line's own pairs never count for it."""
+    ``DOCUMENT_WEIGHT · log(1 + n)``; a word before a number by ``NUMBER_WEIGHT · log(1 + n)``,
+    within a line only and not for a function word. A line's own pairs never count for it."""
 
     def __init__(self, base: BigramModel, lines: list[str], own: Counter[tuple[str, str]] | None = None,
                  pairs: Counter[tuple[str, str]] | None = None) -> None:
@@ -233,11 +237,13 @@ class DocumentModel:
         return getattr(self.base, name)
 
     def _bonus(self, a: str, b: str) -> float:
+        if b == "<num>" and a in self.base.function_words:
+            return 0.0  # «إلى 12» of a range says nothing of another «إلى»
         n = self.pairs.get((a, b), 0) - self.own.get((a, b), 0)
-        return DOCUMENT_WEIGHT * math.log1p(n) if n > 0 else 0.0
+        return (NUMBER_WEIGHT if b == "<num>" else DOCUMENT_WEIGHT) * math.log1p(n) if n > 0 else 0.0
 
     def word_logp(self, a: str, b: str) -> float:
-        return self.base.word_logp(a, b) + self._bonus(a, b)
+        return self.base.word_logp(a, b) + (self._bonus(a, b) if b != "<num>" else 0.0)
 
     def logp(self, a: str, b: str) -> float:
         return self.base.logp(a, b) + self._bonus(a, b)

@@ -427,6 +427,22 @@ def test_the_document_s_own_word_pairs_help_read_its_other_lines():
     assert out[34] == "تقييم منهجية أثر/وقع مختلف الالتزامات."
 
 
+def test_a_word_the_document_writes_before_a_number_keeps_it_there():
+    """Seed 003 writes «نونبر» before a number on its other lines, so its line 167, laid out
+    ``2020 نونبر``, reads «نونبر 2020». Such a pair counts less than a pair of words, not for a
+    function word («إلى 12» of a range), and not across a line break, where the number belongs
+    to no phrase of the line before (seed 001's «المفتوحة» / «يوليوز 2023» stays so)."""
+    from normalizers.lm import DocumentModel, model
+
+    doc = DocumentModel(model(), ["لم يتم التوصل برد 9 قطاعات", "من 12 إلى 30 شتنبر"])
+    assert doc.logp("برد", "<num>") > model().logp("برد", "<num>")
+    assert doc.word_logp("برد", "<num>") == model().word_logp("برد", "<num>")  # across a line break
+    assert doc.logp("الي", "<num>") == model().logp("الي", "<num>")
+    out = normalize_text(seed("003").read_text(encoding="utf-8")).split("\n")
+    assert out[166].strip() == "نونبر 2020"
+    assert normalize_text(seed("001").read_text(encoding="utf-8")).split("\n")[588].strip() == "يوليوز 2023"
+
+
 def test_run_reading_never_raises_on_backwards_letters():
     """pdfplumber's text of dev_01 (letters backwards) given to the run reading itself, line by
     line: its fragment repair once raised on a piece with no completion."""
