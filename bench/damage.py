@@ -4,8 +4,11 @@ The archive's broken extractions (seeds 000 and 003) show what their producer do
 right-to-left line: it is drawn as runs (stretches set in one go), the runs come out in
 visual order (the logically last at the raw start), each run's own text stays logical,
 numbers are runs of their own, a closing mark at the line's logical end goes to the raw
-start, and the space after an Arabic run is written against its end, so two Arabic runs
-often come out glued (``ومكانتاريخ``). A run boundary may also cut a word in two.
+start, a comma that ends a run inside the line mostly stands apart (``العام ، العمومري``),
+and the space after an Arabic run is written against its end, so two Arabic runs often come
+out glued (``ومكانتاريخ``). A run boundary may also cut a word in two. The corpus gold has a
+paragraph to a line; the seeds' lines are a page's lines, so the damage is also measured on
+the paragraphs wrapped at ``WRAP`` characters (``wrap_document``), each line damaged on its own.
 
 ``damage_line`` makes such lines from clean ones, at random but reproducibly, and
 ``damage_rows`` measures ``normalize`` on them, document by document (the document model and
@@ -55,11 +58,13 @@ def _pieces(line: str, rng: random.Random, word_cut: float) -> list[str]:
 
 
 def damage_line(line: str, rng: random.Random, cut: float = 0.2, glue: float = 0.5,
-                word_cut: float = 0.0) -> str:
+                word_cut: float = 0.0, comma_apart: float = 0.75) -> str:
     """A clean logical line as the seeds' producer writes it (see the module docstring):
     a run boundary after each word with probability ``cut``, the space between two Arabic
     runs written against the first one with probability ``glue``, a word cut in two at a run
-    boundary with probability ``word_cut``."""
+    boundary with probability ``word_cut``, a comma that ends a run inside the line written
+    as a run of its own with probability ``comma_apart`` (``العام ، العمومري``,
+    ``البرمجة  ،بها``: six of the seven such commas of seeds 000 and 003)."""
     toks = _pieces(line, rng, word_cut)
     end = ""
     if toks and toks[-1].lstrip("\x01") in _CLOSERS:  # a mark of its own at the logical end
@@ -83,7 +88,10 @@ def damage_line(line: str, rng: random.Random, cut: float = 0.2, glue: float = 0
     for k, run in enumerate(runs):
         text = " ".join(run).replace("\x00", "").replace("\x01", "")
         nxt = runs[k + 1][0] if k + 1 < len(runs) else None
-        if nxt is None or nxt.startswith(("\x00", "\x01")):  # the line's end, a cut word, a mark
+        if nxt is not None and text.endswith("،") and _ARABIC.match(run[-1].lstrip("\x00")) \
+                and rng.random() < comma_apart:  # a comma ending a run mid-line: a run of its own
+            items += [text[:-1], " ، " if rng.random() < 0.7 else " ،"]
+        elif nxt is None or nxt.startswith(("\x00", "\x01")):  # the line's end, a cut word, a mark
             items.append(text)
         elif _LTR.match(run[-1].lstrip("\x01")) or run[-1].startswith("("):  # the space after a number: alone
             items += [text, " "]
@@ -96,6 +104,26 @@ def damage_line(line: str, rng: random.Random, cut: float = 0.2, glue: float = 0
 
 def _squash(s: str) -> str:
     return " ".join(unicodedata.normalize("NFC", s).replace("\u0640", "").split())
+
+
+def wrap_document(lines: list[str], width: int) -> list[str]:
+    """A clean document as a page sets it: each paragraph or list item broken into lines of at
+    most ``width`` characters at spaces (the item's bullet or number on its first line only),
+    table rows and non-Arabic lines as they are."""
+    out = []
+    for line in lines:
+        if " | " in line or not _ARABIC.search(line) or len(line) <= width:
+            out.append(line)
+            continue
+        cur = ""
+        for word in line.split(" "):
+            if cur and len(cur) + 1 + len(word) > width:
+                out.append(cur)
+                cur = word
+            else:
+                cur = f"{cur} {word}" if cur else word
+        out.append(cur)
+    return out
 
 
 def damage_document(lines: list[str], rng: random.Random, **kw) -> list[str]:
@@ -114,10 +142,14 @@ def damage_document(lines: list[str], rng: random.Random, **kw) -> list[str]:
     return out
 
 
-SETTINGS = {  # name: damage_line's parameters
-    "runs reversed, 20% of spaces a run boundary": {},
-    "the same, 2% of words cut by a boundary": {"word_cut": 0.02},
-    "the same, 5% of words cut by a boundary": {"word_cut": 0.05},
+WRAP = 90  # characters of a wrapped line: the seeds' lines are 80-100 characters long
+SETTINGS = {  # name: (line width, or None for one line a paragraph; damage_line's parameters)
+    "runs reversed, 20% of spaces a run boundary": (None, {}),
+    "the same, 2% of words cut by a boundary": (None, {"word_cut": 0.02}),
+    "the same, 5% of words cut by a boundary": (None, {"word_cut": 0.05}),
+    f"paragraphs wrapped at {WRAP} characters, runs reversed": (WRAP, {}),
+    "the same, 2% of words cut": (WRAP, {"word_cut": 0.02}),
+    "the same, 5% of words cut": (WRAP, {"word_cut": 0.05}),
 }
 
 
@@ -130,7 +162,7 @@ def damage_rows(corpus: Path, draws: int = 5) -> list[tuple[str, int, int, float
 
     docs = sorted((corpus / "gold").glob("*.txt"))
     rows = []
-    for name, kw in SETTINGS.items():
+    for name, (width, kw) in SETTINGS.items():
         ok = n = 0
         raw_e = fixed_e = chars = 0
         f1s = []
@@ -141,6 +173,8 @@ def damage_rows(corpus: Path, draws: int = 5) -> list[tuple[str, int, int, float
                 texts.mkdir()
                 for doc in docs:
                     clean = doc.read_text(encoding="utf-8").split("\n")
+                    if width:
+                        clean = wrap_document(clean, width)
                     broken = damage_document(clean, rng, **kw)
                     fixed = repair_text_lines(broken)
                     for c, b, f in zip(clean, broken, fixed):
