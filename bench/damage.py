@@ -64,7 +64,7 @@ def damage_line(line: str, rng: random.Random, cut: float = 0.2, glue: float = 0
     runs written against the first one with probability ``glue``, a word cut in two at a run
     boundary with probability ``word_cut``, a comma that ends a run inside the line written
     as a run of its own with probability ``comma_apart`` (``العام ، العمومري``,
-    ``البرمجة  ،بها``: six of the seven such commas of seeds 000 and 003)."""
+    ``البرمجة  ،بها``, ``اللجنة ، COVID 19``: most such commas of seeds 000 and 003)."""
     toks = _pieces(line, rng, word_cut)
     end = ""
     if toks and toks[-1].lstrip("\x01") in _CLOSERS:  # a mark of its own at the logical end
@@ -91,6 +91,8 @@ def damage_line(line: str, rng: random.Random, cut: float = 0.2, glue: float = 0
         if nxt is not None and text.endswith("،") and _ARABIC.match(run[-1].lstrip("\x00")) \
                 and rng.random() < comma_apart:  # a comma ending a run mid-line: a run of its own
             items += [text[:-1], " ، " if rng.random() < 0.7 else " ،"]
+        elif nxt is not None and run == ["\x01،"] and rng.random() < comma_apart:  # after a number
+            items.append(" ، ")  # ``اللجنة ، COVID 19``
         elif nxt is None or nxt.startswith(("\x00", "\x01")):  # the line's end, a cut word, a mark
             items.append(text)
         elif _LTR.match(run[-1].lstrip("\x01")) or run[-1].startswith("("):  # the space after a number: alone
