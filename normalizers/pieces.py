@@ -620,6 +620,12 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
                     options.append((vocab.count(kw), vocab.zipf(kw), len(word), frag_first, word, frag))
     if not options:
         return None
+    # the atom whole may be the piece, with another piece of the line (``نامج`` … ``البر``:
+    # «البرنامج», not «البرج» + نام): the likelier word stands
+    whole = [(vocab.count(k), vocab.zipf(k)) for b in others for k in (text_key(b + t), text_key(t + b))
+             if vocab.whole_word(k)]
+    if whole and max(whole) >= max(options)[:2]:
+        return None
     *_, frag_first, word, frag = max(options)
     if frag_first:
         return Atom(frag, "ar", a.space_before, a.wide_before), Atom(word, "ar", False, cut_before=True)

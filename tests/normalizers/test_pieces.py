@@ -308,3 +308,12 @@ def test_glued_everyday_word_and_known_word_are_split_as_a_last_resort():
     assert _texts(split_glued(atoms_of("التاريخيةمرصد"), v)) == ["التاريخية", "مرصد"]
     assert _texts(split_glued(atoms_of("انجار"), v)) == ["انجار"]
     assert _texts(split_glued(atoms_of("عرضانية"), v)) == ["عرضانية"]
+
+
+def test_a_piece_that_makes_a_word_whole_is_not_split_for_a_rarer_one():
+    """A damaged corpus line (dev_03, «المنخرطة في البرنامج المحلي للمبادرة.» with «البرنامج»
+    cut): ``نامج`` is the piece that completes ``البر``, not «نام» glued to the ج of «البرج»."""
+    line = ".نامج المحلي للمبادرةالمنخرطة في البر"
+    vocab = Vocabulary(model(), doc_vocabulary([line]))
+    assert "نامج" in _texts(split_glued(atoms_of(line), vocab))
+    assert repair_runs(line) == "المنخرطة في البرنامج المحلي للمبادرة."
