@@ -312,8 +312,12 @@ def test_glued_everyday_word_and_known_word_are_split_as_a_last_resort():
 
 def test_a_piece_that_makes_a_word_whole_is_not_split_for_a_rarer_one():
     """A damaged corpus line (dev_03, «المنخرطة في البرنامج المحلي للمبادرة.» with «البرنامج»
-    cut): ``نامج`` is the piece that completes ``البر``, not «نام» glued to the ج of «البرج»."""
+    cut): ``نامج`` is the piece that completes ``البر``, not «نام» glued to the ج of «البرج»;
+    and (dev_01) ``الالت`` … ``زامات`` are the pieces of «الالتزامات»."""
     line = ".نامج المحلي للمبادرةالمنخرطة في البر"
     vocab = Vocabulary(model(), doc_vocabulary([line]))
     assert "نامج" in _texts(split_glued(atoms_of(line), vocab))
     assert repair_runs(line) == "المنخرطة في البرنامج المحلي للمبادرة."
+    # nor is a piece glued to a word split for a rarer word's piece (الالت: ال + الت, not «الالتزامات»)
+    assert repair_runs("زامات المتأخرةالالت التي تعترض تنفيذ الصعوبات 2.") == \
+        "2. الصعوبات التي تعترض تنفيذ الالتزامات المتأخرة"
