@@ -318,6 +318,6 @@ def test_a_piece_that_makes_a_word_whole_is_not_split_for_a_rarer_one():
     vocab = Vocabulary(model(), doc_vocabulary([line]))
     assert "نامج" in _texts(split_glued(atoms_of(line), vocab))
     assert repair_runs(line) == "المنخرطة في البرنامج المحلي للمبادرة."
-    # nor is a piece glued to a word split for a rarer word's piece (الالت: ال + الت, not «الالتزامات»)
+    # and الالت … زامات read «الالتزامات», not pieces of rarer words (الت, الز)
     assert repair_runs("زامات المتأخرةالالت التي تعترض تنفيذ الصعوبات 2.") == \
         "2. الصعوبات التي تعترض تنفيذ الالتزامات المتأخرة"
