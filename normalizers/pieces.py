@@ -287,7 +287,7 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
                 _give_fragment(out, j, word, prefix)
             continue
         for j, b in enumerate(out):
-            if j == i or b.kind != "ar" or vocab.real(lm_key(b)) or len(b.text) < 6:
+            if j == i or b.kind != "ar" or vocab.real(lm_key(b)) or vocab.known(lm_key(b)) or len(b.text) < 6:
                 continue
             heads = [cut for cut in range(2, len(b.text) - 2)
                      if vocab.accepts(text_key(b.text[cut:])) and len(b.text[cut:]) >= 3]

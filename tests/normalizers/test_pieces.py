@@ -321,3 +321,9 @@ def test_a_piece_that_makes_a_word_whole_is_not_split_for_a_rarer_one():
     # and الالت … زامات read «الالتزامات», not pieces of rarer words (الت, الز)
     assert repair_runs("زامات المتأخرةالالت التي تعترض تنفيذ الصعوبات 2.") == \
         "2. الصعوبات التي تعترض تنفيذ الالتزامات المتأخرة"
+
+
+def test_a_word_known_with_its_clitic_is_not_cut_for_a_fragment():
+    """A damaged dev_03 heading («مخرجات الورشات الموضوعاتية»): the lone ا of the article opens
+    ``لورشات`` (ل + ورشات, a word the clean text knows), which is not cut into «لورا» + شات."""
+    assert repair_runs("لورشات الموضوعاتيةت امخرجا") == "مخرجات الورشات الموضوعاتية"
