@@ -468,7 +468,7 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         if pair:
             out.extend(pair)
             continue
-        if a.kind != "ar" or len(a.text) < 4 or vocab.real(key):
+        if a.kind != "ar" or len(a.text) < 4 or vocab.real(key) or _completes_word(a, atoms, vocab):
             out.append(a)
             continue
         rotated = _rotation(a, vocab)
@@ -513,6 +513,23 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         loose = id(a) in raw and _loose(a, vocab)  # left whole above
         done.extend((_split_off_fragment(a, out, vocab) if loose else None) or (a,))
     return _split_glued_pieces(done, vocab, raw)
+
+
+def _completes_word(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> bool:
+    """The atom is, whole, a piece of a cut word whose other piece stands apart in the line
+    (``المكل`` … ``فة``: «المكلفة») or is an article's alef glued after a word (``لإشكاليات``
+    … ``المطروحةا``): not two words written together."""
+    t = a.text
+    for b in atoms:
+        if b is a or b.kind != "ar" or b.text in _CLITICS:
+            continue
+        for whole in (t + b.text, b.text + t):
+            k = text_key(whole)
+            if len(k) >= CUT_WORD_LETTERS and not vocab.real(text_key(b.text)) and vocab.whole_word(k):
+                return True
+        if t[0] == "ل" and b.text.endswith("ا") and vocab.whole_word(text_key("ا" + t)):
+            return True
+    return False
 
 
 def _loose(a: Atom, vocab: Vocabulary) -> bool:

@@ -71,3 +71,26 @@ def test_wrapped_paragraphs_damaged_line_by_line_read_back(shared):
             n += 1
     assert n > 200
     assert ok / n >= 0.9  # 195/213 when written
+
+
+def _damaged(shared, draw: int, stem: str, word_cut: float) -> list[str]:
+    """One corpus document as ``damage_rows`` damages it in ``draw`` (wrapped at 90 characters)."""
+    rng = random.Random(draw)
+    for doc in sorted((shared / "corpus" / "gold").glob("*.txt")):
+        broken = damage_document(wrap_document(doc.read_text(encoding="utf-8").split("\n"), 90), rng,
+                                 word_cut=word_cut)
+        if doc.stem == stem:
+            return broken
+    raise AssertionError(stem)
+
+
+def test_a_cut_word_s_piece_is_not_taken_for_two_words_the_damaged_document_shows(shared):
+    """In a damaged document the other lines' pieces (الم، اليات) are words of the document;
+    a piece whose other piece stands in its line is still read as that word's piece:
+    ``المكل`` … ``فة`` is «المكلفة», not «الم» + «كل»; ``لإشكاليات`` after an article's alef
+    glued to ``المطروحةا`` is «الإشكاليات», not «لإشك» + «اليات»."""
+    lines = _damaged(shared, 6, "dev_01", 0.02)
+    assert repair_text_lines(lines)[7].endswith("رئيس الحكومة المكلفة بإصلاح")
+    lines = _damaged(shared, 8, "dev_03", 0.02)
+    assert lines[91] == "لإشكاليات المطروحةا"
+    assert repair_text_lines(lines)[91] == "الإشكاليات المطروحة"
