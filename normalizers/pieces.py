@@ -266,7 +266,7 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
 
     def best(i: int, words_of, frag: str = "") -> tuple[int, str] | None:
         options = [(vocab.count(text_key(w)), -abs(i - j), vocab.zipf(text_key(w)), j, w)
-                   for j, b in enumerate(out) if j != i and b.kind == "ar"
+                   for j, b in enumerate(out) if j != i and b.kind == "ar" and not _number_clitic(out, j)
                    for w in completions(b, words_of(b), frag)]
         return (max(options)[-2], max(options)[-1]) if options else None
 
@@ -274,7 +274,7 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     # the first piece of a glued pair ("ت" + "نظيمهاالمنفتحة" = تنظيمها + المنفتحة)
     for i, a in enumerate(out):
         if a.kind != "ar" or len(a.text) > 2 or (a.text in _PARTICLES or vocab.known(lm_key(a))) and \
-                not a.text.endswith("إ"):  # إ opens a word (لإعداده), it never ends one
+                not a.text.endswith("إ") or _number_clitic(out, i):  # إ opens a word (لإعداده), never ends one
             continue
         found = best(i, lambda b: () if vocab.known(lm_key(b)) else (a.text + b.text, b.text + a.text))
         if found:
@@ -339,6 +339,16 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
                 _give_fragment(out, j, word, prefix=True)
                 break
     return out
+
+
+def _number_clitic(atoms: list[Atom], j: int) -> bool:
+    """``atoms[j]`` is a lone و written against a number (``19و``: the و of «18 و19»), no piece
+    of a cut word (a ل there may be: ``2019ل`` … ``خلا``)."""
+    if atoms[j].text != "و":
+        return False
+    before = j > 0 and atoms[j - 1].kind == "num" and not atoms[j].space_before
+    after = j + 1 < len(atoms) and atoms[j + 1].kind == "num" and not atoms[j + 1].space_before
+    return before or after
 
 
 def _give_fragment(out: list[Atom], j: int, word: str, prefix: bool) -> None:

@@ -94,3 +94,12 @@ def test_a_cut_word_s_piece_is_not_taken_for_two_words_the_damaged_document_show
     lines = _damaged(shared, 8, "dev_03", 0.02)
     assert lines[91] == "لإشكاليات المطروحةا"
     assert repair_text_lines(lines)[91] == "الإشكاليات المطروحة"
+
+
+def test_the_conjunction_of_a_number_list_is_no_piece_of_a_cut_word(shared):
+    """``21و 19و 18`` is «18 و19 و21»: its و is no fragment for the piece ``أ`` of the cut
+    «أسماء» to make «أو» with (dev_02, one draw with 5 % of words cut)."""
+    lines = _damaged(shared, 4, "dev_02", 0.05)
+    assert "21و 19و 18سماء" in lines[21]
+    assert repair_text_lines(lines)[21] == \
+        "• السيدة أسماء بنجلون، رئيسة المشروع المكلفة بالالتزامات 18 و19 و21، وزارة الشباب والثقافة"
