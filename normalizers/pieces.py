@@ -116,6 +116,28 @@ def _rotation(a: Atom, vocab: Vocabulary) -> Atom | None:
     return Atom(best[1], "ar", a.space_before, a.wide_before) if best else None
 
 
+def _rotation_in_line(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> Atom | None:
+    """``_rotation`` of an atom of a line, unless the piece it moves to the front is rather a
+    piece of another word of the line: ``الإدارةو`` … ``زارة`` is «الإدارة» and the و of
+    «وزارة», not «والإدارة»."""
+    rotated = _rotation(a, vocab)
+    if rotated is None:
+        return None
+    t, r = a.text, rotated.text
+    moved = next((t[i:] for i in range(1, len(t)) if r == t[i:] + t[:i]), "")
+    if moved and any(b is not a and b.kind == "ar" and _completed(lm_key(b), text_key(moved + b.text), vocab)
+                     for b in atoms):
+        return None
+    return rotated
+
+
+def _completed(piece: str, whole: str, vocab: Vocabulary) -> bool:
+    """``whole`` is what a cut word's ``piece`` was: a word (at least ``CUT_WORD_LETTERS``
+    long) far commoner than the piece, which the clean text does not know as it stands."""
+    return len(whole) >= CUT_WORD_LETTERS and vocab.whole_word(whole) and not vocab.lexical(piece) \
+        and vocab.zipf(whole) >= vocab.zipf(piece) + 1.0
+
+
 _WORD_END_MARKS = frozenset("،.:؛,;")
 _INNER_FINAL = re.compile("[ةى](?=.)")  # letters that only end a word, inside a piece
 
@@ -455,7 +477,8 @@ def _split_after_final_letters(atoms: list[Atom], vocab: Vocabulary) -> list[Ato
     and «الوزارية», a word's pieces laid out backwards (see ``_rotation``)."""
     out: list[Atom] = []
     for a in atoms:
-        if a.kind != "ar" or not _inner_final(a.text) or vocab.real(lm_key(a)) or _rotation(a, vocab) is not None:
+        if a.kind != "ar" or not _inner_final(a.text) or vocab.real(lm_key(a)) or \
+                _rotation_in_line(a, atoms, vocab) is not None:
             out.append(a)
             continue
         parts = _AFTER_FINAL.split(a.text)
@@ -481,7 +504,7 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
         if a.kind != "ar" or len(a.text) < 4 or vocab.real(key) or _completes_word(a, atoms, vocab):
             out.append(a)
             continue
-        rotated = _rotation(a, vocab)
+        rotated = _rotation_in_line(a, atoms, vocab)
         if rotated is not None:
             out.append(rotated)
             continue

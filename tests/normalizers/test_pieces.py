@@ -327,3 +327,9 @@ def test_a_word_known_with_its_clitic_is_not_cut_for_a_fragment():
     """A damaged dev_03 heading («مخرجات الورشات الموضوعاتية»): the lone ا of the article opens
     ``لورشات`` (ل + ورشات, a word the clean text knows), which is not cut into «لورا» + شات."""
     assert repair_runs("لورشات الموضوعاتيةت امخرجا") == "مخرجات الورشات الموضوعاتية"
+
+
+def test_a_letter_glued_after_a_word_completes_another_piece_rather_than_rotating():
+    """A damaged dev_02 title («وزارة الانتقال الرقمي وإصلاح الإدارة» with «وزارة» cut after
+    its و): ``الإدارةو`` is «الإدارة» and the و of ``زارة``, not the rotation «والإدارة»."""
+    assert repair_runs("زارة الانتقال الرقمي وإصلاح الإدارةو") == "وزارة الانتقال الرقمي وإصلاح الإدارة"
