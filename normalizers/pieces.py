@@ -295,8 +295,9 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     # a lone fragment of one or two letters joins the piece it completes ("ر" + "ئيسة"), or
     # the first piece of a glued pair ("ت" + "نظيمهاالمنفتحة" = تنظيمها + المنفتحة)
     for i, a in enumerate(out):
-        if a.kind != "ar" or len(a.text) > 2 or (a.text in _PARTICLES or vocab.known(lm_key(a))) and \
-                not a.text.endswith("إ") or _number_clitic(out, i):  # إ opens a word (لإعداده), never ends one
+        if a.kind != "ar" or len(a.text) > 2 or _number_clitic(out, i) or \
+                (a.text in _PARTICLES or vocab.known(lm_key(a))) and \
+                not a.text.endswith("إ"):  # إ opens a word (لإعداده), it never ends one
             continue
         found = best(i, lambda b: () if vocab.known(lm_key(b)) else (a.text + b.text, b.text + a.text))
         if found:
