@@ -53,7 +53,7 @@ def test_damaged_corpus_documents_with_cut_words_read_back(shared):
     """The same with 5 % of the words also cut in two by a run boundary (one draw, 155 lines):
     the pieces glued to other words, a lone article, a comma before a number are read back."""
     lines = list(_read_back(shared, word_cut=0.05))
-    # 143/155 now (137/155 before this session's cut-word rules, with the same damage)
+    # 143/155 now; 137/155 before the rules that keep a cut word's piece whole (same damage)
     assert sum(want == got for want, _, got in lines) / len(lines) >= 0.88
 
 
