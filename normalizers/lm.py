@@ -86,6 +86,29 @@ def lexicon() -> dict[str, float]:
     return out
 
 
+@lru_cache(maxsize=1)
+def teh_marbuta_lexicon() -> dict[str, float]:
+    """Zipf frequencies of the words of ``lexicon`` that end in ة, spelled so (the keys fold ة
+    into ه, which makes «بعضة», «اجتماعة» look like «بعضه», «اجتماعه»): hamza-less alef, ي for ى."""
+    import wordfreq
+
+    fold = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
+    out: dict[str, float] = {}
+    for word, freq in wordfreq.get_frequency_dict("ar", wordlist="large").items():
+        if word.endswith("ة") and freq >= 10 ** (REAL_ZIPF - 9):
+            key = drop_diacritics(drop_tatweel(word)).translate(fold)
+            out[key] = max(out.get(key, 0.0), 9 + math.log10(freq))
+    return out
+
+
+def spelled_zipf(text: str) -> float | None:
+    """The general lexicon's zipf of an Arabic word ending in ة as spelled, None for others."""
+    if not text.endswith("ة"):
+        return None
+    return teh_marbuta_lexicon().get(drop_diacritics(drop_tatweel(text)).translate(
+        str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})), 0.0)
+
+
 _DEF = ("وال", "بال", "فال", "كال", "لل", "ال")
 _DEF_CLASS = {"بال": "GEN", "لل": "GEN", "كال": "GEN", "وال": "WDEF", "فال": "WDEF", "ال": "DEF"}
 PREPOSED_ZIPF = 3.0

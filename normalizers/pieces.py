@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from normalizers.lm import PARTICLES, REAL_ZIPF, Atom, BigramModel, atoms_of, lexicon, lm_key, model, text_key
+from normalizers.lm import (PARTICLES, REAL_ZIPF, Atom, BigramModel, atoms_of, lexicon, lm_key, model, spelled_zipf,
+                            text_key)
 
 _CLITICS = ("و", "ب", "ل", "ف", "ك")
 # two-letter words that may stand as one piece of a glued pair ("إنجازتم" = "تم إنجاز"),
@@ -53,6 +54,12 @@ class Vocabulary:
     def real(self, key: str) -> bool:
         """A word of the language as it stands (not to be taken apart)."""
         return self.lexical(key) or self.zipf(key) >= REAL_ZIPF
+
+    def text_zipf(self, text: str) -> float:
+        """The lexicon's zipf of a word as written: a word ending in ة as spelled (the key's ه
+        would make «بعضة» the common «بعضه»)."""
+        spelled = spelled_zipf(text)
+        return self.zipf(text_key(text)) if spelled is None else spelled
 
     def known(self, key: str) -> bool:
         """Known from the clean text, itself or without its clitic prefix."""
@@ -570,14 +577,14 @@ def _loose(a: Atom, vocab: Vocabulary) -> bool:
     """An Arabic atom that may hold a piece of a cut word: no word of the clean text or the
     document, and at most a rare string of the lexicon."""
     key = lm_key(a)
-    return a.kind == "ar" and len(a.text) >= 4 and not vocab.lexical(key) and vocab.zipf(key) < RARE_ZIPF \
+    return a.kind == "ar" and len(a.text) >= 4 and not vocab.lexical(key) and vocab.text_zipf(a.text) < RARE_ZIPF \
         and not vocab.seen(key) and not _has_own_prefix(a.text, vocab)
 
 
 def _has_own_prefix(t: str, vocab: Vocabulary) -> bool:
     """A word written with its own prefixes (والتنسيقية، بتقنيات): not to be taken apart. An
     article before a word that has one is no such word (الالتقييم: the ال of another word)."""
-    return any(t.startswith(p) and vocab.real(text_key(t[len(p):])) and
+    return any(t.startswith(p) and (vocab.lexical(text_key(t[len(p):])) or vocab.text_zipf(t[len(p):]) >= REAL_ZIPF) and
                not (p.endswith("ال") and t[len(p):].startswith("ال") and not vocab.real(text_key(t)))
                for p in (*_PREFIXES, *_CLITICS))
 

@@ -333,3 +333,16 @@ def test_a_letter_glued_after_a_word_completes_another_piece_rather_than_rotatin
     """A damaged dev_02 title («وزارة الانتقال الرقمي وإصلاح الإدارة» with «وزارة» cut after
     its و): ``الإدارةو`` is «الإدارة» and the و of ``زارة``, not the rotation «والإدارة»."""
     assert repair_runs("زارة الانتقال الرقمي وإصلاح الإدارةو") == "وزارة الانتقال الرقمي وإصلاح الإدارة"
+
+
+def test_a_teh_marbuta_glued_after_a_word_is_told_from_the_pronoun_ending():
+    """A damaged dev_04 item («اعتماد الجدولة الزمنية المقترحة لإعداد التقرير»): the ة of
+    ``الزمني`` sits glued after ``التقرير``. The lexicon's keys write ة as ه, which made
+    «التقريرة» look like «التقريره» (his report); spelled with ة it is no word, so the ة is
+    a fragment and goes back to «الزمنية»."""
+    from normalizers.lm import spelled_zipf
+
+    assert spelled_zipf("التقريرة") < 1.5 <= spelled_zipf("الزمنية")
+    assert spelled_zipf("التقرير") is None
+    assert repair_runs(" ؛المقترحة لإعداد التقريرة اعتماد الجدولة الزمني •") == \
+        "• اعتماد الجدولة الزمنية المقترحة لإعداد التقرير؛"
