@@ -672,6 +672,8 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
             else:  # a letter or two glued after one may be that word's own ending (اتخادها),
                 # unless they end a piece that is no word (``الإنسانيد`` … ``الس``: «السيد»)
                 wholes = [b + frag for b in others if not vocab.known(text_key(b))]
+                if frag in _CLITICS:  # or the proclitic that opens another piece (العدلو … زارة)
+                    wholes += [frag + b for b in others if not vocab.known(text_key(b))]
             for whole in wholes:
                 kw = text_key(whole)
                 if len(kw) >= CUT_WORD_LETTERS and vocab.whole_word(kw):

@@ -346,3 +346,10 @@ def test_a_teh_marbuta_glued_after_a_word_is_told_from_the_pronoun_ending():
     assert spelled_zipf("التقرير") is None
     assert repair_runs(" ؛المقترحة لإعداد التقريرة اعتماد الجدولة الزمني •") == \
         "• اعتماد الجدولة الزمنية المقترحة لإعداد التقرير؛"
+
+
+def test_a_proclitic_glued_after_a_word_opens_the_piece_it_was_cut_from():
+    """A damaged dev_02 participant line: «وزارة» cut after its و, which sits glued after
+    «العدل» (``العدلو``), the rest ``زارة`` standing apart: the و opens it again."""
+    assert repair_runs("؛زارة العدلو ، 9المكلفة بالالتزام السيدة إيمان الصقلي، رئيسة المشروع  •") == \
+        "• السيدة إيمان الصقلي، رئيسة المشروع المكلفة بالالتزام 9، وزارة العدل؛"
