@@ -552,8 +552,35 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     raw = {id(b) for b in atoms}
     for a in out:
         loose = id(a) in raw and _loose(a, vocab)  # left whole above
-        done.extend((_split_off_fragment(a, out, vocab) if loose else None) or (a,))
+        done.extend(loose and (_split_off_fragment(a, out, vocab) or _split_glued_triple(a, out, vocab)) or (a,))
     return _split_glued_pieces(done, vocab, raw)
+
+
+def _split_glued_triple(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[Atom, ...] | None:
+    """A piece of a cut word glued between two words, as two run boundaries leave it, its
+    other piece standing alone in the line (``الجماعاتلتقتنظيم`` … ``ديم``: الجماعات + لتق
+    of «لتقديم» + تنظيم): the three, with seams between them."""
+    t = a.text
+    if len(t) < 8:
+        return None
+    others = [lm_key(b) for b in atoms if b is not a and b.kind == "ar" and not vocab.real(lm_key(b))]
+    options = []
+    for i in range(3, len(t) - 4):
+        if not _word_or_particle(t[:i], vocab):
+            continue
+        for j in range(i + 1, min(i + FRAGMENT_LETTERS, len(t) - 2) + 1):
+            piece, word = t[i:j], t[j:]
+            if _inner_final(piece) or not _word_or_particle(word, vocab):
+                continue
+            for b in others:
+                for whole in (text_key(piece) + b, b + text_key(piece)):
+                    if len(whole) >= CUT_WORD_LETTERS and vocab.whole_word(whole):
+                        options.append((vocab.count(whole), vocab.zipf(whole), i, j))
+    if not options:
+        return None
+    *_, i, j = max(options)
+    return (Atom(t[:i], "ar", a.space_before, a.wide_before), Atom(t[i:j], "ar", False, cut_before=True),
+            Atom(t[j:], "ar", False, cut_before=True))
 
 
 def _completes_word(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> bool:

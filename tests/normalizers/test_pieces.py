@@ -353,3 +353,10 @@ def test_a_proclitic_glued_after_a_word_opens_the_piece_it_was_cut_from():
     «العدل» (``العدلو``), the rest ``زارة`` standing apart: the و opens it again."""
     assert repair_runs("؛زارة العدلو ، 9المكلفة بالالتزام السيدة إيمان الصقلي، رئيسة المشروع  •") == \
         "• السيدة إيمان الصقلي، رئيسة المشروع المكلفة بالالتزام 9، وزارة العدل؛"
+
+
+def test_a_piece_glued_between_two_words_is_split_off_both():
+    """A damaged dev_01 line: «الكاتب» cut after الك, which sits glued between «الاجتماع» and
+    «افتتح» (``الاجتماعالكافتتح``), the rest ``اتب`` standing at the raw start."""
+    assert repair_runs("اتب العام الاجتماع بكلمة رحب فيها بأعضاء اللجنة، مذكرا بأهمية هذا الاجتماعالكافتتح السيد ") \
+        == "افتتح السيد الكاتب العام الاجتماع بكلمة رحب فيها بأعضاء اللجنة، مذكرا بأهمية هذا الاجتماع"
