@@ -31,7 +31,9 @@ _ATOM = re.compile(
     r"|[A-Za-z\u00c0-\u024f]+(?:[ '\-][A-Za-z\u00c0-\u024f]+)*)"
     r"|(?P<p>\S)"
 )
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+_FOLD_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"}
+_FOLD = str.maketrans({**_FOLD_LETTERS, "ة": "ه"})
+_FOLD_KEEP_TEH = str.maketrans(_FOLD_LETTERS)  # the same, ة kept (see ``spelled_zipf``)
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,10 @@ def teh_marbuta_lexicon() -> dict[str, float]:
     into ه, which makes «بعضة», «اجتماعة» look like «بعضه», «اجتماعه»): hamza-less alef, ي for ى."""
     import wordfreq
 
-    fold = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
     out: dict[str, float] = {}
     for word, freq in wordfreq.get_frequency_dict("ar", wordlist="large").items():
         if word.endswith("ة") and freq >= 10 ** (REAL_ZIPF - 9):
-            key = drop_diacritics(drop_tatweel(word)).translate(fold)
+            key = drop_diacritics(drop_tatweel(word)).translate(_FOLD_KEEP_TEH)
             out[key] = max(out.get(key, 0.0), 9 + math.log10(freq))
     return out
 
@@ -105,8 +106,7 @@ def spelled_zipf(text: str) -> float | None:
     """The general lexicon's zipf of an Arabic word ending in ة as spelled, None for others."""
     if not text.endswith("ة"):
         return None
-    return teh_marbuta_lexicon().get(drop_diacritics(drop_tatweel(text)).translate(
-        str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})), 0.0)
+    return teh_marbuta_lexicon().get(drop_diacritics(drop_tatweel(text)).translate(_FOLD_KEEP_TEH), 0.0)
 
 
 _DEF = ("وال", "بال", "فال", "كال", "لل", "ال")
