@@ -26,6 +26,7 @@ import random
 import re
 import sys
 import tempfile
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -116,15 +117,8 @@ def wrap_document(lines: list[str], width: int) -> list[str]:
     for line in lines:
         if " | " in line or not _ARABIC.search(line) or len(line) <= width:
             out.append(line)
-            continue
-        cur = ""
-        for word in line.split(" "):
-            if cur and len(cur) + 1 + len(word) > width:
-                out.append(cur)
-                cur = word
-            else:
-                cur = f"{cur} {word}" if cur else word
-        out.append(cur)
+        else:
+            out += textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
     return out
 
 
