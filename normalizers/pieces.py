@@ -26,6 +26,7 @@ KNOWN_ZIPF = 2.0  # common enough (1 in 10 million) to accept as the repair of a
 ATTESTED_ZIPF = 3.0  # a glued word's piece, when the other piece stands alone in the document
 ROTATED_ZIPF = 3.5  # a rotation needs more: some rotation of any name is a rare word
 COMMON_ZIPF = 4.0  # a word of everyday use (1 in 100,000 words)
+CUT_WORD_LETTERS = 5  # a word this long, cut in two, leaves pieces that tell it
 
 
 class Vocabulary:
@@ -88,6 +89,10 @@ class Vocabulary:
         """What two pieces of a cut word may make: a word the clean text knows, or a common one."""
         return self.known(key) or self.zipf(key) >= COMMON_ZIPF
 
+    def cut_word(self, key: str) -> bool:
+        """A ``whole_word`` long enough (``CUT_WORD_LETTERS``) for the pieces to tell it."""
+        return len(key) >= CUT_WORD_LETTERS and self.whole_word(key)
+
     def seen(self, key: str) -> bool:
         """Seen at least twice in the document (a fragment of broken text rarely is)."""
         return self.doc.get(key, 0) >= 2
@@ -141,7 +146,7 @@ def _rotation_in_line(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> Atom | N
 def _completed(piece: str, whole: str, vocab: Vocabulary) -> bool:
     """``whole`` is what a cut word's ``piece`` was: a word (at least ``CUT_WORD_LETTERS``
     long) far commoner than the piece, which the clean text does not know as it stands."""
-    return len(whole) >= CUT_WORD_LETTERS and vocab.whole_word(whole) and not vocab.lexical(piece) \
+    return vocab.cut_word(whole) and not vocab.lexical(piece) \
         and vocab.zipf(whole) >= vocab.zipf(piece) + 1.0
 
 
@@ -574,7 +579,7 @@ def _split_glued_triple(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
                 continue
             for b in others:
                 for whole in (text_key(piece) + b, b + text_key(piece)):
-                    if len(whole) >= CUT_WORD_LETTERS and vocab.whole_word(whole):
+                    if vocab.cut_word(whole):
                         options.append((vocab.count(whole), vocab.zipf(whole), i, j))
     if not options:
         return None
@@ -593,7 +598,7 @@ def _completes_word(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> bool:
             continue
         for whole in (t + b.text, b.text + t):
             k = text_key(whole)
-            if len(k) >= CUT_WORD_LETTERS and not vocab.real(text_key(b.text)) and vocab.whole_word(k):
+            if vocab.cut_word(k) and not vocab.real(text_key(b.text)):
                 return True
         if t[0] == "ل" and b.text.endswith("ا") and vocab.whole_word(text_key("ا" + t)):
             return True
@@ -656,7 +661,7 @@ def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> 
             for w1, first, end1 in splits[i]:
                 for w2, second, end2 in splits[j]:
                     kw = text_key(first + second)
-                    if len(kw) >= CUT_WORD_LETTERS and vocab.whole_word(kw):
+                    if vocab.cut_word(kw):
                         options.append((vocab.count(kw), vocab.zipf(kw), i, j, (w1, first, end1), (w2, second, end2)))
     if not options:
         return atoms
@@ -671,7 +676,6 @@ def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> 
                                vocab, raw)
 
 
-CUT_WORD_LETTERS = 5  # a word this long, cut in two, leaves pieces that tell it
 FRAGMENT_LETTERS = 10  # the longest piece of a cut word glued to another word that is split off
 
 
@@ -703,7 +707,7 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
                     wholes += [frag + b for b in others if not vocab.known(text_key(b))]
             for whole in wholes:
                 kw = text_key(whole)
-                if len(kw) >= CUT_WORD_LETTERS and vocab.whole_word(kw):
+                if vocab.cut_word(kw):
                     options.append((vocab.count(kw), vocab.zipf(kw), len(word), frag_first, word, frag))
     if not options:
         return None
