@@ -60,13 +60,15 @@ def edge_score(lm: WordModel, word: str, context: str | None, left: bool) -> flo
     a sure paragraph edge (the line before ended a sentence or item, this one ends in a
     comma or full stop), the mark the line ends with (set apart from its words: a mark of
     the words' own standing before it is scored as the pair of marks, «…،:» being next to
-    impossible), or the neighbouring line's word in a wrapped paragraph, which adds the
-    evidence of a bigram seen in clean text."""
+    impossible; a word before it as the likelier of the word ending a line and the word
+    before that mark, «يلي:» rather than «على:»), or the neighbouring line's word in a
+    wrapped paragraph, which adds the evidence of a bigram seen in clean text."""
     base = lm.logp("<s>", word) if left else lm.logp(word, "</s>")
     if context is None:
         return EDGE_WEIGHT * base
     if not left and context in _CLOSERS:
-        return SURE_EDGE_WEIGHT * (lm.logp(word, context) if word in _CLOSERS else base)
+        before_mark = lm.logp(word, context)
+        return SURE_EDGE_WEIGHT * (before_mark if word in _CLOSERS else max(base, before_mark))
     if context in ("<s>", "</s>") or (not left and word in _CLOSERS):
         return SURE_EDGE_WEIGHT * base
     pair = (context, word) if left else (word, context)

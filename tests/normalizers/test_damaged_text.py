@@ -89,3 +89,12 @@ def test_the_conjunction_of_a_number_list_is_no_piece_of_a_cut_word(shared):
     assert "21و 19و 18سماء" in lines[21]
     assert repair_text_lines(lines)[21] == \
         "• السيدة أسماء بنجلون، رئيسة المشروع المكلفة بالالتزامات 18 و19 و21، وزارة الشباب والثقافة"
+
+
+def test_a_line_s_closing_mark_is_weighed_with_the_word_before_it(shared):
+    """The mark at the raw start closes the line; the word that ends the reading stands
+    before it. ``:ما يلي في ختام اللقاء، تم الاتفاق على`` is «… على ما يلي:» («يلي:» opens
+    a list), not the raw order with «على:» (dev_03, one draw, no cut words)."""
+    lines = _document(shared, 4, "dev_03", 0.0)
+    assert lines[105] == ":ما يلي في ختام اللقاء، تم الاتفاق على"
+    assert repair_text_lines(lines)[105] == "في ختام اللقاء، تم الاتفاق على ما يلي:"
