@@ -137,10 +137,23 @@ def _rotation_in_line(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> Atom | N
         return None
     t, r = a.text, rotated.text
     moved = next((t[i:] for i in range(1, len(t)) if r == t[i:] + t[:i]), "")
+    if moved and _two_words(moved, t[:len(t) - len(moved)], vocab):
+        return None
     if moved and any(b is not a and b.kind == "ar" and _completed(lm_key(b), text_key(moved + b.text), vocab)
                      for b in atoms):
         return None
     return rotated
+
+
+def _two_words(first: str, second: str, vocab: Vocabulary) -> bool:
+    """Two words, the first before the second, that general text writes as two more often
+    than as the one word they would make (``ما`` + ``يلي``: «ما يلي», not «مايلي»; but
+    «فيما», «بينما»): two runs glued, not a word's pieces swapped."""
+    general = vocab.lm.general
+    keys = text_key(first), text_key(second)
+    if general is None or not all(k in _PARTICLES or vocab.real(k) for k in keys):
+        return False
+    return general.pair(*keys) > general.word(text_key(first + second))[0]
 
 
 def _completed(piece: str, whole: str, vocab: Vocabulary) -> bool:

@@ -98,3 +98,11 @@ def test_a_line_s_closing_mark_is_weighed_with_the_word_before_it(shared):
     lines = _document(shared, 4, "dev_03", 0.0)
     assert lines[105] == ":ما يلي في ختام اللقاء، تم الاتفاق على"
     assert repair_text_lines(lines)[105] == "في ختام اللقاء، تم الاتفاق على ما يلي:"
+
+
+def test_two_glued_runs_that_are_two_words_are_not_read_as_one_swapped_word(shared):
+    """``يليما`` is the runs «ما» and «يلي» glued, laid out backwards: «ما يلي», which general
+    text writes far more often than the rare «مايلي» (dev_03, one draw, no cut words)."""
+    lines = _document(shared, 0, "dev_03", 0.0)
+    assert lines[105].startswith(":يليما ")
+    assert repair_text_lines(lines)[105] == "في ختام اللقاء، تم الاتفاق على ما يلي:"

@@ -37,6 +37,16 @@ def test_two_function_words_written_together_are_split_even_where_the_lexicon_ha
     assert repair_runs(line) == "تأجيل عرض وضعية الالتزامات 18 و19 و21 إلى الاجتماع المقبل، في انتظار توصلها بالمعطيات"
 
 
+def test_two_words_glued_backwards_are_two_words_not_a_rare_rotation():
+    """Two runs glued in visual order: ``يليما`` is «يلي» and «ما» (read «ما يلي» with the
+    line), not the rotation «مايلي», a rare string of the lexicon that general text writes
+    far less often than the two words. A word's pieces that are no two words are still
+    swapped back (``وزاريةال``)."""
+    v = _vocab("000")
+    assert _texts(split_glued(atoms_of("يليما"), v)) == ["يلي", "ما"]
+    assert _texts(split_glued(atoms_of("وزاريةال"), v)) == ["الوزارية"]
+
+
 def test_a_piece_of_a_cut_word_glued_to_another_word_is_split_off():
     """«الحكومةالو» beside «زارة»: the ministry's first piece is split off its neighbour, a
     seam between them; a word with its own prefixes is not taken apart."""
