@@ -543,11 +543,12 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     lead, core, trail = _edge_punct(atoms)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
-    # a comma written against the word at the raw end (``الطابق الثاني،``) ends the line, or
-    # closes that word's run: both are read, and the likelier stands
+    # a comma or full stop written against the word at the raw end (``الطابق الثاني،``,
+    # ``هذااعتماده.``) ends the line, or closes that word's run (a sentence ending inside
+    # the line: «اعتماده. واقترحت … هذا»): both are read, and the likelier stands
     variants = [(core, trail)]
     end = next(k for k in range(len(atoms) - 1, -1, -1) if atoms[k] is core[-1])
-    if end + 1 < len(atoms) and trail and atoms[end + 1] is trail[0] and trail[0].text in "،," \
+    if end + 1 < len(atoms) and trail and atoms[end + 1] is trail[0] and trail[0].text in "،,." \
             and not trail[0].space_before and core[-1].kind == "ar":
         variants.append((core + trail[:1], trail[1:]))
     readings = []
@@ -585,8 +586,9 @@ def _ltr_paragraph_reading(atoms: list[Atom], k: int, lm: WordModel, left: str |
 
 
 def read_prepared(prep: Prepared, left: str | None = None, right: str | None = None,
-                  lm: WordModel | None = None) -> str:
-    """The best reading of a prepared line in the given context."""
+                  lm: WordModel | None = None, on: str | None = None) -> str:
+    """The best reading of a prepared line in the given context: ``on`` is what the line
+    runs on to where the mark at its raw end is read as its word's own, ``right`` otherwise."""
     if isinstance(prep, str):
         return prep
     lm = lm or model()
@@ -596,7 +598,8 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
     readings = []
     for moved, c, trail, cut in cores:
         closer = next((a.text for a in trail if a.text in _CLOSERS), None)
-        end = right if closer is None else closer  # the line ends with that mark
+        # the line ends with that mark; or the raw end's mark is its word's own, in the line
+        end = closer if closer is not None else on if on is not None and c[-1].text in _CLOSERS else right
         k = _latin_head(c)
         if moved is None and k and left not in (None, "<s>"):
             score, groups = _ltr_paragraph_reading(c, k, lm, left, end)
@@ -655,13 +658,19 @@ def visual_line_closes(raw: str) -> bool:
     one read), or, where the last run kept its typed order, glued at the raw line's end
     (``المنفتحة(Open Government)، ``)."""
     atoms = atoms_of(raw)
+    return _closes_at_raw_start(atoms) or _closes_at_raw_end(atoms)
+
+
+def _closes_at_raw_start(atoms: list[Atom]) -> bool:
     if not atoms:
         return False
     if atoms[0].kind == "p" and atoms[0].text in _CLOSERS:
         return not opens_last_run(atoms)
-    if len(atoms) >= 3 and atoms[0].kind in _WORDISH and atoms[1].text in _CLOSERS and not atoms[1].space_before \
-            and atoms[2].space_before:
-        return True
+    return len(atoms) >= 3 and atoms[0].kind in _WORDISH and atoms[1].text in _CLOSERS and \
+        not atoms[1].space_before and atoms[2].space_before
+
+
+def _closes_at_raw_end(atoms: list[Atom]) -> bool:
     return len(atoms) >= 2 and atoms[-1].text in _CLOSERS and not atoms[-1].space_before
 
 
@@ -696,8 +705,11 @@ def repair_text_lines(lines: list[str]) -> list[str]:
         nxt = next((first[j] for j in range(i + 1, len(lines)) if first[j].strip()), "")
         # the raw lines say where sentences and items end; the repaired text may have moved a comma
         left = "<s>" if k is None or visual_line_closes(lines[k]) else _last_word(out[k])
-        right = "</s>" if visual_line_closes(l) else _first_word(nxt)
-        out.append(read_prepared(prepared[i], left, right, document.reading(first[i])))
+        atoms = atoms_of(l)
+        # a mark at the raw end may be its word's own (see ``prepare_line``): the line then runs on
+        on = "</s>" if _closes_at_raw_start(atoms) else _first_word(nxt)
+        right = "</s>" if _closes_at_raw_end(atoms) else on
+        out.append(read_prepared(prepared[i], left, right, document.reading(first[i]), on))
     return out
 
 

@@ -106,3 +106,13 @@ def test_two_glued_runs_that_are_two_words_are_not_read_as_one_swapped_word(shar
     lines = _document(shared, 0, "dev_03", 0.0)
     assert lines[105].startswith(":يليما ")
     assert repair_text_lines(lines)[105] == "في ختام اللقاء، تم الاتفاق على ما يلي:"
+
+
+def test_a_full_stop_at_the_raw_end_may_end_a_sentence_inside_the_line(shared):
+    """``… إعداد هذااعتماده. `` is a wrapped line whose first words end the sentence before:
+    «اعتماده. واقترحت … هذا», read on into the next line, not «… هذا.» (dev_01, one draw,
+    no cut words)."""
+    lines = _document(shared, 1, "dev_01", 0.0)
+    assert lines[74].rstrip().endswith("هذااعتماده.")
+    assert repair_text_lines(lines)[74] == \
+        "اعتماده. واقترحت السيدة كوثر السلاوي إشراك ممثلي المجتمع المدني في جميع مراحل إعداد هذا"
