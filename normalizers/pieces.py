@@ -292,6 +292,32 @@ def clitic_moves(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
     return out
 
 
+def glued_word_splits(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
+    """Another way to read a line with a rare word of the lexicon that is two common words
+    written together (``عقدتم``: «عقد» + «تم», two runs glued; ``هذاالعام``): the line with
+    each such word split where it makes two common words. Web text's lost spaces put such
+    strings in the lexicon; the reading decides between this and the line as written."""
+    split, changed = [], False
+    for a in core:
+        key = lm_key(a)
+        pair = None
+        if a.kind == "ar" and len(a.text) >= 5 and not vocab.lexical(key) and not vocab.seen(key) \
+                and vocab.text_zipf(a.text) < RARE_ZIPF:
+            options = [(min(_common(a.text[:i], vocab), _common(a.text[i:], vocab)), i) for i in range(2, len(a.text) - 1)]
+            best, i = max(options)
+            if best >= PARTICLE_WORD_ZIPF:
+                pair = (replace(a, text=a.text[:i]), Atom(a.text[i:], "ar", False))
+        split.extend(pair or (a,))
+        changed = changed or pair is not None
+    return [split] if changed else []
+
+
+def _common(text: str, vocab: Vocabulary) -> float:
+    """How common a word is in general use (a short function word counts as very common)."""
+    key = text_key(text)
+    return FUNCTION_ZIPF if key in _PARTICLES else vocab.zipf(key) if len(key) >= 3 else 0.0
+
+
 def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """Give a letter or two cut off one word back to the word it was cut from: in
     ``ئيسة … بالالتزامر`` the ``ر`` of رئيسة sits glued to بالالتزام; in ``رأس … الاجتماعت``

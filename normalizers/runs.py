@@ -27,7 +27,7 @@ from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
 from normalizers.lm import _AR_LETTER, PROCLITICS, Atom, DocumentModel, WordModel, atoms_of, lm_key, model, text_key
 from normalizers.pieces import (CUT_WORD_LETTERS, Vocabulary, article_moves, clitic_moves,
-                                doc_vocabulary, join_edge_pieces, join_split_words, lone_article_readings,
+                                doc_vocabulary, glued_word_splits, join_edge_pieces, join_split_words, lone_article_readings,
                                 split_glued, transfer_fragments)
 
 # punctuation that attaches to the word before it / after it
@@ -555,7 +555,7 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     for c0, t in variants:
         cores = [(None, a) for c in join_edge_pieces(c0, vocab) for a in lone_article_readings(c, vocab)]
         alts = [alt for _, c in cores for alt in article_moves(c, vocab)] + \
-            [(None, alt) for _, c in cores for alt in clitic_moves(c, vocab)]
+            [(None, alt) for _, c in cores for alt in clitic_moves(c, vocab) + glued_word_splits(c, vocab)]
         readings += [(moved, c, t, cut_word_pairs(c, vocab)) for moved, c in cores + alts]
     return line, lead, readings
 

@@ -116,3 +116,12 @@ def test_a_full_stop_at_the_raw_end_may_end_a_sentence_inside_the_line(shared):
     assert lines[74].rstrip().endswith("هذااعتماده.")
     assert repair_text_lines(lines)[74] == \
         "اعتماده. واقترحت السيدة كوثر السلاوي إشراك ممثلي المجتمع المدني في جميع مراحل إعداد هذا"
+
+
+def test_two_runs_glued_into_a_rare_word_are_read_as_two_words(shared):
+    """``عقدتم`` is a rare word of the lexicon, and here the runs «… عقد» and «تم …» glued:
+    the line reads «تم الاتفاق … مع إمكانية عقد اجتماعات» (dev_01, one draw, no cut words)."""
+    lines = _document(shared, 4, "dev_01", 0.0)
+    assert "عقدتم" in lines[77]
+    assert repair_text_lines(lines)[77] == \
+        "تم الاتفاق على الإبقاء على وتيرة اجتماع واحد كل ثلاثة أشهر، مع إمكانية عقد اجتماعات"

@@ -1,8 +1,8 @@
 """Each word-repair step on its own, on pieces taken from the broken seeds."""
 from normalizers.lm import atoms_of, model
 from normalizers.runs import repair_runs
-from normalizers.pieces import (Vocabulary, article_moves, clitic_moves, doc_vocabulary, join_edge_pieces, join_split_words,
-                                lone_article_readings, split_glued, transfer_fragments)
+from normalizers.pieces import (Vocabulary, article_moves, clitic_moves, doc_vocabulary, glued_word_splits, join_edge_pieces,
+                                join_split_words, lone_article_readings, split_glued, transfer_fragments)
 from tests.conftest import seed
 
 
@@ -45,6 +45,18 @@ def test_two_words_glued_backwards_are_two_words_not_a_rare_rotation():
     v = _vocab("000")
     assert _texts(split_glued(atoms_of("يليما"), v)) == ["يلي", "ما"]
     assert _texts(split_glued(atoms_of("وزاريةال"), v)) == ["الوزارية"]
+
+
+def test_a_rare_word_that_is_two_common_words_is_also_read_split():
+    """``عقدتم`` («you held», rare) is also «عقد» + «تم» glued at a run boundary; the line is
+    offered both ways. Words of the clean text (بالقرارات) and lines with none have no
+    other reading."""
+    v = _vocab("000")
+    assert [_texts(c) for c in glued_word_splits(atoms_of("مع إمكانية عقدتم الاتفاق"), v)] == \
+        [["مع", "إمكانية", "عقد", "تم", "الاتفاق"]]
+    assert [_texts(c) for c in glued_word_splits(atoms_of("إعداد هذاالعام"), v)] == [["إعداد", "هذا", "العام"]]
+    assert glued_word_splits(atoms_of("بالقرارات المتعلقة"), v) == []
+    assert glued_word_splits(atoms_of("تم الاتفاق"), v) == []
 
 
 def test_a_piece_of_a_cut_word_glued_to_another_word_is_split_off():
