@@ -19,6 +19,7 @@ _CLITICS = ("و", "ب", "ل", "ف", "ك")
 # two-letter words that may stand as one piece of a glued pair ("إنجازتم" = "تم إنجاز"),
 # and prefix clusters that never stand alone ("بالجمعيات" is not "بال" + "جمعيات")
 _PARTICLES = frozenset(PARTICLES["short_words"])
+SHORT_WORDS = frozenset(text_key(w) for w in _PARTICLES)  # the same, as model keys
 _PREFIXES = frozenset(PARTICLES["prefix_clusters"])
 
 

@@ -26,7 +26,7 @@ from dataclasses import replace
 from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
 from normalizers.lm import _AR_LETTER, PROCLITICS, Atom, DocumentModel, WordModel, atoms_of, lm_key, model, text_key
-from normalizers.pieces import (CUT_WORD_LETTERS, Vocabulary, article_moves, clitic_moves,
+from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, SHORT_WORDS, Vocabulary, article_moves, clitic_moves,
                                 doc_vocabulary, glued_word_splits, join_edge_pieces, join_split_words, lone_article_readings,
                                 split_glued, transfer_fragments)
 
@@ -498,18 +498,23 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
     """Pairs of Arabic atoms (i, j) that are the two pieces, in that order, of one word a run
     boundary cut (``الو`` … ``زارة``, ``ان`` … ``تظار``): the whole, of at least
     ``CUT_WORD_LETTERS`` letters, is a word the clean text knows or a common one, and a piece
-    is not a word of the clean text. The reading scores them side by side as the word going
+    is not a word of the clean text; or the whole is one letter shorter and common, and a
+    piece is no word at all (``حل`` … ``ول``: «حلول»). The reading scores them side by side as the word going
     on, and joins them."""
     # a lone one-letter proclitic is a word's own prefix, not a piece of it: see ``render``
     ar = [i for i, a in enumerate(atoms) if a.kind == "ar" and a.text not in PROCLITICS]
     known = {i: vocab.known(lm_key(atoms[i])) for i in ar}
+    # a shorter word where a piece is no word at all (``حل`` … ``ول``: «حلول»)
+    stray = {i: not known[i] and not vocab.real(lm_key(atoms[i])) and lm_key(atoms[i]) not in SHORT_WORDS for i in ar}
     out = set()
     for i in ar:
         for j in ar:
-            if i == j or known[i] and known[j] or len(atoms[i].text) + len(atoms[j].text) < CUT_WORD_LETTERS:
+            letters = len(atoms[i].text) + len(atoms[j].text)
+            if i == j or known[i] and known[j] or letters < CUT_WORD_LETTERS - 1:
                 continue
             whole = text_key(atoms[i].text + atoms[j].text)
-            if vocab.whole_word(whole):
+            if letters >= CUT_WORD_LETTERS and vocab.whole_word(whole) or \
+                    (stray[i] or stray[j]) and vocab.zipf(whole) >= COMMON_ZIPF:
                 out.add((i, j))
     return frozenset(out)
 

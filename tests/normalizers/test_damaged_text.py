@@ -125,3 +125,11 @@ def test_two_runs_glued_into_a_rare_word_are_read_as_two_words(shared):
     assert "عقدتم" in lines[77]
     assert repair_text_lines(lines)[77] == \
         "تم الاتفاق على الإبقاء على وتيرة اجتماع واحد كل ثلاثة أشهر، مع إمكانية عقد اجتماعات"
+
+
+def test_a_short_word_cut_into_a_word_and_a_stray_piece_is_joined(shared):
+    """``حل`` … ``ول`` are the pieces of «حلول», four letters: shorter than the words whose
+    pieces tell them by length alone, but «ول» is no word at all (dev_03, 5 % of words cut)."""
+    lines = _document(shared, 1, "dev_03", 0.05)
+    assert lines[39] == ".ول عملية لهاالمطروحة واقتراح حل"
+    assert repair_text_lines(lines)[39] == "المطروحة واقتراح حلول عملية لها."
