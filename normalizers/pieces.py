@@ -655,7 +655,11 @@ def _loose(a: Atom, vocab: Vocabulary) -> bool:
 
 def _has_own_prefix(t: str, vocab: Vocabulary) -> bool:
     """A word written with its own prefixes (والتنسيقية، بتقنيات): not to be taken apart. An
-    article before a word that has one is no such word (الالتقييم: the ال of another word)."""
+    article before a word that has one is no such word (الالتقييم: the ال of another word),
+    nor is a rare string that is a common word and a ة, a letter that only ends a word
+    (``بعضة`` is «بعض» and the ة of another word, not ب + «عضة»)."""
+    if t.endswith("ة") and vocab.text_zipf(t) < RARE_ZIPF and vocab.zipf(text_key(t[:-1])) >= COMMON_ZIPF:
+        return False
     return any(t.startswith(p) and (vocab.lexical(text_key(t[len(p):])) or vocab.text_zipf(t[len(p):]) >= REAL_ZIPF) and
                not (p.endswith("ال") and t[len(p):].startswith("ال") and not vocab.real(text_key(t)))
                for p in (*_PREFIXES, *_CLITICS))

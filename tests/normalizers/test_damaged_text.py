@@ -133,3 +133,11 @@ def test_a_short_word_cut_into_a_word_and_a_stray_piece_is_joined(shared):
     lines = _document(shared, 1, "dev_03", 0.05)
     assert lines[39] == ".ول عملية لهاالمطروحة واقتراح حل"
     assert repair_text_lines(lines)[39] == "المطروحة واقتراح حلول عملية لها."
+
+
+def test_a_teh_marbuta_glued_after_a_common_word_goes_back_to_the_word_it_ends(shared):
+    """``بعضة`` is «بعض» and the ة of ``اللجن`` (a run starting with a word's last letter,
+    glued to the run before), not ب + «عضة» (dev_01, one draw, 5 % of words cut)."""
+    lines = _document(shared, 0, "dev_01", 0.05)
+    assert "إنجاز بعضة خلال" in lines[62] and lines[62].endswith("اللجن")
+    assert repair_text_lines(lines)[62].startswith("تطرق أعضاء اللجنة خلال النقاش")
