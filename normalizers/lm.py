@@ -144,7 +144,7 @@ def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] |
 
 PROCLITICS = frozenset("وبلفك")  # one-letter proclitics: never a word of their own in clean text
 CLITIC_AT_END = -30.0
-GENERAL_WEIGHT = 0.5  # weight of the general corpus's pair evidence against the clean text's
+GENERAL_WEIGHT = 1.0  # weight of the general corpus's pair evidence against the clean text's
 
 
 class BigramModel:
@@ -221,10 +221,23 @@ class BigramModel:
         return self.word_logp(a, b) + self.class_weight * self.class_logp(a, b)
 
 
+def clean_lines() -> list[str]:
+    """The lines of the clean Arabic text shipped in ``data/clean_ar.txt``."""
+    text = resources.files("normalizers").joinpath("data", "clean_ar.txt").read_text(encoding="utf-8")
+    return [drop_tatweel(l) for l in text.splitlines() if l.strip()]
+
+
 @lru_cache(maxsize=1)
 def model() -> BigramModel:
-    text = resources.files("normalizers").joinpath("data", "clean_ar.txt").read_text(encoding="utf-8")
-    return BigramModel([drop_tatweel(l) for l in text.splitlines() if l.strip()], general=general_pairs())
+    return BigramModel(clean_lines(), general=general_pairs())
+
+
+def held_out_model(document: list[str]) -> BigramModel:
+    """The word model learned from the clean text less the lines of ``document``: for
+    measuring the repair on a document the clean text holds (the corpus gold), as on one it
+    has never seen."""
+    drop = {drop_tatweel(l).strip() for l in document if l.strip()}
+    return BigramModel([l for l in clean_lines() if l.strip() not in drop], general=general_pairs())
 
 
 DOCUMENT_WEIGHT = 3.0  # nats per log(1 + n) of a word pair the document shows on its other lines
@@ -247,14 +260,17 @@ class DocumentModel:
     within a line only and not for a function word. A line's own pairs never count for it."""
 
     def __init__(self, base: BigramModel, lines: list[str], own: Counter[tuple[str, str]] | None = None,
-                 pairs: Counter[tuple[str, str]] | None = None) -> None:
+                 pairs: Counter[tuple[str, str]] | None = None, space_penalty: float | None = None) -> None:
         self.base = base
         self.pairs = pairs if pairs is not None else Counter(p for line in lines for p in word_pairs(line))
         self.own = own or Counter()
+        if space_penalty is not None:  # the document's cost of a run boundary at a plain space
+            self.space_penalty = space_penalty
 
     def reading(self, line: str) -> "DocumentModel":
         """The model for reading ``line`` (whose first reading is ``line``): its pairs left out."""
-        return DocumentModel(self.base, [], Counter(word_pairs(line)), self.pairs)
+        return DocumentModel(self.base, [], Counter(word_pairs(line)), self.pairs,
+                             self.__dict__.get("space_penalty"))
 
     def __getattr__(self, name: str):  # counts, classes and the rest: the base model's
         return getattr(self.base, name)

@@ -25,7 +25,8 @@ from dataclasses import replace
 
 from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
-from normalizers.lm import _AR_LETTER, PROCLITICS, Atom, DocumentModel, WordModel, atoms_of, lm_key, model, text_key
+from normalizers.lm import (_AR_LETTER, PROCLITICS, Atom, BigramModel, DocumentModel, WordModel, atoms_of, lm_key, model,
+                            text_key)
 from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, SHORT_WORDS, Vocabulary, article_moves, clitic_moves,
                                 doc_vocabulary, glued_word_splits, join_edge_pieces, join_split_words, lone_article_readings,
                                 split_glued, transfer_fragments)
@@ -41,6 +42,7 @@ _CLOSERS = frozenset(_TRAIL)
 # Costs of a run boundary (in nats of the word model), by what the raw text shows there
 SEAM_PENALTY = 0.0         # a script change or punctuation: runs often end there
 SPACE_PENALTY = 4.0        # an ordinary single space between two words: needs real evidence
+                           # (a document's own cost: ``space_penalty``)
 GLUED_MARK_PENALTY = 2.0   # next to a mark typed against its word (رفقته. / الذكاء ، بمقر)
 MARK_BEFORE_NUMBER_PENALTY = 8.0  # a mark against its word, a number set apart after it
 WIDE_PENALTY = -2.0        # two or more spaces: evidence of a seam, not a certain one
@@ -134,7 +136,7 @@ def swap_joined_words(atoms: list[Atom]) -> list[Atom]:
     return out
 
 
-def boundary_cost(prev: Atom, cur: Atom) -> float:
+def boundary_cost(prev: Atom, cur: Atom, space: float = SPACE_PENALTY) -> float:
     """Cost of a run boundary between two raw atoms; ``FORCED`` where there must be one.
 
     Punctuation binds as it was typed inside a run: a mark written against the word before
@@ -150,7 +152,7 @@ def boundary_cost(prev: Atom, cur: Atom) -> float:
     if cur.wide_before:
         return WIDE_PENALTY
     if is_plain_space(prev, cur):
-        return SPACE_PENALTY
+        return space
     if cur.kind == "p" and cur.text in _CLOSING and not cur.space_before and prev.kind in _WORDISH:
         return GLUED_MARK_PENALTY
     if prev.kind == "p" and prev.text in _COMMAS and prev.space_before and cur.space_before and cur.kind == "ar":
@@ -195,7 +197,8 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
     for i in range(n - 1):
         pre.append(pre[-1] + join[i][i + 1])
 
-    cost = [0.0] + [boundary_cost(atoms[i - 1], atoms[i]) for i in range(1, n)]
+    space = getattr(lm, "space_penalty", SPACE_PENALTY)  # the document's own (see ``space_penalty``)
+    cost = [0.0] + [boundary_cost(atoms[i - 1], atoms[i], space) for i in range(1, n)]
     for i in range(1, n - 1):  # a numeric range (2021 – 2023), words joined by / or -: one unit
         if (atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "num" and
                 cost[i] != FORCED and cost[i + 1] != FORCED) or _joins_words(atoms, i):
@@ -464,7 +467,8 @@ def repair_runs(line: str, vocab: Vocabulary | None = None, left: str | None = N
                 right: str | None = None) -> str:
     """Best logical reading of one line (unchanged when it is already logical); ``left`` and
     ``right`` are the neighbouring words when the line is inside a wrapped paragraph."""
-    return read_prepared(prepare_line(line, vocab or Vocabulary(model())), left, right)
+    vocab = vocab or Vocabulary(model())
+    return read_prepared(prepare_line(line, vocab), left, right, vocab.lm)
 
 
 # a line, its lead (bullet, item number), and its readings to weigh: (the atom an article was
@@ -473,7 +477,7 @@ def repair_runs(line: str, vocab: Vocabulary | None = None, left: str | None = N
 Prepared = tuple[str, list[Atom], list[tuple[int | None, list[Atom], list[Atom], frozenset[tuple[int, int]]]]] | str
 
 
-def read_brackets(atoms: list[Atom]) -> list[Atom]:
+def read_brackets(atoms: list[Atom], lm: WordModel | None = None) -> list[Atom]:
     """What stands between a pair of brackets is read on its own, as the bidi algorithm
     treats a bracket pair (rule N0), and the pair then moves as one piece: ``)الائتلاف …
     المستدامةباقتراح من ممثل (`` is «(باقتراح من ممثل الائتلاف … المستدامة)»."""
@@ -487,7 +491,7 @@ def read_brackets(atoms: list[Atom]) -> list[Atom]:
             i += 1
             continue
         inner = atoms[i + 1:j]
-        _, groups = scored_reading(inner, model())
+        _, groups = scored_reading(inner, lm or model())
         body = Atom(render(inner, groups), "unit", False)
         out += [a, body, replace(atoms[j], space_before=False)]
         i = j + 1
@@ -542,7 +546,7 @@ def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
     # mirrored pairs put right before the reading: )ة( -> (ة)
     atoms = split_glued(pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line))))),
                         vocab)
-    atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)))
+    atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)), vocab.lm)
     if visual_signs(line):
         atoms = pieces_apart(atoms)
     lead, core, trail = _edge_punct(atoms)
@@ -684,24 +688,28 @@ def _repair_markdown_row(line: str, vocab: Vocabulary) -> str:
     return "| " + " | ".join(repair_runs(c, vocab) for c in cells) + " |"
 
 
-def repair_text_lines(lines: list[str]) -> list[str]:
-    """Repair each line; output line n is input line n repaired.
+def repair_text_lines(lines: list[str], base: BigramModel | None = None) -> list[str]:
+    """Repair each line; output line n is input line n repaired. ``base`` is the word model
+    (the shipped one by default; ``lm.held_out_model`` for measuring on the clean text's own
+    documents).
 
     Nothing is reordered in a document without visual-order damage.
     """
     if not looks_visual(lines):
         return [" ".join(l.split()) for l in lines]
-    vocab = Vocabulary(model(), doc_vocabulary(lines))
+    base = base or model()
+    vocab = Vocabulary(base, doc_vocabulary(lines))
     table = [bool(l.strip().startswith("|") and l.count("|") >= 2) for l in lines]
     # broken words are repaired once per line; only the reading depends on the context
     prepared = [None if t or not l.strip() else prepare_line(l, vocab) for l, t in zip(lines, table)]
-    first = [_repair_markdown_row(l, vocab) if t else read_prepared(p) if p is not None else ""
+    first = [_repair_markdown_row(l, vocab) if t else read_prepared(p, lm=base) if p is not None else ""
              for l, t, p in zip(lines, table, prepared)]
     # second pass: a line inside a wrapped paragraph is read in the context of the words it
     # continues from (the previous line as repaired) and runs on to (the next line's first reading)
     out: list[str] = []
-    # the document's own word pairs, as first read, are evidence for reading its other lines
-    document = DocumentModel(model(), first)
+    # the document's own word pairs, as first read, are evidence for reading its other lines,
+    # and so is how often its first readings set a run boundary at a plain space
+    document = DocumentModel(base, first, space_penalty=space_penalty(lines, first))
     for i, (l, t) in enumerate(zip(lines, table)):
         if t or not l.strip():
             out.append(first[i])
@@ -716,6 +724,36 @@ def repair_text_lines(lines: list[str]) -> list[str]:
         right = "</s>" if _closes_at_raw_end(atoms) else on
         out.append(read_prepared(prepared[i], left, right, document.reading(first[i]), on))
     return out
+
+
+PRIOR_SEAMS, PRIOR_GAPS = 2.0, 40.0  # the rate's prior: 5 % of plain spaces, worth 40 of them
+SPACE_PENALTY_RANGE = (2.5, 5.0)
+
+
+def space_penalty(raw: list[str], read: list[str]) -> float:
+    """The cost of a run boundary at a plain space, for one document: the log odds of a plain
+    space being no boundary, as its readings show (``plain_space_seam_rate``). Producers and
+    documents differ: seed 000's readings cut 3 % of its plain spaces (cost 3.4), seed 003's
+    20 % (cost 1.4, held at 2.5)."""
+    rate = plain_space_seam_rate(raw, read)
+    low, high = SPACE_PENALTY_RANGE
+    return min(max(math.log((1 - rate) / rate), low), high)
+
+
+def plain_space_seam_rate(raw: list[str], read: list[str]) -> float:
+    """How often the document's readings put a run boundary at a plain space between two
+    Arabic words of its raw lines (smoothed towards 5 %)."""
+    seams = gaps = 0
+    for r, f in zip(raw, read):
+        toks = f.split()
+        pairs = set(zip(toks, toks[1:]))
+        words = set(toks)
+        for m in re.finditer(rf"(?=(?:^|\s)({_AR_CLASS}+) ({_AR_CLASS}+)(?:\s|$))", r):
+            a, b = m.group(1), m.group(2)
+            if a in words and b in words:
+                gaps += 1
+                seams += (a, b) not in pairs
+    return (seams + PRIOR_SEAMS) / (gaps + PRIOR_GAPS)
 
 
 def _last_word(line: str) -> str:
