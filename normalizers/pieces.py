@@ -21,6 +21,7 @@ _CLITICS = ("و", "ب", "ل", "ف", "ك")
 _PARTICLES = frozenset(PARTICLES["short_words"])
 SHORT_WORDS = frozenset(text_key(w) for w in _PARTICLES)  # the same, as model keys
 _PREFIXES = frozenset(PARTICLES["prefix_clusters"])
+TITLES = frozenset(text_key(w) for w in PARTICLES["titles"])
 
 
 KNOWN_ZIPF = 2.0  # common enough (1 in 10 million) to accept as the repair of a broken word
@@ -490,10 +491,11 @@ def _split_function_words(a: Atom, vocab: Vocabulary) -> tuple[Atom, Atom] | Non
     """A rare "word" that is two function words written together (``فيإلى``, ``التيمن``,
     ``فيقبل``: web text's lost spaces make such strings words of the general lexicon, and a
     run boundary of a visual line glues them the same way), or a particle and a common word
-    (``مايتعلق``, ``فيضعف``): the two words. Words of the clean text, and words of the
-    lexicon's common use, are never split."""
+    (``مايتعلق``, ``فيضعف``): the two words. Words of the clean text, words of the
+    lexicon's common use, and words the document writes so twice (a name: ``أوبلا``) are
+    never split."""
     key = lm_key(a)
-    if vocab.lexical(key) or vocab.zipf(key) >= RARE_ZIPF:
+    if vocab.lexical(key) or vocab.zipf(key) >= RARE_ZIPF or vocab.seen(key):
         return None
     for i in range(2, len(a.text) - 1):
         pieces = (text_key(a.text[:i]), text_key(a.text[i:]))
@@ -595,10 +597,21 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     # lexicon too, where lost spaces of web text put such glued pieces
     done: list[Atom] = []
     raw = {id(b) for b in atoms}
+    names = _names(atoms)
     for a in out:
-        loose = id(a) in raw and _loose(a, vocab)  # left whole above
+        loose = id(a) in raw and id(a) not in names and _loose(a, vocab)  # left whole above
         done.extend(loose and (_split_off_fragment(a, out, vocab) or _split_glued_triple(a, out, vocab)) or (a,))
     return _split_glued_pieces(done, vocab, raw)
+
+
+def _names(atoms: list[Atom]) -> set[int]:
+    """The atoms (ids) of the two words after a title (السيد، السيدة …): a person's names,
+    which the lexicon knows only by chance (``السيد أنس بوزيان``: no «إنسان» to complete)."""
+    out: set[int] = set()
+    for i, a in enumerate(atoms):
+        if a.kind == "ar" and lm_key(a) in TITLES:
+            out.update(id(b) for b in atoms[i + 1:i + 3] if b.kind == "ar" and lm_key(b) not in TITLES)
+    return out
 
 
 def _split_glued_triple(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[Atom, ...] | None:

@@ -59,6 +59,21 @@ def test_a_rare_word_that_is_two_common_words_is_also_read_split():
     assert glued_word_splits(atoms_of("تم الاتفاق"), v) == []
 
 
+def test_a_name_is_not_taken_for_two_words(shared):
+    """Names the word model has not seen (here: dev_01's names, with the model learned
+    without that document): ``أوبلا`` is no «أو» + «بلا» where the document writes it twice,
+    and ``بوزيان`` after a title gives no «ان» to complete «إنسان» with the first name."""
+    from collections import Counter
+
+    from normalizers.lm import held_out_model
+
+    lm = held_out_model((shared / "corpus" / "gold" / "dev_01.txt").read_text(encoding="utf-8").split("\n"))
+    assert _texts(split_glued(atoms_of("عمر أوبلا"), Vocabulary(lm))) == ["عمر", "أو", "بلا"]
+    assert _texts(split_glued(atoms_of("عمر أوبلا"), Vocabulary(lm, Counter({"اوبلا": 2})))) == ["عمر", "أوبلا"]
+    assert _texts(split_glued(atoms_of("السيد أنس بوزيان، جمعية"), Vocabulary(lm))) == \
+        ["السيد", "أنس", "بوزيان", "،", "جمعية"]
+
+
 def test_a_piece_of_a_cut_word_glued_to_another_word_is_split_off():
     """«الحكومةالو» beside «زارة»: the ministry's first piece is split off its neighbour, a
     seam between them; a word with its own prefixes is not taken apart."""
