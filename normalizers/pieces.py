@@ -22,6 +22,7 @@ _PARTICLES = frozenset(PARTICLES["short_words"])
 SHORT_WORDS = frozenset(text_key(w) for w in _PARTICLES)  # the same, as model keys
 _PREFIXES = frozenset(PARTICLES["prefix_clusters"])
 TITLES = frozenset(text_key(w) for w in PARTICLES["titles"])
+_ENDINGS = tuple(text_key(e) for e in PARTICLES["endings"])
 
 
 KNOWN_ZIPF = 2.0  # common enough (1 in 10 million) to accept as the repair of a broken word
@@ -55,8 +56,20 @@ class Vocabulary:
         return self.lm.uni.get(key, 0) >= 1
 
     def real(self, key: str) -> bool:
-        """A word of the language as it stands (not to be taken apart)."""
-        return self.lexical(key) or self.zipf(key) >= REAL_ZIPF
+        """A word of the language as it stands (not to be taken apart): in the clean text or
+        the lexicon, or a common word with a pronoun or dual ending (``خلالهما``, ``ورشتين``)."""
+        return self.lexical(key) or self.zipf(key) >= REAL_ZIPF or self.inflected(key)
+
+    def inflected(self, key: str) -> bool:
+        """A common word of the clean text or the lexicon with an ending it takes: a pronoun
+        (ه، ها، هما، هم …) or a dual (ين، ان; a ة before it written ت: ورشتين)."""
+        for end in _ENDINGS:
+            stem = key[:-len(end)]
+            if key.endswith(end) and len(stem) >= 3:
+                for s in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
+                    if s and (self.lexical(s) and self.lm.uni[s] >= 2 or self.zipf(s) >= COMMON_ZIPF):
+                        return True
+        return False
 
     def text_zipf(self, text: str) -> float:
         """The lexicon's zipf of a word as written: a word ending in ة as spelled (the key's ه
@@ -495,7 +508,7 @@ def _split_function_words(a: Atom, vocab: Vocabulary) -> tuple[Atom, Atom] | Non
     lexicon's common use, and words the document writes so twice (a name: ``أوبلا``) are
     never split."""
     key = lm_key(a)
-    if vocab.lexical(key) or vocab.zipf(key) >= RARE_ZIPF or vocab.seen(key):
+    if vocab.lexical(key) or vocab.zipf(key) >= RARE_ZIPF or vocab.seen(key) or vocab.inflected(key):
         return None
     for i in range(2, len(a.text) - 1):
         pieces = (text_key(a.text[:i]), text_key(a.text[i:]))
@@ -660,10 +673,11 @@ def _completes_word(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> bool:
 
 def _loose(a: Atom, vocab: Vocabulary) -> bool:
     """An Arabic atom that may hold a piece of a cut word: no word of the clean text or the
-    document, and at most a rare string of the lexicon."""
+    document, nor a common word with an ending it takes, and at most a rare string of the
+    lexicon."""
     key = lm_key(a)
     return a.kind == "ar" and len(a.text) >= 4 and not vocab.lexical(key) and vocab.text_zipf(a.text) < RARE_ZIPF \
-        and not vocab.seen(key) and not _has_own_prefix(a.text, vocab)
+        and not vocab.seen(key) and not vocab.inflected(key) and not _has_own_prefix(a.text, vocab)
 
 
 def _has_own_prefix(t: str, vocab: Vocabulary) -> bool:

@@ -74,6 +74,19 @@ def test_a_name_is_not_taken_for_two_words(shared):
         ["السيد", "أنس", "بوزيان", "،", "جمعية"]
 
 
+def test_a_word_with_a_pronoun_or_dual_ending_is_a_word(shared):
+    """``خلالهما`` is «خلال» with the pronoun «هما», not two function words nor a word and a
+    piece; ``ورشتين`` is the dual of «ورشة» (the word model learned without dev_03, which
+    writes both)."""
+    from normalizers.lm import held_out_model, text_key
+
+    lm = held_out_model((shared / "corpus" / "gold" / "dev_03.txt").read_text(encoding="utf-8").split("\n"))
+    v = Vocabulary(lm)
+    assert not v.lexical(text_key("خلالهما")) and v.inflected(text_key("خلالهما"))
+    assert v.inflected(text_key("ورشتين")) and not v.inflected(text_key("بوزيان"))
+    assert _texts(split_glued(atoms_of("تم خلالهما وتوزع"), v)) == ["تم", "خلالهما", "وتوزع"]
+
+
 def test_a_piece_of_a_cut_word_glued_to_another_word_is_split_off():
     """«الحكومةالو» beside «زارة»: the ministry's first piece is split off its neighbour, a
     seam between them; a word with its own prefixes is not taken apart."""
