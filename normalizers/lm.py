@@ -147,6 +147,9 @@ CLITIC_AT_END = -30.0
 GENERAL_WEIGHT = 1.0  # weight of the general corpus's pair evidence against the clean text's
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:[•\-–*]|[0-9\u0660-\u0669]{1,2}[.)-])\s+")
+
+
 class BigramModel:
     """Word bigram model (interpolated absolute discounting) plus a class bigram model
     over ``word_class``, combined log-linearly."""
@@ -159,7 +162,8 @@ class BigramModel:
         self.follow: Counter[str] = Counter()  # distinct successors per history
         seqs = []
         for line in lines:
-            toks = ["<s>"] + [lm_key(a) for a in atoms_of(line)] + ["</s>"]
+            # a list item's marker (• - 3.) is set apart before reading: its first word starts the item
+            toks = ["<s>"] + [lm_key(a) for a in atoms_of(_LIST_MARKER.sub("", line))] + ["</s>"]
             seqs.append(toks)
             self.uni.update(toks)
             for a, b in zip(toks, toks[1:]):

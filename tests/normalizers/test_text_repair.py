@@ -488,3 +488,13 @@ def test_urls_and_addresses_stay_whole():
         got = atoms_of(f"راسلونا على {unit}، شكرا")
         assert [(a.text, a.kind) for a in got][2:4] == [(unit, "lat"), ("،", "p")]
     assert [a.text for a in atoms_of("2020.)")] == ["2020", ".", ")"]
+
+
+def test_the_word_model_learns_how_list_items_start():
+    """A list item's marker (• - 3.) is set apart before reading, so the clean text's
+    items teach the model their first words: «السيد» opens an item."""
+    from normalizers.lm import BigramModel
+
+    lm = BigramModel(["• السيد أحمد بلقاضي، رئيس المشروع", "3. تنظيم لقاء", "- السيدة نزهة"])
+    assert lm.bi[("<s>", "السيد")] == lm.bi[("<s>", "تنظيم")] == lm.bi[("<s>", "السيده")] == 1
+    assert lm.bi[("<s>", "•")] == lm.bi[("<s>", "-")] == 0
