@@ -258,7 +258,7 @@ word-class bigram model (clean text of the genre, the word pairs of a 33-million
 and the document's own word pairs as first read on its other lines), the neighbouring lines
 of a wrapped paragraph included.
 
-## Seed-style damage on text never tuned on
+## Seed-style damage on the corpus, with its text held out of the word model
 
 The same damage as the seeds', made at random (reproducibly) on the clean lines of the four
 corpus documents (`bench/damage.py`: runs in visual order with their own text logical,
@@ -269,7 +269,10 @@ boundary), each document repaired as a whole and compared line for line with its
 extraction F1 is what `mahdar extract` reads from the repaired documents (table rows stay
 markdown rows). The corpus gold has a paragraph to a line; the last three rows set the
 paragraphs as a page does, in lines of at most 90 characters like the seeds' lines, each
-damaged on its own. The repair was never tuned on these lines.
+damaged on its own. The shipped clean text (`normalizers/data/clean_ar.txt`) holds the
+corpus gold, so each document is repaired with the word model learned without its lines
+(`lm.held_out_model`), as a document never seen would be: with its own lines in the model
+the same damage read back 99 % of the lines, which measured the leak, not the repair.
 
 {damage_table}
 

@@ -1,4 +1,4 @@
-"""Seed-style damage on text the repair was never tuned on: the corpus gold.
+"""Seed-style damage on the corpus gold, repaired as text the word model has never seen.
 
 The archive's broken extractions (seeds 000 and 003) show what their producer does to a
 right-to-left line: it is drawn as runs (stretches set in one go), the runs come out in

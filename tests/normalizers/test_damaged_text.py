@@ -1,5 +1,6 @@
-"""Seed-style damage (``bench/damage.py``) on the corpus gold, text the repair was never
-tuned on: the damage looks like the seeds', and the repair reads most lines back."""
+"""Seed-style damage (``bench/damage.py``) on the corpus gold, repaired with the word model
+learned without the document's lines (the shipped clean text holds them): the damage looks
+like the seeds', and the repair reads most lines back."""
 import random
 from functools import lru_cache
 from pathlib import Path
