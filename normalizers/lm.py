@@ -115,7 +115,7 @@ PREPOSED_ZIPF = 3.0
 
 
 PARTICLES = load_table("particles.json")  # short words, prefix clusters, titles (pieces uses it too)
-_TITLES = frozenset(text_key(w) for w in PARTICLES["titles"])
+TITLES = frozenset(text_key(w) for w in PARTICLES["titles"])  # as model keys
 
 
 def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] | None = None) -> str:
@@ -127,7 +127,7 @@ def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] |
     adjective, a prepositional phrase after what it qualifies) from little clean text."""
     if key in function_words or not key or not ("\u0621" <= key[0] <= "\u064a"):
         return key
-    if key in _TITLES:
+    if key in TITLES:
         return "TITLE"  # before a name, which the clean text's words never predict
     lex = lexicon() if lex is None else lex
     pre = next((p for p in _DEF if key.startswith(p) and len(key) > len(p) + 1), "")

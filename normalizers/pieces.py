@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from normalizers.lm import (PARTICLES, REAL_ZIPF, Atom, BigramModel, atoms_of, lexicon, lm_key, model, spelled_zipf,
+from normalizers.lm import (PARTICLES, REAL_ZIPF, TITLES, Atom, BigramModel, atoms_of, lexicon, lm_key, model, spelled_zipf,
                             text_key)
 
 _CLITICS = ("و", "ب", "ل", "ف", "ك")
@@ -21,7 +21,6 @@ _CLITICS = ("و", "ب", "ل", "ف", "ك")
 _PARTICLES = frozenset(PARTICLES["short_words"])
 SHORT_WORDS = frozenset(text_key(w) for w in _PARTICLES)  # the same, as model keys
 _PREFIXES = frozenset(PARTICLES["prefix_clusters"])
-TITLES = frozenset(text_key(w) for w in PARTICLES["titles"])
 _ENDINGS = tuple(text_key(e) for e in PARTICLES["endings"])
 
 
@@ -67,7 +66,7 @@ class Vocabulary:
             stem = key[:-len(end)]
             if key.endswith(end) and len(stem) >= 3:
                 for s in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
-                    if s and (self.lexical(s) and self.lm.uni[s] >= 2 or self.zipf(s) >= COMMON_ZIPF):
+                    if s and (self.lm.uni.get(s, 0) >= 2 or self.zipf(s) >= COMMON_ZIPF):
                         return True
         return False
 
@@ -166,7 +165,7 @@ def _two_words(first: str, second: str, vocab: Vocabulary) -> bool:
     «فيما», «بينما»): two runs glued, not a word's pieces swapped."""
     general = vocab.lm.general
     keys = text_key(first), text_key(second)
-    if general is None or not all(k in _PARTICLES or vocab.real(k) for k in keys):
+    if general is None or not all(k in SHORT_WORDS or vocab.real(k) for k in keys):
         return False
     return general.pair(*keys) > general.word(text_key(first + second))[0]
 
@@ -330,7 +329,7 @@ def glued_word_splits(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
 def _common(text: str, vocab: Vocabulary) -> float:
     """How common a word is in general use (a short function word counts as very common)."""
     key = text_key(text)
-    return FUNCTION_ZIPF if key in _PARTICLES else vocab.zipf(key) if len(key) >= 3 else 0.0
+    return FUNCTION_ZIPF if key in SHORT_WORDS else vocab.zipf(key) if len(key) >= 3 else 0.0
 
 
 def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
