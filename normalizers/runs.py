@@ -185,12 +185,16 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
     join = [[lm.logp(a, b) for b in keys] for a in keys]
     firsts = Counter(i for i, _ in cut_words)
     seconds = Counter(j for _, j in cut_words)
+    # the keys a line's edges are scored on: a piece at an edge is its word's
+    edge_keys = (list(keys), list(keys))
     for i, j in cut_words:  # a word cut into pieces only one way: what stands beside it sees the word
         if firsts[i] == 1 and seconds[j] == 1:  # (``وزارة الا`` … ``قتصاد والمالية``)
             whole = text_key(atoms[i].text + atoms[j].text)
             for x in range(n):
                 join[x][i] = lm.logp(keys[x], whole)
                 join[j][x] = lm.logp(whole, keys[x])
+            # and so does the line's edge (``تيتنظيم … أعضاء لجن``: «… أعضاء لجنتي» runs on to «الاشراف»)
+            edge_keys[0][i] = edge_keys[1][j] = whole
     for i, j in cut_words:
         join[i][j] = CUT_WORD_SCORE
     pre = [0.0]
@@ -228,24 +232,36 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                     and atoms[opened - 1].kind == "ar" and cost[opened] != FORCED:
                 cost[opened] = RANGE_PENALTY
             opened = None
+    for i in range(3, n):  # a comma typed against a word inside the line (not the raw start's, which may close
+        # the line: see ``_closes_at_raw_start``), then a plain space («بالمشاركين، ذكرت»): a run
+        # boundary on either side of it shows no more than one at any plain space
+        if atoms[i - 1].text in _COMMAS and not atoms[i - 1].space_before and atoms[i - 2].kind == "ar" \
+                and atoms[i].kind == "ar" and atoms[i].space_before and not atoms[i].wide_before \
+                and cost[i] == SEAM_PENALTY:
+            cost[i] = space
+            if cost[i - 1] != FORCED:
+                cost[i - 1] = max(cost[i - 1], space)
     if n > 1 and atoms[0].text == ":" and opens_last_run(atoms) and cost[1] != FORCED:
         cost[1] = RANGE_PENALTY  # a label's colon and the title after it are one run
-    score, groups = _best_groups(keys, pre, join, cost, lm, left, right)
+    score, groups = _best_groups(keys, pre, join, cost, lm, left, right, edge_keys)
     # the other way such a line is laid out: word by word (a table row whose every word is
     # a piece of its own), every space between words a seam, at one cost for the whole line
     wordwise = [FORCED if i and atoms[i].space_before and atoms[i].kind in _WORDISH and
                 atoms[i - 1].kind in _WORDISH and c != RANGE_PENALTY and c >= 0 else c for i, c in enumerate(cost)]
     if wordwise != cost:
-        w_score, w_groups = _best_groups(keys, pre, join, wordwise, lm, left, right)
+        w_score, w_groups = _best_groups(keys, pre, join, wordwise, lm, left, right, edge_keys)
         if w_score - WORDWISE_PENALTY > score:
             return w_score - WORDWISE_PENALTY, w_groups
     return score, groups
 
 
 def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cost: list[float],
-                 lm: WordModel, left: str | None, right: str | None) -> tuple[float, list[list[int]]]:
+                 lm: WordModel, left: str | None, right: str | None,
+                 edge_keys: tuple[list[str], list[str]] | None = None) -> tuple[float, list[list[int]]]:
     """Dynamic programme over the run segmentations allowed by ``cost`` (``FORCED`` where a
-    boundary must be): the best score and its groups."""
+    boundary must be): the best score and its groups. ``edge_keys`` are the keys to score
+    a line's start and end on (``keys`` by default)."""
+    starts, ends = edge_keys or (keys, keys)
     n = len(keys)
     neg = -1e18
     f = [[neg] * n for _ in range(n)]  # f[s][e]: best for a[0..e], last group a[s..e]
@@ -260,7 +276,7 @@ def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cos
         return pre[e] - pre[s] if last_seam[e] <= s else neg
 
     for e in range(n):
-        f[0][e] = internal(0, e) + edge_score(lm, keys[e], right, False)
+        f[0][e] = internal(0, e) + edge_score(lm, ends[e], right, False)
     for e in range(n - 1):
         for s in range(e + 1):
             base = f[s][e]
@@ -272,7 +288,7 @@ def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cos
                     f[e + 1][e2] = v
                     back[(e + 1, e2)] = s
     # no line starts with a closing mark: line breaking never puts one there (UAX #14)
-    start = [edge_score(lm, k, left, True) - (NO_LINE_START if k in _CLOSING and n > 1 else 0.0) for k in keys]
+    start = [edge_score(lm, k, left, True) - (NO_LINE_START if k in _CLOSING and n > 1 else 0.0) for k in starts]
     best_s = max(range(n), key=lambda s: f[s][n - 1] + start[s])
     score = f[best_s][n - 1] + start[best_s]
     groups = []

@@ -160,3 +160,12 @@ def test_a_teh_marbuta_glued_after_a_common_word_goes_back_to_the_word_it_ends(s
     assert "إنجاز بعضة خلال" in lines[62] and lines[62].endswith("اللجن")
     words = _repair(shared, "dev_01", lines)[62].split()
     assert "اللجنة" in words and "بعض" in words and "بعضة" not in words
+
+
+def test_a_comma_typed_against_its_word_is_no_sign_of_a_run_boundary(shared):
+    """``بالمشاركين، ذكرت`` is a comma typed as the author typed it, then a plain space: a run
+    boundary there costs what one at any plain space costs. The line, one run laid out as
+    written, is not turned about at its comma (dev_02, one draw, no cut words)."""
+    lines = _document(shared, 0, "dev_02", 0.0)
+    assert lines[28].strip() == "بعد الترحيب بالمشاركين، ذكرت السيدة مريم التازي بأن هذا الاجتماع يندرج في إطار التتبع"
+    assert _repair(shared, "dev_02", lines)[28] == lines[28].strip()
