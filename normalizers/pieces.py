@@ -306,11 +306,18 @@ def clitic_moves(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
     return out
 
 
+GLUED_PIECE_LETTERS = 4  # a piece of a string no text knows: long enough to tell a word (or a very common one)
+UNKNOWN_GLUED_ZIPF = 3.0  # how common each of its two words must be
+
+
 def glued_word_splits(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
     """Another way to read a line with a rare word of the lexicon that is two common words
-    written together (``عقدتم``: «عقد» + «تم», two runs glued; ``هذاالعام``): the line with
-    each such word split where it makes two common words. Web text's lost spaces put such
-    strings in the lexicon; the reading decides between this and the line as written."""
+    written together (``عقدتم``: «عقد» + «تم», two runs glued; ``هذاالعام``), or a string no
+    text knows that is two words of the language, each of at least ``GLUED_PIECE_LETTERS``
+    letters or among its most common words (``ذلكاستثنائية``: «ذلك» + «استثنائية»,
+    ``مصغرتشكيل``): the line with each such word split where it makes the two most common
+    words. Web text's lost spaces put such strings in the lexicon; the reading decides
+    between this and the line as written."""
     split, changed = [], False
     for a in core:
         key = lm_key(a)
@@ -321,6 +328,12 @@ def glued_word_splits(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
             best, i = max(options)
             if best >= PARTICLE_WORD_ZIPF:
                 pair = (replace(a, text=a.text[:i]), Atom(a.text[i:], "ar", False))
+            elif vocab.text_zipf(a.text) == 0.0 and not vocab.inflected(key):
+                best, i = max(((z, k) for z, k in options if all(len(p) >= GLUED_PIECE_LETTERS or _common(p, vocab) >=
+                                                                 FUNCTION_ZIPF for p in (a.text[:k], a.text[k:]))),
+                              default=(0.0, 0))
+                if best >= UNKNOWN_GLUED_ZIPF:
+                    pair = (replace(a, text=a.text[:i]), Atom(a.text[i:], "ar", False))
         split.extend(pair or (a,))
         changed = changed or pair is not None
     return [split] if changed else []

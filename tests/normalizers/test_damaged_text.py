@@ -169,3 +169,11 @@ def test_a_comma_typed_against_its_word_is_no_sign_of_a_run_boundary(shared):
     lines = _document(shared, 0, "dev_02", 0.0)
     assert lines[28].strip() == "بعد الترحيب بالمشاركين، ذكرت السيدة مريم التازي بأن هذا الاجتماع يندرج في إطار التتبع"
     assert _repair(shared, "dev_02", lines)[28] == lines[28].strip()
+
+
+def test_a_string_no_text_knows_that_is_two_words_is_read_as_two(shared):
+    """``ذلكاستثنائية`` is in no text: the runs «… إلى ذلك» and «استثنائية …» glued. Read as
+    the two words, the line opens with «استثنائية» (dev_01, one draw, no cut words)."""
+    lines = _document(shared, 0, "dev_01", 0.0)
+    assert "ذلكاستثنائية" in lines[78]
+    assert _repair(shared, "dev_01", lines)[78] == "استثنائية كلما دعت الضرورة إلى ذلك."
