@@ -177,3 +177,11 @@ def test_a_string_no_text_knows_that_is_two_words_is_read_as_two(shared):
     lines = _document(shared, 0, "dev_01", 0.0)
     assert "ذلكاستثنائية" in lines[78]
     assert _repair(shared, "dev_01", lines)[78] == "استثنائية كلما دعت الضرورة إلى ذلك."
+
+
+def test_a_percent_sign_against_an_arabic_word_is_a_run_boundary(shared):
+    """``60%الإنجاز``: nobody types a word against a percent sign; the number's run and the
+    word's met there (dev_02, one draw, no cut words)."""
+    lines = _document(shared, 0, "dev_02", 0.0)
+    assert "60%الإنجاز" in lines[46]
+    assert _repair(shared, "dev_02", lines)[46] == "الإنجاز للالتزامات المعروضة بلغ حوالي 60%، مع تفاوت ملحوظ بين الالتزامات."
