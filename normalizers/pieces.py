@@ -307,17 +307,17 @@ def clitic_moves(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
 
 
 GLUED_PIECE_LETTERS = 4  # a piece of a string no text knows: long enough to tell a word (or a very common one)
-UNKNOWN_GLUED_ZIPF = 3.0  # how common each of its two words must be
 
 
 def glued_word_splits(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
     """Another way to read a line with a rare word of the lexicon that is two common words
-    written together (``عقدتم``: «عقد» + «تم», two runs glued; ``هذاالعام``), or a string no
-    text knows that is two words of the language, each of at least ``GLUED_PIECE_LETTERS``
-    letters or among its most common words (``ذلكاستثنائية``: «ذلك» + «استثنائية»,
-    ``مصغرتشكيل``): the line with each such word split where it makes the two most common
-    words. Web text's lost spaces put such strings in the lexicon; the reading decides
-    between this and the line as written."""
+    written together (``عقدتم``: «عقد» + «تم», two runs glued; ``هذاالعام``), or with a
+    string no text knows, written with no prefix of its own, that is two real words (see
+    ``Vocabulary.real``), each of at least ``GLUED_PIECE_LETTERS`` letters or among the
+    language's most common (``ذلكاستثنائية``: «ذلك» + «استثنائية»; ``يقترحهاتخصيص``,
+    ``القروياتالأمية``): the line with each such word split where it makes the two most
+    common words. Web text's lost spaces put such strings in the lexicon; the reading
+    decides between this and the line as written."""
     split, changed = [], False
     for a in core:
         key = lm_key(a)
@@ -326,14 +326,14 @@ def glued_word_splits(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
                 and vocab.text_zipf(a.text) < RARE_ZIPF:
             options = [(min(_common(a.text[:i], vocab), _common(a.text[i:], vocab)), i) for i in range(2, len(a.text) - 1)]
             best, i = max(options)
+            if best < PARTICLE_WORD_ZIPF and vocab.text_zipf(a.text) == 0.0 and not vocab.inflected(key) \
+                    and not _has_own_prefix(a.text, vocab):
+                words = [k for _, k in sorted(options, reverse=True) if a.text[:k] not in _PREFIXES and all(
+                    (len(p) >= GLUED_PIECE_LETTERS or _common(p, vocab) >= FUNCTION_ZIPF) and vocab.real(text_key(p))
+                    for p in (a.text[:k], a.text[k:]))]
+                best, i = (PARTICLE_WORD_ZIPF, words[0]) if words else (best, i)
             if best >= PARTICLE_WORD_ZIPF:
                 pair = (replace(a, text=a.text[:i]), Atom(a.text[i:], "ar", False))
-            elif vocab.text_zipf(a.text) == 0.0 and not vocab.inflected(key):
-                best, i = max(((z, k) for z, k in options if all(len(p) >= GLUED_PIECE_LETTERS or _common(p, vocab) >=
-                                                                 FUNCTION_ZIPF for p in (a.text[:k], a.text[k:]))),
-                              default=(0.0, 0))
-                if best >= UNKNOWN_GLUED_ZIPF:
-                    pair = (replace(a, text=a.text[:i]), Atom(a.text[i:], "ar", False))
         split.extend(pair or (a,))
         changed = changed or pair is not None
     return [split] if changed else []

@@ -185,3 +185,12 @@ def test_a_percent_sign_against_an_arabic_word_is_a_run_boundary(shared):
     lines = _document(shared, 0, "dev_02", 0.0)
     assert "60%الإنجاز" in lines[46]
     assert _repair(shared, "dev_02", lines)[46] == "الإنجاز للالتزامات المعروضة بلغ حوالي 60%، مع تفاوت ملحوظ بين الالتزامات."
+
+
+def test_a_string_no_text_knows_is_read_as_two_real_words(shared):
+    """``ومحاربتهاالرشوة`` is no word of any text, nor a word with its own prefix: the two real
+    words «ومحاربتها» and «الرشوة», each of two runs glued (dev_02, one draw, no cut words)."""
+    lines = _document(shared, 3, "dev_02", 0.0)
+    assert "ومحاربتهاالرشوة" in lines[19]
+    got = _repair(shared, "dev_02", lines)[19]
+    assert "ومحاربتهاالرشوة" not in got and "الرشوة ومحاربتها" in got
