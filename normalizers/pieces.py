@@ -35,9 +35,11 @@ class Vocabulary:
     """Words known from the clean text, from the document itself, and from the general
     lexicon (graded by frequency)."""
 
-    def __init__(self, lm: BigramModel, doc_counts: Counter[str] | None = None) -> None:
+    def __init__(self, lm: BigramModel, doc_counts: Counter[str] | None = None,
+                 doc_pairs: Counter[tuple[str, str]] | None = None) -> None:
         self.lm = lm
         self.doc = doc_counts or Counter()
+        self.pairs = doc_pairs or Counter()  # neighbouring words as the document's raw lines write them
         self.lex = lexicon()
 
     def count(self, key: str) -> int:
@@ -118,6 +120,17 @@ def doc_vocabulary(lines: list[str]) -> Counter[str]:
     c: Counter[str] = Counter()
     for line in lines:
         c.update(lm_key(a) for a in atoms_of(line) if a.kind == "ar")
+    return c
+
+
+def doc_pairs(lines: list[str]) -> Counter[tuple[str, str]]:
+    """Counts of the pairs of Arabic words a document's raw lines write side by side,
+    a space between them."""
+    c: Counter[tuple[str, str]] = Counter()
+    for line in lines:
+        atoms = atoms_of(line)
+        c.update((lm_key(a), lm_key(b)) for a, b in zip(atoms, atoms[1:])
+                 if a.kind == b.kind == "ar" and b.space_before)
     return c
 
 
@@ -238,14 +251,16 @@ def article_moves(core: list[Atom], vocab: Vocabulary) -> list[tuple[int, list[A
     the ال of البوابات set before إطلاق): the article given back to the word before it, each
     word still a word of the language. The reading decides between these and the line as
     written, provided it reads the two words next to each other, the other way round
-    («إطلاق البوابات»); each alternative comes with the index of the word the article left."""
+    («إطلاق البوابات»); each alternative comes with the index of the word the article left.
+    A pair the document's raw lines write so more than once («رئيس المشروع») keeps its article."""
     out = []
     for i in range(1, len(core)):
         x, y = core[i - 1], core[i]
         if x.kind != "ar" or y.kind != "ar" or not y.space_before or not y.text.startswith("ال"):
             continue
         bare, given = y.text[2:], "ال" + x.text
-        if x.text.startswith("ال") or len(bare) < 3 or len(x.text) < 3:
+        if x.text.startswith("ال") or len(bare) < 3 or len(x.text) < 3 or \
+                vocab.pairs.get((lm_key(x), lm_key(y)), 0) >= 2:  # the document writes the pair so elsewhere
             continue
         if vocab.real(text_key(bare)) and vocab.real(text_key(given)) and vocab.known(text_key(given)):
             moved = list(core)

@@ -28,7 +28,7 @@ from normalizers.chars import MIRROR_PAIRS, fix_brackets
 from normalizers.lm import (_AR_LETTER, PROCLITICS, Atom, BigramModel, DocumentModel, WordModel, atoms_of, lm_key, model,
                             text_key)
 from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, SHORT_WORDS, Vocabulary, article_moves, clitic_moves,
-                                doc_vocabulary, glued_word_splits, join_edge_pieces, join_split_words, lone_article_readings,
+                                doc_pairs, doc_vocabulary, glued_word_splits, join_edge_pieces, join_split_words, lone_article_readings,
                                 split_glued, transfer_fragments)
 
 # punctuation that attaches to the word before it / after it
@@ -715,7 +715,7 @@ def repair_text_lines(lines: list[str], base: BigramModel | None = None) -> list
     if not looks_visual(lines):
         return [" ".join(l.split()) for l in lines]
     base = base or model()
-    vocab = Vocabulary(base, doc_vocabulary(lines))
+    vocab = Vocabulary(base, doc_vocabulary(lines), doc_pairs(lines))
     table = [bool(l.strip().startswith("|") and l.count("|") >= 2) for l in lines]
     # broken words are repaired once per line; only the reading depends on the context
     prepared = [None if t or not l.strip() else prepare_line(l, vocab) for l, t in zip(lines, table)]
