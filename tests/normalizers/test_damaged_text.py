@@ -202,3 +202,13 @@ def test_an_article_is_not_moved_off_a_pair_the_document_writes_elsewhere(shared
     lines = _document(shared, 0, "dev_02", 0.05)
     assert "رئيس المشروعالسيد" in lines[14]
     assert _repair(shared, "dev_02", lines)[14] == "• السيد حمزة بلخياط، رئيس المشروع المكلف بالالتزام 5؛"
+
+
+def test_a_cut_word_s_piece_at_a_line_edge_is_scored_as_its_word_there(shared):
+    """``الخ`` at the raw end and ``ميس`` glued to the number are the pieces of «الخميس». A
+    reading that sets a piece at the line's start or end scores the whole word there, as the
+    words beside the pieces do, so the readings compare like with like and the label
+    «تاريخ الاجتماع:» keeps the line's start (dev_01, one draw, 5 % of words cut)."""
+    lines = _document(shared, 0, "dev_01", 0.05)
+    assert lines[6].rstrip().endswith("26ميس تاريخ الاجتماع: الخ")
+    assert _repair(shared, "dev_01", lines)[6] == "تاريخ الاجتماع: الخميس 26 شتنبر 2019، على الساعة الثالثة بعد الزوال."
