@@ -751,10 +751,11 @@ def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> 
     if len(loose) < 2:
         return atoms
     splits = {i: _piece_splits(atoms[i].text, vocab) for i in loose}
+    real = {i: vocab.real(lm_key(atoms[i])) for i in loose}
     options = []
     for i in loose:  # atoms[i] holds the first piece, atoms[j] the second
         for j in loose:
-            if j == i:
+            if j == i or real[i] and real[j]:  # two real words (مساهماتهم … إنجاحه) are no two halves
                 continue
             for w1, first, end1 in splits[i]:
                 for w2, second, end2 in splits[j]:

@@ -212,3 +212,12 @@ def test_a_cut_word_s_piece_at_a_line_edge_is_scored_as_its_word_there(shared):
     lines = _document(shared, 0, "dev_01", 0.05)
     assert lines[6].rstrip().endswith("26ميس تاريخ الاجتماع: الخ")
     assert _repair(shared, "dev_01", lines)[6] == "تاريخ الاجتماع: الخميس 26 شتنبر 2019، على الساعة الثالثة بعد الزوال."
+
+
+def test_two_real_words_are_not_split_into_the_halves_of_a_third(shared):
+    """«مساهماتهم» and «إنجاحه» are words of the language: not the halves «مساهم» … «ه» of
+    «مساهمة» glued to «اتهم» and «إنجاح» (dev_03, one draw, no cut words)."""
+    lines = _document(shared, 1, "dev_03", 0.0)
+    assert "مساهماتهم" in lines[112] and "إنجاحه" in lines[112]
+    got = _repair(shared, "dev_03", lines)[112]
+    assert got == "والمتدخلين والمشاركات والمشاركين على مساهماتهم القيمة في إنجاحه."
