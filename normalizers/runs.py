@@ -544,13 +544,17 @@ def pieces_apart(atoms: list[Atom]) -> list[Atom]:
     """In a line that shows visual-order damage, a number beside an Arabic word or after a
     comma or colon is a run of its own (the bidi algorithm sets digits apart as a
     left-to-right run), and so is each of two bracketed stretches side by side (a bracket
-    pair is read as one unit), so they are read in reverse order: ``المتبقية، 9 وزاريةال``
+    pair is read as one unit), or a bracketed stretch and the word written against its
+    closing bracket (``(ADD)المعطيات``: nobody types one so), so they are read in reverse order: ``المتبقية، 9 وزاريةال``
     is «الوزارية 9 المتبقية،», not «الوزارية المتبقية، 9»; ``(عن بعد) (ADD)`` «(ADD) (عن
     بعد)». Lines with no such sign may be typed text with its numbers in place (``الثلاثاء
     28 مارس 2023``)."""
+    opened = [any(b.text == "(" for b in atoms[:i]) for i in range(len(atoms))]
     return [replace(a, cut_before=True) if i and ({atoms[i - 1].kind, a.kind} == {"ar", "num"} or
                                                  a.kind == "num" and atoms[i - 1].text in _MARKS_BEFORE_NUMBER or
-                                                 atoms[i - 1].text == ")" and a.text == "(") else a
+                                                 atoms[i - 1].text == ")" and (a.text == "(" or
+                                                                               a.kind == "ar" and not a.space_before
+                                                                               and opened[i - 1])) else a
             for i, a in enumerate(atoms)]
 
 

@@ -221,3 +221,12 @@ def test_two_real_words_are_not_split_into_the_halves_of_a_third(shared):
     assert "مساهماتهم" in lines[112] and "إنجاحه" in lines[112]
     got = _repair(shared, "dev_03", lines)[112]
     assert got == "والمتدخلين والمشاركات والمشاركين على مساهماتهم القيمة في إنجاحه."
+
+
+def test_a_word_against_a_closing_bracket_is_a_run_boundary(shared):
+    """``(ADD)المعطيات``: nobody types a word against the bracket that closes a stretch; the
+    bracketed run and the word's met there (dev_01, one draw, no cut words)."""
+    lines = _document(shared, 0, "dev_01", 0.0)
+    assert "(ADD)المعطيات" in lines[20]
+    assert _repair(shared, "dev_01", lines)[20] == \
+        "• السيد محمد أمين الزياني، رئيس مصلحة المعطيات المفتوحة، وكالة التنمية الرقمية (ADD) (عن"
