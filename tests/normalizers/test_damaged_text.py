@@ -63,7 +63,7 @@ def test_damaged_corpus_documents_read_back(shared):
     lines = list(_read_back(shared))
     assert len(lines) > 100
     assert sum(want == broken for want, broken, _ in lines) / len(lines) < 0.5
-    # 123/155 with the held-out model (with the document's own lines in the model: 0.99)
+    # 125/155 with the held-out model (with the document's own lines in the model: 0.99)
     assert sum(want == got for want, _, got in lines) / len(lines) >= 0.75
 
 
