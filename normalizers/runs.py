@@ -19,9 +19,11 @@ visual-order damage is never reordered.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import accumulate
 
 from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
@@ -549,7 +551,8 @@ def pieces_apart(atoms: list[Atom]) -> list[Atom]:
     is «الوزارية 9 المتبقية،», not «الوزارية المتبقية، 9»; ``(عن بعد) (ADD)`` «(ADD) (عن
     بعد)». Lines with no such sign may be typed text with its numbers in place (``الثلاثاء
     28 مارس 2023``)."""
-    opened = [any(b.text == "(" for b in atoms[:i]) for i in range(len(atoms))]
+    # opened[i]: an opening bracket stands at or before atom i (one pass: lines may be long)
+    opened = list(accumulate((a.text == "(" for a in atoms), operator.or_))
     return [replace(a, cut_before=True) if i and ({atoms[i - 1].kind, a.kind} == {"ar", "num"} or
                                                  a.kind == "num" and atoms[i - 1].text in _MARKS_BEFORE_NUMBER or
                                                  atoms[i - 1].text == ")" and (a.text == "(" or
