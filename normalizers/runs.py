@@ -146,8 +146,8 @@ def boundary_cost(prev: Atom, cur: Atom, space: float = SPACE_PENALTY) -> float:
     it belongs to that word (``رفقته.``), a comma standing between spaces opens the run
     of Arabic words that follows it (``الذكاء ، بمقر``: the run is «، بمقر …»), not a
     left-to-right stretch, which is a run of its own (``اللجنة ، COVID 19مراعاة``: the comma
-    follows «COVID 19»), and a label's colon typed against it is seldom where the run ends
-    (``الورشة الأولى: الميزانية``)."""
+    follows «COVID 19»), and a label's colon typed against it, then a space, shows a run
+    boundary no more than a plain space does (``الورشة الأولى: الميزانية``)."""
     if is_forced_seam(prev, cur):
         if prev.kind == cur.kind == "ar" and not cur.cut_before:
             return -GLUED_WORDS_BONUS  # "سيرالمرصد" may be a space the extraction lost
@@ -161,7 +161,7 @@ def boundary_cost(prev: Atom, cur: Atom, space: float = SPACE_PENALTY) -> float:
     if prev.kind == "p" and prev.text in _COMMAS and prev.space_before and cur.space_before and cur.kind == "ar":
         return GLUED_MARK_PENALTY
     if prev.kind == "p" and prev.text == ":" and not prev.space_before and cur.space_before and cur.kind == "ar":
-        return GLUED_MARK_PENALTY
+        return space  # no more a sign of a run boundary than a plain space
     return SEAM_PENALTY
 
 

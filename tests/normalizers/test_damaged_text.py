@@ -230,3 +230,13 @@ def test_a_word_against_a_closing_bracket_is_a_run_boundary(shared):
     assert "(ADD)المعطيات" in lines[20]
     assert _repair(shared, "dev_01", lines)[20] == \
         "• السيد محمد أمين الزياني، رئيس مصلحة المعطيات المفتوحة، وكالة التنمية الرقمية (ADD) (عن"
+
+
+def test_a_label_s_colon_is_no_cheaper_run_boundary_than_a_plain_space(shared):
+    """``رئاسة الاجتماع: ترأس``: the label's colon and the space after it were typed so; the
+    line does not open with «ترأس الاجتماع:» to save a boundary elsewhere (dev_01, one draw,
+    no cut words)."""
+    lines = _document(shared, 2, "dev_01", 0.0)
+    assert lines[10].rstrip().endswith("رئاسة الاجتماع: ترأس")
+    assert _repair(shared, "dev_01", lines)[10] == \
+        "رئاسة الاجتماع: ترأس الاجتماع السيد عبد الرحيم الوزاني، الكاتب العام للوزارة المنتدبة لدى"

@@ -149,13 +149,15 @@ def test_a_comma_at_the_raw_end_is_read_both_ways():
         "المكان: قاعة الاجتماعات، الطابق الثاني، مقر وزارة الانتقال الرقمي وإصلاح الإدارة، الرباط"
 
 
-def test_a_label_colon_binds_to_what_it_introduces_like_a_typed_mark():
-    """A run boundary right after a label's colon typed against the label costs what one
-    beside any mark typed against its word does, not nothing."""
-    from normalizers.runs import GLUED_MARK_PENALTY, SEAM_PENALTY, boundary_cost
+def test_a_label_colon_binds_to_what_it_introduces_like_a_plain_space():
+    """A run boundary right after a label's colon typed against the label, then a space,
+    costs what one at a plain space does: the colon was typed as the author typed it. A colon
+    standing between spaces is a seam of its own."""
+    from normalizers.runs import SEAM_PENALTY, SPACE_PENALTY, boundary_cost
 
     atoms = atoms_of("الورشة الأولى: الميزانية التشاركية")
-    assert boundary_cost(atoms[2], atoms[3]) == GLUED_MARK_PENALTY > SEAM_PENALTY
+    assert boundary_cost(atoms[2], atoms[3]) == boundary_cost(atoms[3], atoms[4]) == SPACE_PENALTY
+    assert boundary_cost(atoms[2], atoms[3], space=2.5) == 2.5
     spaced = atoms_of("الورشة الأولى : الميزانية")
     assert boundary_cost(spaced[2], spaced[3]) == SEAM_PENALTY
 
