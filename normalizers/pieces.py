@@ -84,7 +84,8 @@ class Vocabulary:
             return False
         if self.lm.uni.get(key, 0) >= 1:
             return True
-        stem = key[1:] if key[0] in _CLITICS else key
+        # a preposition goes after a conjunction, never before one: no «ب» + «والمشاركة»
+        stem = key[1:] if key[0] in _CLITICS and not (key[0] in "بلك" and key[1] in "وف") else key
         stem = stem[2:] if stem.startswith("ال") else stem
         return stem != key and len(stem) >= 3 and self.lm.uni.get(stem, 0) >= 1
 
@@ -787,23 +788,29 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
     t = a.text
     if _has_own_prefix(t, vocab):
         return None
-    others = [b.text for b in atoms if b is not a and b.kind == "ar" and b.text not in _CLITICS]
+    at = next(k for k, b in enumerate(atoms) if b is a)
+    others = [(k, b.text) for k, b in enumerate(atoms) if b is not a and b.kind == "ar" and b.text not in _CLITICS]
     options = []
     for k in range(1, min(FRAGMENT_LETTERS, len(t) - 2) + 1):
         for word, frag, frag_first in ((t[:-k], t[-k:], False), (t[k:], t[:k], True)):
             if not _word_or_particle(word, vocab):
                 continue
+            # the pieces a reading can set side by side: the runs read in reverse order, the
+            # word's first piece ends a run laid out after the one its second piece opens
+            # (or the two stand in one run, next to each other)
+            before = [b for m, b in others if m < at or not frag_first and m == at + 1]  # frag + b
+            after = [b for m, b in others if m > at or frag_first and m == at - 1]  # b + frag
             if k > 2:
-                wholes = [w for b in others for w in (frag + b, b + frag)]
+                wholes = [frag + b for b in before] + [b + frag for b in after]
             elif frag_first:  # a letter or two glued before a word opens the word it was cut from
-                wholes = [frag + b for b in others]
+                wholes = [frag + b for b in before]
             elif word[-1] in "ةى":  # after a letter that only ends a word: another word's end
-                wholes = [w for b in others for w in (b + frag, frag + b)]  # (``المقترحةول`` … ``الحل``)
+                wholes = [b + frag for b in after] + [frag + b for b in before]  # (``المقترحةول`` … ``الحل``)
             else:  # a letter or two glued after one may be that word's own ending (اتخادها),
                 # unless they end a piece that is no word (``الإنسانيد`` … ``الس``: «السيد»)
-                wholes = [b + frag for b in others if not vocab.known(text_key(b))]
+                wholes = [b + frag for b in after if not vocab.known(text_key(b))]
                 if frag in _CLITICS:  # or the proclitic that opens another piece (العدلو … زارة)
-                    wholes += [frag + b for b in others if not vocab.known(text_key(b))]
+                    wholes += [frag + b for b in before if not vocab.known(text_key(b))]
             for whole in wholes:
                 kw = text_key(whole)
                 if vocab.cut_word(kw):
@@ -812,7 +819,7 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
         return None
     # the atom whole may be the piece, with another piece of the line (``نامج`` … ``البر``:
     # «البرنامج», not «البرج» + نام): the likelier word stands
-    whole = [(vocab.count(k), vocab.zipf(k)) for b in others for k in (text_key(b + t), text_key(t + b))
+    whole = [(vocab.count(k), vocab.zipf(k)) for _, b in others for k in (text_key(b + t), text_key(t + b))
              if vocab.whole_word(k)]
     if whole and max(whole) >= max(options)[:2]:
         return None

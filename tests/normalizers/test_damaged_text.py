@@ -240,3 +240,12 @@ def test_a_label_s_colon_is_no_cheaper_run_boundary_than_a_plain_space(shared):
     assert lines[10].rstrip().endswith("رئاسة الاجتماع: ترأس")
     assert _repair(shared, "dev_01", lines)[10] == \
         "رئاسة الاجتماع: ترأس الاجتماع السيد عبد الرحيم الوزاني، الكاتب العام للوزارة المنتدبة لدى"
+
+
+def test_a_name_after_a_title_in_another_run_is_not_cut_for_pieces(shared):
+    """``المواطنةأنس بوزيان، … السيد``: the title stands in a run of its own, after the name's
+    run in the raw line. ``بوزيان`` is not taken apart for a piece that no reading can set
+    beside ``أنس`` («إنسان») nor for a «بو» + «والمشاركة» (dev_01, one draw, no cut words)."""
+    lines = _document(shared, 0, "dev_01", 0.0)
+    assert "المواطنةأنس بوزيان،" in lines[28]
+    assert _repair(shared, "dev_01", lines)[28] == "• السيد أنس بوزيان، جمعية شباب من أجل المشاركة المواطنة."

@@ -410,3 +410,27 @@ def test_a_piece_glued_between_two_words_is_split_off_both():
     «افتتح» (``الاجتماعالكافتتح``), the rest ``اتب`` standing at the raw start."""
     assert repair_runs("اتب العام الاجتماع بكلمة رحب فيها بأعضاء اللجنة، مذكرا بأهمية هذا الاجتماعالكافتتح السيد ") \
         == "افتتح السيد الكاتب العام الاجتماع بكلمة رحب فيها بأعضاء اللجنة، مذكرا بأهمية هذا الاجتماع"
+
+
+def test_a_fragment_is_split_off_only_for_a_piece_a_reading_can_set_beside_it(shared):
+    """The runs are read in reverse order, so a cut word's first piece ends a run laid out
+    after the one its second piece opens. ``بوزيان`` (a name the clean text lacks once dev_01
+    is held out) may be «بوزي» + the ان of «إنسان» only where ``أنس`` stands after it in the
+    raw line; before it, as in dev_01's «السيد أنس بوزيان», no reading joins the two."""
+    from normalizers.lm import held_out_model
+    from normalizers.pieces import _split_off_fragment
+
+    doc = shared / "corpus" / "gold" / "dev_01.txt"
+    vocab = Vocabulary(held_out_model(doc.read_text(encoding="utf-8").split("\n")), {})
+    for line, want in (("بوزيان أنس", ["بوزي", "ان"]), ("أنس بوزيان", None), ("المواطنةأنس بوزيان", None)):
+        atoms = atoms_of(line)
+        got = _split_off_fragment(next(a for a in atoms if a.text == "بوزيان"), atoms, vocab)
+        assert (_texts(got) if got else None) == want, line
+
+
+def test_a_preposition_before_a_conjunction_is_no_clitic():
+    """A conjunction goes before a preposition (وبالمشاركة), never after one: «بوالمشاركة»
+    is no word the clean text knows through «والمشاركة»."""
+    vocab = Vocabulary(model(), {})
+    assert vocab.known("والمشاركه") and vocab.known("وبالمشاركه")
+    assert not vocab.known("بوالمشاركه") and not vocab.known("لوالمشاركه")
