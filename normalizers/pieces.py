@@ -760,6 +760,8 @@ def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> 
                 continue
             for w1, first, end1 in splits[i]:
                 for w2, second, end2 in splits[j]:
+                    if j > i and not (j == i + 1 and end1 and not end2):
+                        continue  # no reading sets them side by side (see ``_split_off_fragment``)
                     kw = text_key(first + second)
                     if vocab.cut_word(kw):
                         options.append((vocab.count(kw), vocab.zipf(kw), i, j, (w1, first, end1), (w2, second, end2)))

@@ -434,3 +434,19 @@ def test_a_preposition_before_a_conjunction_is_no_clitic():
     vocab = Vocabulary(model(), {})
     assert vocab.known("والمشاركه") and vocab.known("وبالمشاركه")
     assert not vocab.known("بوالمشاركه") and not vocab.known("لوالمشاركه")
+
+
+def test_two_glued_pieces_are_split_off_only_where_a_reading_can_join_them():
+    """``التشاركيةية`` … ``للميزانالاستثمار`` hold the pieces ية and للميزان of «للميزانية»:
+    the first piece ends a run laid out after the one its second piece opens. Laid out the
+    other way round, no reading could set the pieces side by side, so neither word is cut."""
+    from normalizers.pieces import _split_glued_pieces
+
+    vocab = Vocabulary(model(), {})
+    for line, want in (
+            ("التشاركيةية الميزانية للميزانالاستثمار", ["التشاركية", "ية", "الميزانية", "للميزان", "الاستثمار"]),
+            ("للميزانالاستثمار الميزانية التشاركيةية", ["للميزانالاستثمار", "الميزانية", "التشاركيةية"]),
+            ("ارةممثلين تشكيل الإدتشكيل", ["ارة", "ممثلين", "تشكيل", "الإد", "تشكيل"]),
+            ("الإدتشكيل تشكيل ارةممثلين", ["الإدتشكيل", "تشكيل", "ارةممثلين"])):
+        atoms = atoms_of(line)
+        assert _texts(_split_glued_pieces(atoms, vocab, {id(a) for a in atoms})) == want, line
