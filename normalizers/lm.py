@@ -144,6 +144,7 @@ def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] |
 
 PROCLITICS = frozenset("وبلفك")  # one-letter proclitics: never a word of their own in clean text
 CLITIC_AT_END = -30.0
+UNKNOWN_LETTER_COST = 2.0  # nats a letter of a string no text knows (see ``BigramModel.unknown_cost``)
 GENERAL_WEIGHT = 1.0  # weight of the general corpus's pair evidence against the clean text's
 
 
@@ -204,6 +205,16 @@ class BigramModel:
         if self.uni.get(w, 0) or len(w) <= 3 or w[0] not in PROCLITICS or not self.uni.get(w[1:], 0):
             return w
         return w[1:]
+
+    def unknown_cost(self, w: str) -> float:
+        """What a word no text knows costs beyond the model's unknown word: its spelling,
+        ``UNKNOWN_LETTER_COST`` a letter after the third. The model gives every string it lacks
+        one small probability, so a string glued of two words (``يوماخمسة``) would read as
+        cheaply as the two words it is made of; 0 for a word the clean text or the general
+        corpus has."""
+        if len(w) <= 3 or self.uni.get(w, 0) or self.general is None or self.general.word(w)[0]:
+            return 0.0
+        return UNKNOWN_LETTER_COST * (len(w) - 3)
 
     def word_logp(self, a: str, b: str) -> float:
         """Log-probability of ``b`` after ``a`` in the clean text, plus the general corpus's

@@ -633,12 +633,15 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
         closer = next((a.text for a in trail if a.text in _CLOSERS), None)
         # the line ends with that mark; or the raw end's mark is its word's own, in the line
         end = closer if closer is not None else on if on is not None and c[-1].text in _CLOSERS else right
+        # strings no text knows: the same for every order of one core, not for its words split otherwise
+        spelled = sum(lm.unknown_cost(lm_key(a)) for a in c if a.kind == "ar")
         k = _latin_head(c)
         if moved is None and k and left not in (None, "<s>"):
             score, groups = _ltr_paragraph_reading(c, k, lm, left, end)
-            readings.append((score, groups, c, trail, frozenset()))
+            readings.append((score - spelled, groups, c, trail, frozenset()))
             continue
         score, groups = scored_reading(c, lm, left, end, cut)
+        score -= spelled
         if moved is not None:  # an article given back: its two words read next to each other,
             order = [i for g in groups for i in g]  # the other way round, or not at all
             if order.index(moved - 1) != order.index(moved) + 1:

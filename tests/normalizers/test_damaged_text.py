@@ -249,3 +249,12 @@ def test_a_name_after_a_title_in_another_run_is_not_cut_for_pieces(shared):
     lines = _document(shared, 0, "dev_01", 0.0)
     assert "المواطنةأنس بوزيان،" in lines[28]
     assert _repair(shared, "dev_01", lines)[28] == "• السيد أنس بوزيان، جمعية شباب من أجل المشاركة المواطنة."
+
+
+def test_two_glued_words_no_text_knows_as_one_are_read_as_two(shared):
+    """``يوماخمسة`` is in no text: «يوما» and «خمسة», two runs glued. Spelled out letter by
+    letter it costs more than the two words, so «خمسة عشر يوما» stands (dev_03, one draw,
+    5 % of words cut)."""
+    lines = _document(shared, 0, "dev_03", 0.05)
+    assert lines[107].strip() == "؛عشر يوماخمسة"
+    assert _repair(shared, "dev_03", lines)[107] == "خمسة عشر يوما؛"

@@ -329,6 +329,21 @@ def test_words_written_together_are_a_seam_unless_their_order_reads_far_better()
     assert repair_runs("  لجنة الاشرافدليل تخصيص الاجتماع. ").endswith("لجنة الاشراف.")
 
 
+def test_a_string_no_text_knows_pays_for_its_spelling():
+    """``الترافعإضافة`` (seed 001 line 431) is in no text: two runs glued, «الترافع» and
+    «إضافة». As one unknown word it would cost what any unknown word costs, no more than the
+    two words it is made of; spelled out letter by letter it costs more, so the line reads
+    as the two words in their runs' order."""
+    from normalizers.lm import UNKNOWN_LETTER_COST, model
+
+    lm = model()
+    assert lm.unknown_cost("الترافعاضافه") == UNKNOWN_LETTER_COST * 9 > 0
+    assert lm.unknown_cost("الترافع") == lm.unknown_cost("اضافه") == lm.unknown_cost("بوزيان") == 0.0
+    lines = seed("001").read_text(encoding="utf-8").split("\n")
+    assert "الترافعإضافة" in lines[430]
+    assert repair_runs(lines[430]) == "• إضافة المادة التكوينية المتعلقة بتقنيات الترافع"
+
+
 def test_dash_against_a_word_at_the_raw_start_ends_the_line():
     """«-كتوبرخلال شهري أمكوناتها» (seed 003 line 165): the dash at the raw start, written
     against the word after it, is the logical end (a month range running on), not a bullet."""
