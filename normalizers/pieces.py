@@ -28,6 +28,7 @@ KNOWN_ZIPF = 2.0  # common enough (1 in 10 million) to accept as the repair of a
 ATTESTED_ZIPF = 3.0  # a glued word's piece, when the other piece stands alone in the document
 ROTATED_ZIPF = 3.5  # a rotation needs more: some rotation of any name is a rare word
 COMMON_ZIPF = 4.0  # a word of everyday use (1 in 100,000 words)
+GENERAL_MIN_COUNT = 3
 CUT_WORD_LETTERS = 5  # a word this long, cut in two, leaves pieces that tell it
 
 
@@ -59,7 +60,13 @@ class Vocabulary:
     def real(self, key: str) -> bool:
         """A word of the language as it stands (not to be taken apart): in the clean text or
         the lexicon, or a common word with a pronoun or dual ending (``خلالهما``, ``ورشتين``)."""
-        return self.lexical(key) or self.zipf(key) >= REAL_ZIPF or self.inflected(key)
+        return self.lexical(key) or self.zipf(key) >= REAL_ZIPF or self.inflected(key) or self.attested(key)
+
+    def attested(self, key: str) -> bool:
+        """Written at least ``GENERAL_MIN_COUNT`` times in the general corpus (``msa``): words of
+        the genre that wordfreq's web list lacks (``المتدخلات``, ``التحسيسية``, ``والمتدخلين``)."""
+        general = self.lm.general
+        return general is not None and len(key) >= 3 and general.word(key)[0] >= GENERAL_MIN_COUNT
 
     def inflected(self, key: str) -> bool:
         """A common word of the clean text or the lexicon with an ending it takes: a pronoun

@@ -258,3 +258,12 @@ def test_two_glued_words_no_text_knows_as_one_are_read_as_two(shared):
     lines = _document(shared, 0, "dev_03", 0.05)
     assert lines[107].strip() == "؛عشر يوماخمسة"
     assert _repair(shared, "dev_03", lines)[107] == "خمسة عشر يوما؛"
+
+
+def test_a_word_the_general_corpus_writes_is_a_real_piece_of_a_glued_string(shared):
+    """``إنجاحهوالمتدخلين`` is «إنجاحه» and «والمتدخلين», two runs glued. wordfreq's web list
+    lacks «والمتدخلين»; the general corpus of Moroccan news writes it 47 times, so the string
+    is read as the two words (dev_03, one draw, no cut words)."""
+    lines = _document(shared, 0, "dev_03", 0.0)
+    assert "إنجاحهوالمتدخلين" in lines[112]
+    assert _repair(shared, "dev_03", lines)[112] == "والمتدخلين والمشاركات والمشاركين على مساهماتهم القيمة في إنجاحه."

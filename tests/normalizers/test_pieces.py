@@ -450,3 +450,15 @@ def test_two_glued_pieces_are_split_off_only_where_a_reading_can_join_them():
             ("الإدتشكيل تشكيل ارةممثلين", ["الإدتشكيل", "تشكيل", "ارةممثلين"])):
         atoms = atoms_of(line)
         assert _texts(_split_glued_pieces(atoms, vocab, {id(a) for a in atoms})) == want, line
+
+
+def test_a_word_the_general_corpus_writes_is_real():
+    """Words of the genre that wordfreq's web list lacks are real where the general corpus
+    writes them a few times; glued strings that nobody writes are not."""
+    from normalizers.lm import lexicon, text_key
+
+    vocab = Vocabulary(model(), {})
+    for word in ("المتدخلات", "التحسيسية", "والمتدخلين"):
+        assert lexicon().get(text_key(word), 0.0) == 0.0 and vocab.attested(text_key(word)), word
+    for glued in ("يوماخمسة", "إنجاحهوالمتدخلين", "الترافعإضافة"):
+        assert not vocab.attested(text_key(glued)) and not vocab.real(text_key(glued)), glued
