@@ -155,6 +155,8 @@ def _rotation(a: Atom, vocab: Vocabulary) -> Atom | None:
     if len(t) <= 16:
         candidates += [t[j:] + t[i:j] + t[:i] for i in range(1, len(t) - 1) for j in range(i + 1, len(t))]
     for word in candidates:
+        if _inner_final(word):  # ة or ى inside: a key folds them (``وإلىات`` is no «وآليات»)
+            continue
         k = text_key(word)
         if k != own and (vocab.lexical(k) or vocab.seen(k) or vocab.zipf(k) >= ROTATED_ZIPF):
             c = vocab.rank(k)

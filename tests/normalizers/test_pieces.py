@@ -462,3 +462,14 @@ def test_a_word_the_general_corpus_writes_is_real():
         assert lexicon().get(text_key(word), 0.0) == 0.0 and vocab.attested(text_key(word)), word
     for glued in ("يوماخمسة", "إنجاحهوالمتدخلين", "الترافعإضافة"):
         assert not vocab.attested(text_key(glued)) and not vocab.real(text_key(glued)), glued
+
+
+def test_a_rotation_keeps_letters_that_only_end_a_word_at_its_end():
+    """``اتوإلى`` (the end of «المتدخلات» glued to «وإلى») rotated is «وإلىات», whose key is
+    «وآليات»'s: a ى inside a word is none, so no rotation. ``وزاريةال`` still reads «الوزارية»."""
+    from normalizers.lm import Atom
+    from normalizers.pieces import _rotation
+
+    vocab = Vocabulary(model(), {})
+    assert _rotation(Atom("اتوإلى", "ar", True), vocab) is None
+    assert _rotation(Atom("وزاريةال", "ar", True), vocab).text == "الوزارية"
