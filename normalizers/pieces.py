@@ -331,37 +331,47 @@ def clitic_moves(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
     return out
 
 
-GLUED_PIECE_LETTERS = 4  # a piece of a string no text knows: long enough to tell a word (or a very common one)
+GLUED_PIECE_LETTERS = 4  # a piece of a string no text knows: long enough to tell a word,
+GLUED_SHORT_ZIPF = 4.0  # or a word of everyday use (دعا، كما)
+GLUED_READINGS = 2  # the splits of one such string offered to the reading
 
 
 def glued_word_splits(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
     """Another way to read a line with a rare word of the lexicon that is two common words
     written together (``عقدتم``: «عقد» + «تم», two runs glued; ``هذاالعام``), or with a
     string no text knows, written with no prefix of its own, that is two real words (see
-    ``Vocabulary.real``), each of at least ``GLUED_PIECE_LETTERS`` letters or among the
-    language's most common (``ذلكاستثنائية``: «ذلك» + «استثنائية»; ``يقترحهاتخصيص``,
-    ``القروياتالأمية``): the line with each such word split where it makes the two most
-    common words. Web text's lost spaces put such strings in the lexicon; the reading
-    decides between this and the line as written."""
-    split, changed = [], False
+    ``Vocabulary.real``), each of at least ``GLUED_PIECE_LETTERS`` letters or a word of
+    everyday use (``ذلكاستثنائية``: «ذلك» + «استثنائية»; ``يقترحهاتخصيص``, ``دعاالتحسيسية``):
+    the line with each such word split where it makes the two most common words, and, for a
+    string no text knows, the line with it split at its next likeliest place (``أكدتوفي``:
+    «أكد» + «توفي» or «أكدت» + «وفي»). Web text's lost spaces put such strings in the
+    lexicon; the reading decides between these and the line as written."""
+    cuts: list[list[int]] = []  # for each atom, where it may be split, likeliest first
     for a in core:
         key = lm_key(a)
-        pair = None
+        at: list[int] = []
         if a.kind == "ar" and len(a.text) >= 5 and not vocab.lexical(key) and not vocab.seen(key) \
                 and vocab.text_zipf(a.text) < RARE_ZIPF:
             options = [(min(_common(a.text[:i], vocab), _common(a.text[i:], vocab)), i) for i in range(2, len(a.text) - 1)]
             best, i = max(options)
-            if best < PARTICLE_WORD_ZIPF and vocab.text_zipf(a.text) == 0.0 and not vocab.inflected(key) \
-                    and not _has_own_prefix(a.text, vocab):
-                words = [k for _, k in sorted(options, reverse=True) if a.text[:k] not in _PREFIXES and all(
-                    (len(p) >= GLUED_PIECE_LETTERS or _common(p, vocab) >= FUNCTION_ZIPF) and vocab.real(text_key(p))
-                    for p in (a.text[:k], a.text[k:]))]
-                best, i = (PARTICLE_WORD_ZIPF, words[0]) if words else (best, i)
             if best >= PARTICLE_WORD_ZIPF:
-                pair = (replace(a, text=a.text[:i]), Atom(a.text[i:], "ar", False))
-        split.extend(pair or (a,))
-        changed = changed or pair is not None
-    return [split] if changed else []
+                at = [i]
+            elif vocab.text_zipf(a.text) == 0.0 and not vocab.inflected(key) and not _has_own_prefix(a.text, vocab):
+                at = [k for _, k in sorted(options, reverse=True) if a.text[:k] not in _PREFIXES and all(
+                    (len(p) >= GLUED_PIECE_LETTERS or _common(p, vocab) >= GLUED_SHORT_ZIPF) and vocab.real(text_key(p))
+                    for p in (a.text[:k], a.text[k:]))][:GLUED_READINGS]
+        cuts.append(at)
+    readings = []
+    for r in range(max(map(len, cuts), default=0)):  # the r-th likeliest split of each such word
+        split: list[Atom] = []
+        for a, at in zip(core, cuts):
+            if at:
+                i = at[min(r, len(at) - 1)]
+                split += [replace(a, text=a.text[:i]), Atom(a.text[i:], "ar", False)]
+            else:
+                split.append(a)
+        readings.append(split)
+    return readings
 
 
 def _common(text: str, vocab: Vocabulary) -> float:

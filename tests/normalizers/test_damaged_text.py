@@ -267,3 +267,17 @@ def test_a_word_the_general_corpus_writes_is_a_real_piece_of_a_glued_string(shar
     lines = _document(shared, 0, "dev_03", 0.0)
     assert "إنجاحهوالمتدخلين" in lines[112]
     assert _repair(shared, "dev_03", lines)[112] == "والمتدخلين والمشاركات والمشاركين على مساهماتهم القيمة في إنجاحه."
+
+
+def test_a_glued_string_is_read_split_at_its_likeliest_places(shared):
+    """Strings no text knows, of two runs glued: ``دعاالتحسيسية`` is «دعا», a three-letter word
+    of everyday use, and «التحسيسية»; ``أكدتوفي`` splits as «أكد» + «توفي» or «أكدت» + «وفي»,
+    and the reading takes the second (dev_01, two draws, no cut words)."""
+    lines = _document(shared, 2, "dev_01", 0.0)
+    assert "دعاالتحسيسية" in lines[69]
+    assert _repair(shared, "dev_01", lines)[69] == \
+        "التحسيسية الجهوية، فيما دعا السيد عمر أوبلا إلى نشر نتائج التتبع بشكل دوري على البوابة"
+    lines = _document(shared, 4, "dev_01", 0.0)
+    assert "أكدتوفي" in lines[68]
+    assert _repair(shared, "dev_01", lines)[68] == \
+        "وفي هذا الصدد، أكدت السيدة رجاء المرابط على أهمية إشراك الجمعيات المحلية في تنظيم الأيام"
