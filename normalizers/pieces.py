@@ -392,7 +392,7 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     def completions(b: Atom, words: tuple[str, ...], frag: str = "") -> list[str]:
         """Words the piece ``b`` becomes with the fragment: as joined, or, for a single
         letter, with its pieces rotated (a word the text itself knows)."""
-        got = [w for w in words if vocab.improves(lm_key(b), text_key(w))]
+        got = [w for w in words if not _inner_final(w) and vocab.improves(lm_key(b), text_key(w))]
         if not got and words and len(frag) == 1 and not vocab.real(lm_key(b)):
             rotated = _rotation(Atom(words[0], "ar", True), vocab)
             if rotated is not None and vocab.count(text_key(rotated.text)):  # the text itself knows it
@@ -782,7 +782,7 @@ def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> 
                     if j > i and not (j == i + 1 and end1 and not end2):
                         continue  # no reading sets them side by side (see ``_split_off_fragment``)
                     kw = text_key(first + second)
-                    if vocab.cut_word(kw):
+                    if vocab.cut_word(kw) and not _inner_final(first + second):
                         options.append((vocab.count(kw), vocab.zipf(kw), i, j, (w1, first, end1), (w2, second, end2)))
     if not options:
         return atoms
@@ -834,7 +834,7 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
                     wholes += [frag + b for b in before if not vocab.known(text_key(b))]
             for whole in wholes:
                 kw = text_key(whole)
-                if vocab.cut_word(kw):
+                if vocab.cut_word(kw) and not _inner_final(whole):
                     options.append((vocab.count(kw), vocab.zipf(kw), len(word), frag_first, word, frag))
     if not options:
         return None

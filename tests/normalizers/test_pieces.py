@@ -473,3 +473,16 @@ def test_a_rotation_keeps_letters_that_only_end_a_word_at_its_end():
     vocab = Vocabulary(model(), {})
     assert _rotation(Atom("اتوإلى", "ar", True), vocab) is None
     assert _rotation(Atom("وزاريةال", "ar", True), vocab).text == "الوزارية"
+
+
+def test_no_piece_completes_a_word_with_a_letter_that_only_ends_one_inside(shared):
+    """``ات`` after «وإلى» would make «وإلىات», whose key is «وآليات»'s: a ى (or ة) inside a
+    word is none, so «المتدخلات» is not cut for it (dev_03's line, held out)."""
+    from normalizers.lm import held_out_model
+    from normalizers.pieces import _split_off_fragment
+
+    doc = shared / "corpus" / "gold" / "dev_03.txt"
+    vocab = Vocabulary(held_out_model(doc.read_text(encoding="utf-8").split("\n")), {})
+    atoms = atoms_of("جميع المتدخلات اللقاء، وإلى هذا")
+    assert _split_off_fragment(atoms[1], atoms, vocab) is None
+    assert "وإلىات" not in _texts(transfer_fragments(atoms_of("المتدخل اللقاء، وإلى ات"), vocab))
