@@ -28,7 +28,7 @@ KNOWN_ZIPF = 2.0  # common enough (1 in 10 million) to accept as the repair of a
 ATTESTED_ZIPF = 3.0  # a glued word's piece, when the other piece stands alone in the document
 ROTATED_ZIPF = 3.5  # a rotation needs more: some rotation of any name is a rare word
 COMMON_ZIPF = 4.0  # a word of everyday use (1 in 100,000 words)
-GENERAL_MIN_COUNT = 3
+GENERAL_MIN_COUNT = 3  # written this often in the general corpus: a real word (see ``Vocabulary.attested``)
 CUT_WORD_LETTERS = 5  # a word this long, cut in two, leaves pieces that tell it
 
 
@@ -58,8 +58,9 @@ class Vocabulary:
         return self.lm.uni.get(key, 0) >= 1
 
     def real(self, key: str) -> bool:
-        """A word of the language as it stands (not to be taken apart): in the clean text or
-        the lexicon, or a common word with a pronoun or dual ending (``خلالهما``, ``ورشتين``)."""
+        """A word of the language as it stands (not to be taken apart): in the clean text, the
+        lexicon or the general corpus, or a common word with a pronoun or dual ending
+        (``خلالهما``, ``ورشتين``)."""
         return self.lexical(key) or self.zipf(key) >= REAL_ZIPF or self.inflected(key) or self.attested(key)
 
     def attested(self, key: str) -> bool:
