@@ -527,8 +527,10 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
     # a lone one-letter proclitic is a word's own prefix, not a piece of it: see ``render``
     ar = [i for i, a in enumerate(atoms) if a.kind == "ar" and a.text not in PROCLITICS]
     known = {i: vocab.known(lm_key(atoms[i])) for i in ar}
-    # a shorter word where a piece is no word at all (``حل`` … ``ول``: «حلول»)
-    stray = {i: not known[i] and not vocab.real(lm_key(atoms[i])) and lm_key(atoms[i]) not in SHORT_WORDS for i in ar}
+    # a shorter word where a piece is no word at all (``حل`` … ``ول``: «حلول»), or a lone letter
+    # (``ت`` … ``قدم``: «تقدم»; the clean text writes ت alone only after a slash: رؤساء/ت)
+    stray = {i: len(atoms[i].text) == 1 or not known[i] and not vocab.real(lm_key(atoms[i])) and lm_key(atoms[i]) not in SHORT_WORDS
+             for i in ar}
     out = set()
     for i in ar:
         for j in ar:

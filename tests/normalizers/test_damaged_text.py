@@ -281,3 +281,12 @@ def test_a_glued_string_is_read_split_at_its_likeliest_places(shared):
     assert "أكدتوفي" in lines[68]
     assert _repair(shared, "dev_01", lines)[68] == \
         "وفي هذا الصدد، أكدت السيدة رجاء المرابط على أهمية إشراك الجمعيات المحلية في تنظيم الأيام"
+
+
+def test_a_lone_letter_is_a_piece_even_where_the_clean_text_writes_it(shared):
+    """``ت`` at the raw end and ``قدم`` glued after «الأنشطة» are the pieces of «تقدم». The clean
+    text writes ت alone (رؤساء/ت), which made it a word; one letter standing alone in a line
+    is a piece of a cut word all the same (dev_02, one draw, 5 % of words cut)."""
+    lines = _document(shared, 0, "dev_02", 0.05)
+    assert lines[24].rstrip().endswith("الأنشطةقدم تتبع ت •")
+    assert _repair(shared, "dev_02", lines)[24] == "• تتبع تقدم إنجاز الأنشطة المبرمجة في إطار التزامات خطة العمل الوطنية؛"
