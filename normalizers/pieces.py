@@ -762,6 +762,14 @@ def _piece_splits(t: str, vocab: Vocabulary) -> list[tuple[str, str, bool]]:
     return out
 
 
+def _joinable(first: int, second: int, touching: bool) -> bool:
+    """Can a reading set the piece in atom ``first`` just before the piece in atom ``second``?
+    The runs are read in reverse order, so a cut word's first piece ends a run laid out after
+    the one its second piece opens; or the two stand next to each other in one run, where
+    ``touching`` (the first piece ends its atom, the second opens the next)."""
+    return first > second or touching and second == first + 1
+
+
 def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> list[Atom]:
     """Both pieces of a cut word glued to other words, as run boundaries leave them, each
     before or after its neighbour (``التشاركيةية`` … ``للميزانالاستثمار``: التشاركية + ية,
@@ -780,8 +788,8 @@ def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> 
                 continue
             for w1, first, end1 in splits[i]:
                 for w2, second, end2 in splits[j]:
-                    if j > i and not (j == i + 1 and end1 and not end2):
-                        continue  # no reading sets them side by side (see ``_split_off_fragment``)
+                    if not _joinable(i, j, end1 and not end2):
+                        continue
                     kw = text_key(first + second)
                     if vocab.cut_word(kw) and not _inner_final(first + second):
                         options.append((vocab.count(kw), vocab.zipf(kw), i, j, (w1, first, end1), (w2, second, end2)))
@@ -801,6 +809,7 @@ def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> 
 FRAGMENT_LETTERS = 10  # the longest piece of a cut word glued to another word that is split off
 
 
+
 def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[Atom, Atom] | None:
     """A word glued to a piece of another word that a run boundary cut, whose other piece
     stands elsewhere in the line (``الحكومةالو`` … ``زارة``: الحكومة + الو of «الوزارة»;
@@ -817,11 +826,8 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
         for word, frag, frag_first in ((t[:-k], t[-k:], False), (t[k:], t[:k], True)):
             if not _word_or_particle(word, vocab):
                 continue
-            # the pieces a reading can set side by side: the runs read in reverse order, the
-            # word's first piece ends a run laid out after the one its second piece opens
-            # (or the two stand in one run, next to each other)
-            before = [b for m, b in others if m < at or not frag_first and m == at + 1]  # frag + b
-            after = [b for m, b in others if m > at or frag_first and m == at - 1]  # b + frag
+            before = [b for m, b in others if _joinable(at, m, not frag_first)]  # frag + b
+            after = [b for m, b in others if _joinable(m, at, frag_first)]  # b + frag
             if k > 2:
                 wholes = [frag + b for b in before] + [b + frag for b in after]
             elif frag_first:  # a letter or two glued before a word opens the word it was cut from
