@@ -809,7 +809,6 @@ def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> 
 FRAGMENT_LETTERS = 10  # the longest piece of a cut word glued to another word that is split off
 
 
-
 def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[Atom, Atom] | None:
     """A word glued to a piece of another word that a run boundary cut, whose other piece
     stands elsewhere in the line (``الحكومةالو`` … ``زارة``: الحكومة + الو of «الوزارة»;
