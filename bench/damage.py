@@ -141,6 +141,39 @@ def damage_document(lines: list[str], rng: random.Random, **kw) -> list[str]:
     return out
 
 
+_MIRROR = str.maketrans("()", ")(")
+
+
+def justify_line(line: str, rng: random.Random, together: float = 0.15) -> str:
+    """A clean line as seed 004's producer writes a justified line: word by word, the pieces
+    in visual order and two spaces apart (``وتكريس  التشاركية  …  بين  ومن``), two Arabic words
+    now and then set as one piece (with probability ``together``; in logical order inside,
+    ``إعمال معايير``), brackets mirrored (``)الملاحق``), a mark after a number laid out before
+    it (``.2018``) and a list item's bullet or number at the raw end."""
+    head = ""
+    m = re.match(r"(•|[0-9]{1,2}\.) ", line)
+    if m:
+        head, line = m.group(1), line[m.end():]
+        head = "." + head[:-1] if head.endswith(".") else head
+    pieces: list[str] = []
+    for t in line.split():
+        n = re.match(r"^([0-9][0-9.,%/-]*[0-9%]|[0-9])([.،:؛,]+)$", t)
+        t = (n.group(2) + n.group(1) if n else t).translate(_MIRROR)
+        if pieces and not re.search("[0-9A-Za-z]", t + pieces[-1]) and rng.random() < together:
+            pieces[-1] += " " + t
+        else:
+            pieces.append(t)
+    return "  ".join(reversed(pieces)) + (f"  {head}" if head else "")
+
+
+def justify_document(lines: list[str], rng: random.Random, share: float = 0.5) -> list[str]:
+    """A logical document whose lines of four or more words are, each with probability
+    ``share``, laid out word by word in visual order (``justify_line``); the other lines,
+    table rows and non-Arabic lines as they are (seed 004)."""
+    return [justify_line(line, rng) if " | " not in line and _ARABIC.search(line) and len(line.split()) >= 4
+            and rng.random() < share else line for line in lines]
+
+
 WRAP = 90  # characters of a wrapped line: the seeds' lines are 80-100 characters long
 SETTINGS = {  # name: (line width, or None for one line a paragraph; damage_line's parameters)
     "runs reversed, 20% of spaces a run boundary": (None, {}),
@@ -149,6 +182,8 @@ SETTINGS = {  # name: (line width, or None for one line a paragraph; damage_line
     f"paragraphs wrapped at {WRAP} characters, runs reversed": (WRAP, {}),
     "the same, 2% of words cut": (WRAP, {"word_cut": 0.02}),
     "the same, 5% of words cut": (WRAP, {"word_cut": 0.05}),
+    f"paragraphs wrapped at {WRAP} characters, half the lines laid out word by word in visual order "
+    "(seed 004), the rest logical": (WRAP, {"justified": 0.5}),
 }
 
 
@@ -176,7 +211,8 @@ def damage_rows(corpus: Path, draws: int = 5) -> list[tuple[str, int, int, float
                     clean = doc.read_text(encoding="utf-8").split("\n")
                     if width:
                         clean = wrap_document(clean, width)
-                    broken = damage_document(clean, rng, **kw)
+                    broken = justify_document(clean, rng, kw["justified"]) if "justified" in kw \
+                        else damage_document(clean, rng, **kw)
                     fixed = repair_text_lines(broken, models[doc])
                     for c, b, f in zip(clean, broken, fixed):
                         if " | " in c or not _ARABIC.search(c):

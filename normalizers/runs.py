@@ -14,7 +14,9 @@ general corpus's word-pair evidence, ``msa``) scores each candidate, with the ne
 lines' words at the edges of a wrapped line, and dynamic programming finds the best one in
 O(n^3). Every line is read twice: the second reading also weighs the word pairs the
 document's other lines show in the first (``lm.DocumentModel``). A document without
-visual-order damage is never reordered.
+visual-order damage is never reordered, but for its lines laid out word by word, in visual
+order (``word_spaced``: seed 004's justified lines), which are read with every wide gap a
+run boundary and kept where the model prefers them as written.
 """
 from __future__ import annotations
 
@@ -175,12 +177,13 @@ def best_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
 
 
 def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
-                   right: str | None = None, cut_words: frozenset[tuple[int, int]] = frozenset()
-                   ) -> tuple[float, list[list[int]]]:
+                   right: str | None = None, cut_words: frozenset[tuple[int, int]] = frozenset(),
+                   wide_forced: bool = False) -> tuple[float, list[list[int]]]:
     """The best reading's score and groups (see ``best_reading``); ``cut_words`` holds the
     pairs of atoms that are the two pieces of one word (see ``cut_word_pairs``): side by side
     they score as the word going on, and where a piece pairs with no other, the words before
-    the first piece and after the second are scored next to the whole word."""
+    the first piece and after the second are scored next to the whole word. ``wide_forced``:
+    every wide gap is a run boundary (a line laid out word by word, see ``word_spaced``)."""
     n = len(atoms)
     keys = [lm_key(a) for a in atoms]
     # the score of every pair of atoms, one after the other: inside a run (neighbours) or at
@@ -206,6 +209,13 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
 
     space = getattr(lm, "space_penalty", SPACE_PENALTY)  # the document's own (see ``space_penalty``)
     cost = [0.0] + [boundary_cost(atoms[i - 1], atoms[i], space) for i in range(1, n)]
+    if wide_forced:  # the pieces are the stretches between wide gaps; a mark typed against its word,
+        # a conjunction or preposition against its number (``و21``) stay in their piece as written
+        cost = [FORCED if c == WIDE_PENALTY and atoms[i].wide_before else
+                RANGE_PENALTY if c == GLUED_MARK_PENALTY and not atoms[i].space_before else
+                RANGE_PENALTY if c == FORCED and atoms[i].kind == "num" and atoms[i - 1].text in PROCLITICS
+                and not atoms[i].space_before else c
+                for i, c in enumerate(cost)]
     for i in range(1, n - 1):  # a numeric range (2021 – 2023), words joined by / or -: one unit
         if (atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "num" and
                 cost[i] != FORCED and cost[i + 1] != FORCED) or _joins_words(atoms, i):
@@ -313,8 +323,9 @@ def _join(prev: Atom | None, cur: Atom, glued_in_raw: bool) -> str:
         return " " if cur.text == "-" and cur.space_before else ""
     if prev.text in "-/" and cur.kind == "num" and not glued_in_raw:
         return " " if prev.text == "-" and prev.space_before else ""
-    if glued_in_raw:  # two words written together in the raw text are still two words
-        return " " if "p" not in (prev.kind, cur.kind) else ""
+    if glued_in_raw:  # two words written together in the raw text are still two words,
+        # but a one-letter clitic stays against its number (``و21``)
+        return " " if "p" not in (prev.kind, cur.kind) and not (prev.text in PROCLITICS and cur.kind == "num") else ""
     return " "
 
 
@@ -386,16 +397,19 @@ def opens_last_run(atoms: list[Atom]) -> bool:
     return atoms[0].text == ":" and atoms[1].kind == "ar" and any(a.kind == "num" for a in atoms[2:])
 
 
-def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
+def _edge_punct(atoms: list[Atom], spaced: bool = False) -> tuple[list[Atom], list[Atom], list[Atom]]:
     """Split off punctuation at both raw edges: closing marks go to the logical end,
-    bullets and dashes to the logical start (a right-to-left line's edges are swapped)."""
+    bullets and dashes to the logical start (a right-to-left line's edges are swapped).
+    ``spaced``: a line laid out word by word (see ``word_spaced``), whose every mark at the
+    raw start closes the line and whose mark typed against the word at the raw end is that
+    word's own (``المتقدمة،`` opens the line)."""
     lead: list[Atom] = []
     trail: list[Atom] = []
     i, j = 0, len(atoms)
     # a lone "(" at the raw start is the mirrored ")" that closes the logical line
     opener = "(" if not any(a.text == ")" for a in atoms) else ""
     while i < j and atoms[i].kind == "p" and atoms[i].text in _TRAIL + _LEAD + opener + "%":
-        if opens_last_run(atoms[i:j]):
+        if opens_last_run(atoms[i:j]) and not spaced:
             break
         if atoms[i].text == "%":  # "%95 2023إلى …": a percentage drawn at the line's left ends it
             if not (i + 2 < j and atoms[i + 1].kind == "num" and not atoms[i + 1].wide_before):
@@ -411,6 +425,8 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
         i += 1
     while j > i and atoms[j - 1].kind == "p" and atoms[j - 1].text in _TRAIL + _LEAD:
         a = atoms[j - 1]
+        if spaced and not a.space_before and j - 1 > i and atoms[j - 2].kind != "p":
+            break
         if a.text in ".)" and not a.space_before and j - 2 > i and atoms[j - 2].kind == "num" \
                 and len(atoms[j - 2].text) <= 2 and atoms[j - 2].space_before and not lead:
             # an item's number at the raw end («… تقديم 1.») opens the line: «1. تقديم …»
@@ -433,6 +449,7 @@ def _edge_punct(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
 
 
 _MIRRORED = {k: v for k, v in MIRROR_PAIRS.items() if k in "()[]{}"}
+_MIRROR_ALL = str.maketrans(_MIRRORED)
 
 
 def mirror_lone_brackets(atoms: list[Atom]) -> list[Atom]:
@@ -563,15 +580,22 @@ def pieces_apart(atoms: list[Atom]) -> list[Atom]:
             for i, a in enumerate(atoms)]
 
 
-def prepare_line(line: str, vocab: Vocabulary) -> Prepared:
+def prepare_line(line: str, vocab: Vocabulary, whole_words: bool = False) -> Prepared:
     """A line's atoms with its broken words repaired and its edge punctuation set apart
     (lead; the cores to read, each with its trail), or the final text of a line there is
-    nothing to reorder in."""
+    nothing to reorder in. ``whole_words``: no word of the line is cut in pieces (a line
+    laid out word by word, see ``word_spaced``); two written together may still be read apart."""
     if not re.search(f"[{_AR_LETTER}]", line):
         return line.strip()
+    if whole_words:  # every bracket of a line in visual order is mirrored: ``)66(``, ``)الملاحق``
+        atoms = swap_joined_words(atoms_of(line.translate(_MIRROR_ALL)))
+        lead, core, trail = _edge_punct(atoms, spaced=True)
+        if not core or len(core) > 80:
+            return tidy(line)
+        return line, lead, [(None, c, trail, frozenset()) for c in [core] + glued_word_splits(core, vocab)]
     # mirrored pairs put right before the reading: )ة( -> (ة)
-    atoms = split_glued(pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line))))),
-                        vocab)
+    atoms = pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line)))))
+    atoms = split_glued(atoms, vocab)
     atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)), vocab.lm)
     if visual_signs(line):
         atoms = pieces_apart(atoms)
@@ -621,9 +645,10 @@ def _ltr_paragraph_reading(atoms: list[Atom], k: int, lm: WordModel, left: str |
 
 
 def read_prepared(prep: Prepared, left: str | None = None, right: str | None = None,
-                  lm: WordModel | None = None, on: str | None = None) -> str:
+                  lm: WordModel | None = None, on: str | None = None, wide_forced: bool = False) -> str:
     """The best reading of a prepared line in the given context: ``on`` is what the line
-    runs on to where the mark at its raw end is read as its word's own, ``right`` otherwise."""
+    runs on to where the mark at its raw end is read as its word's own, ``right`` otherwise;
+    ``wide_forced``: every wide gap is a run boundary (see ``scored_reading``)."""
     if isinstance(prep, str):
         return prep
     lm = lm or model()
@@ -638,11 +663,11 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
         # strings no text knows: the same for every order of one core, not for its words split otherwise
         spelled = sum(lm.unknown_cost(lm_key(a)) for a in c if a.kind == "ar")
         k = _latin_head(c)
-        if moved is None and k and left not in (None, "<s>"):
+        if moved is None and k and left not in (None, "<s>") and not wide_forced:
             score, groups = _ltr_paragraph_reading(c, k, lm, left, end)
             readings.append((score - spelled, groups, c, trail, frozenset()))
             continue
-        score, groups = scored_reading(c, lm, left, end, cut)
+        score, groups = scored_reading(c, lm, left, end, cut, wide_forced)
         score -= spelled
         if moved is not None:  # an article given back: its two words read next to each other,
             order = [i for g in groups for i in g]  # the other way round, or not at all
@@ -717,6 +742,10 @@ def _repair_markdown_row(line: str, vocab: Vocabulary) -> str:
     return "| " + " | ".join(repair_runs(c, vocab) for c in cells) + " |"
 
 
+def _markdown_row(line: str) -> bool:
+    return line.strip().startswith("|") and line.count("|") >= 2
+
+
 def repair_text_lines(lines: list[str], base: BigramModel | None = None) -> list[str]:
     """Repair each line; output line n is input line n repaired. ``base`` is the word model
     (the shipped one by default; ``lm.held_out_model`` for measuring on the clean text's own
@@ -724,11 +753,13 @@ def repair_text_lines(lines: list[str], base: BigramModel | None = None) -> list
 
     Nothing is reordered in a document without visual-order damage.
     """
-    if not looks_visual(lines):
-        return [" ".join(l.split()) for l in lines]
+    # lines laid out word by word show their own signs (an item's number at the raw end):
+    # they are read on their own in a document whose other lines are logical
+    if not looks_visual([l for l in lines if not word_spaced(l)]):
+        return read_word_spaced_lines(lines, base or model())
     base = base or model()
     vocab = Vocabulary(base, doc_vocabulary(lines), doc_pairs(lines))
-    table = [bool(l.strip().startswith("|") and l.count("|") >= 2) for l in lines]
+    table = [_markdown_row(l) for l in lines]
     # broken words are repaired once per line; only the reading depends on the context
     prepared = [None if t or not l.strip() else prepare_line(l, vocab) for l, t in zip(lines, table)]
     first = [_repair_markdown_row(l, vocab) if t else read_prepared(p, lm=base) if p is not None else ""
@@ -752,6 +783,59 @@ def repair_text_lines(lines: list[str], base: BigramModel | None = None) -> list
         on = "</s>" if _closes_at_raw_start(atoms) else _first_word(nxt)
         right = "</s>" if _closes_at_raw_end(atoms) else on
         out.append(read_prepared(prepared[i], left, right, document.reading(first[i]), on))
+    return out
+
+
+_FIGURE = re.compile(r"[0-9\u0660-\u0669]+(?:[.,:/%][0-9\u0660-\u0669]*)*%?")
+SPACED_SHARE = 0.5  # of a line's gaps, wide: the line is laid out word by word
+SPACED_MIN_GAPS = 2
+SPACED_MARGIN = 2.0  # nats by which the reading must beat the line as written
+
+
+def word_spaced(line: str) -> bool:
+    """Is the line laid out word by word, most of its gaps two spaces or more? A justified
+    line of a right-to-left paragraph comes out so from some extractions, each word (or short
+    stretch) a piece of its own and the pieces in visual order
+    (``وتكريس  التشاركية  الديمقراطية  قيم  ترسيخ  …  بين  ومن``), in a document whose other
+    lines are logical."""
+    gaps = [a.wide_before for a in atoms_of(line)[1:] if a.space_before]
+    wide = sum(gaps)
+    if wide < SPACED_MIN_GAPS or wide < SPACED_SHARE * len(gaps):
+        return False
+    # a row of figures (``عدد المشاركين   35   29   64``) is a table's, as its cells were written
+    pieces = re.split(r"\s{2,}", line.strip())
+    figures = sum(bool(_FIGURE.fullmatch(piece)) for piece in pieces)
+    return figures < 2 or figures < len(pieces) / 3
+
+
+def line_score(text: str, lm: WordModel, left: str | None, right: str | None) -> float:
+    """The word model's score of a finished line in its context: its edges, its word pairs
+    and the spelling of strings no text knows (see ``BigramModel.unknown_cost``)."""
+    keys = [lm_key(a) for a in atoms_of(text)]
+    if not keys:
+        return 0.0
+    return (edge_score(lm, keys[0], left, True) + sum(lm.logp(a, b) for a, b in zip(keys, keys[1:]))
+            + edge_score(lm, keys[-1], right, False) - sum(lm.unknown_cost(k) for k in keys))
+
+
+def read_word_spaced_lines(lines: list[str], base: BigramModel) -> list[str]:
+    """A document without visual-order damage, line for line, its whitespace collapsed; but a
+    line laid out word by word (``word_spaced``) is read with every wide gap a run boundary,
+    and that reading stands where the word model finds it likelier than the line as written,
+    in the context of the lines around it. Other lines are never reordered."""
+    out = [" ".join(l.split()) for l in lines]
+    spaced = [i for i, l in enumerate(lines) if re.search(_AR_CLASS, l) and not _markdown_row(l) and word_spaced(l)]
+    if not spaced:
+        return out
+    vocab = Vocabulary(base, doc_vocabulary(lines), doc_pairs(lines))
+    for i in spaced:
+        k = next((j for j in range(i - 1, -1, -1) if out[j].strip()), None)
+        nxt = next((out[j] for j in range(i + 1, len(lines)) if out[j].strip()), "")
+        left = "<s>" if k is None else _last_word(out[k])
+        right = "</s>" if out[i].endswith(tuple(_CLOSERS)) else _first_word(nxt) if nxt else "</s>"
+        reading = read_prepared(prepare_line(lines[i], vocab, whole_words=True), left, right, base, wide_forced=True)
+        if line_score(reading, base, left, right) > line_score(out[i], base, left, right) + SPACED_MARGIN:
+            out[i] = reading
     return out
 
 

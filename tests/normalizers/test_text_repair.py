@@ -515,3 +515,36 @@ def test_the_word_model_learns_how_list_items_start():
     lm = BigramModel(["• السيد أحمد بلقاضي، رئيس المشروع", "3. تنظيم لقاء", "- السيدة نزهة"])
     assert lm.bi[("<s>", "السيد")] == lm.bi[("<s>", "تنظيم")] == lm.bi[("<s>", "السيده")] == 1
     assert lm.bi[("<s>", "•")] == lm.bi[("<s>", "-")] == 0
+
+
+def test_justified_lines_laid_out_word_by_word_are_read_in_a_logical_document():
+    """Seed 004 is logical text but for its justified lines, which its producer wrote word
+    by word, two spaces apart and in visual order («وتكريس  التشاركية  …  بين  ومن»): those
+    are read (their pieces in reverse order, a mark after a number or a bracket put right),
+    and every other line keeps its order (its mirrored brackets put right: ``)OGP(``)."""
+    from normalizers.repair import repair_text
+    from normalizers.runs import word_spaced
+
+    raw = seed("004").read_text(encoding="utf-8").split("\n")
+    repaired, cleaned = repair_text(raw)
+    spaced = [i for i, line in enumerate(raw) if word_spaced(line)]
+    assert len(spaced) >= 40
+    unbracketed = str.maketrans("", "", "()")
+    assert all(repaired[i].translate(unbracketed) == cleaned[i].translate(unbracketed)
+               for i in range(len(raw)) if i not in spaced)
+    assert sum(repaired[i] != cleaned[i] for i in spaced) >= 0.9 * len(spaced)
+    assert repaired[11] == "ومن بين الإصلاحات الهامة، ورش ترسيخ قيم الديمقراطية التشاركية وتكريس"
+    assert repaired[29] == "انخرطت فيها الحكومة المغربية في أبريل 2018. وتهدف هذه المبادرة، التي تم"
+    assert repaired[286] == "القانون التنظيمي للجهات خاصة المواد المتعلقة بالتعاون الدولي"
+    assert repaired[1010] == "إبراز أهم المشاكل السياسية، الاقتصادية والاجتماعية"
+    assert repaired[1088] == "توصيف المشكلة هل هي سياسية أو اجتماعية أو"
+
+
+def test_a_line_is_laid_out_word_by_word_when_most_of_its_gaps_are_wide():
+    from normalizers.runs import word_spaced
+
+    assert word_spaced("المدة؛  الذاتي لمنتصف  التقييم")
+    assert word_spaced("والبيئية  التي  ستعالجها  خطة  العمل.")
+    assert not word_spaced("وتكريس التشاركية  الديمقراطية قيم ترسيخ")  # one wide gap of four
+    assert not word_spaced("الالتزام   نسبة الإنجاز الإجمالية ملاحظات")  # one wide gap
+    assert not word_spaced("عدد المشاركين   35   29   64")  # a table row of figures
