@@ -738,8 +738,13 @@ def _closes_at_raw_end(atoms: list[Atom]) -> bool:
 
 
 def _repair_markdown_row(line: str, vocab: Vocabulary) -> str:
+    """A markdown table row of a damaged document, its cells kept in their order: a cell is
+    read like a line where it shows visual-order damage itself, else left as written (a
+    structured extraction's cells are mostly logical: «الالتزام 1: نشر …» is no «1: نشر …
+    الالتزام»)."""
     cells = line.strip().strip("|").split("|")
-    return "| " + " | ".join(repair_runs(c, vocab) for c in cells) + " |"
+    return "| " + " | ".join(repair_runs(c, vocab) if visual_signs(c) else " ".join(c.split())
+                             for c in cells) + " |"
 
 
 def _markdown_row(line: str) -> bool:

@@ -325,3 +325,21 @@ def test_logical_lines_written_with_wide_gaps_keep_their_order(shared):
         model = held_out_model(clean)
         for text in (clean, spaced):
             assert repair_text_lines(text, model) == [" ".join(line.split()) for line in text]
+
+
+def test_a_damaged_document_s_markdown_rows_keep_their_logical_cells(shared):
+    """The damage writes the corpus tables as markdown rows, their cells as written: a cell
+    showing no visual damage of its own is left so («الالتزام 1: نشر …» stayed «1: نشر …
+    الالتزام» before), a cell showing some is still read (``2020فبراير  12الأربعاء``)."""
+    from normalizers.runs import _repair_markdown_row
+    from normalizers.pieces import Vocabulary
+
+    rows = 0
+    for stem, clean, broken in _damaged(shared, 0):
+        for c, f in zip(clean, _repair(shared, stem, broken)):
+            if " | " in c:
+                rows += 1
+                assert _squash(f) == _squash(f"| {c} |")
+    assert rows > 50
+    vocab = Vocabulary(model(), {})
+    assert _repair_markdown_row("| 2020فبراير  12الأربعاء | 80% |", vocab) == "| الأربعاء 12 فبراير 2020 | 80% |"
