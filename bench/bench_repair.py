@@ -275,8 +275,7 @@ a number before it, brackets mirrored, a list item's number at the raw end), the
 as written. The shipped clean text (`normalizers/data/clean_ar.txt`) holds the
 corpus gold, so each document is repaired with the word model learned without its lines
 (`lm.held_out_model`; its table rows too, which the clean text writes as cells three spaces
-apart: until they were held out as well, the extraction F1 below read 0.94–0.98), as a
-document never seen would be: with its own lines in the model
+apart), as a document never seen would be: with its own lines in the model
 the same damage read back 99 % of the lines, which measured the leak, not the repair.
 
 {damage_table}
