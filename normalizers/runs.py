@@ -837,9 +837,13 @@ def read_word_spaced_lines(lines: list[str], base: BigramModel) -> list[str]:
         k = next((j for j in range(i - 1, -1, -1) if out[j].strip()), None)
         nxt = next((out[j] for j in range(i + 1, len(lines)) if out[j].strip()), "")
         left = "<s>" if k is None else _last_word(out[k])
-        right = "</s>" if out[i].endswith(tuple(_CLOSERS)) else _first_word(nxt) if nxt else "</s>"
+        right = _first_word(nxt) if nxt else "</s>"
+
+        def score(text: str) -> float:  # a line that ends its sentence or item runs on to nothing
+            return line_score(text, base, left, "</s>" if text.endswith(tuple(_CLOSERS)) else right)
+
         reading = read_prepared(prepare_line(lines[i], vocab, whole_words=True), left, right, base, wide_forced=True)
-        if line_score(reading, base, left, right) > line_score(out[i], base, left, right) + SPACED_MARGIN:
+        if score(reading) > score(out[i]) + SPACED_MARGIN:
             out[i] = reading
     return out
 
