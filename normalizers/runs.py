@@ -589,19 +589,17 @@ def prepare_line(line: str, vocab: Vocabulary, whole_words: bool = False) -> Pre
         return line.strip()
     if whole_words:  # every bracket of a line in visual order is mirrored: ``)66(``, ``)الملاحق``
         atoms = swap_joined_words(atoms_of(line.translate(_MIRROR_ALL)))
-        lead, core, trail = _edge_punct(atoms, spaced=True)
-        if not core or len(core) > 80:
-            return tidy(line)
-        return line, lead, [(None, c, trail, frozenset()) for c in [core] + glued_word_splits(core, vocab)]
-    # mirrored pairs put right before the reading: )ة( -> (ة)
-    atoms = pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line)))))
-    atoms = split_glued(atoms, vocab)
-    atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)), vocab.lm)
-    if visual_signs(line):
-        atoms = pieces_apart(atoms)
-    lead, core, trail = _edge_punct(atoms)
+    else:  # mirrored pairs put right before the reading: )ة( -> (ة)
+        atoms = pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line)))))
+        atoms = split_glued(atoms, vocab)
+        atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)), vocab.lm)
+        if visual_signs(line):
+            atoms = pieces_apart(atoms)
+    lead, core, trail = _edge_punct(atoms, spaced=whole_words)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
+    if whole_words:
+        return line, lead, [(None, c, trail, frozenset()) for c in [core] + glued_word_splits(core, vocab)]
     # a comma or full stop written against the word at the raw end (``الطابق الثاني،``,
     # ``هذااعتماده.``) ends the line, or closes that word's run (a sentence ending inside
     # the line: «اعتماده. واقترحت … هذا»): both are read, and the likelier stands
