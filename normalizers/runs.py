@@ -811,6 +811,21 @@ def word_spaced(line: str) -> bool:
     return figures < 2 or figures < len(pieces) / 3
 
 
+_LONE_LETTER = re.compile(rf"(?<![\S])(?<![-–0-9] )({_AR_CLASS})(?=\s|[،؛]|$)(?! ?[-–.):])")
+
+
+def shows_cut_words(line: str) -> bool:
+    """Does a line hold a lone letter that is no word of its own (not و, not a list label
+    such as ``2 - أ`` or ``ب.``, not a preposition before a colon: ``المنشورة ب :``)? Such a letter is the piece of a word that a run boundary
+    cut (``ر ومستجيبا  ر العمومي … أكث د التدبي … تجوي``: «تجويد التدبير العمومي … أكثر
+    ومستجيبا»), whose runs then came out in visual order, in a document otherwise logical."""
+    return _cut_pieces(line) > 0
+
+
+def _cut_pieces(line: str) -> int:
+    return sum(m.group(1) != "و" for m in _LONE_LETTER.finditer(line))
+
+
 def line_score(text: str, lm: WordModel, left: str | None, right: str | None) -> float:
     """The word model's score of a finished line in its context: its edges, its word pairs
     and the spelling of strings no text knows (see ``BigramModel.unknown_cost``)."""
@@ -824,14 +839,16 @@ def line_score(text: str, lm: WordModel, left: str | None, right: str | None) ->
 def read_word_spaced_lines(lines: list[str], base: BigramModel) -> list[str]:
     """A document without visual-order damage, line for line, its whitespace collapsed; but a
     line laid out word by word (``word_spaced``) is read with every wide gap a run boundary,
-    and that reading stands where the word model finds it likelier than the line as written,
-    in the context of the lines around it. Other lines are never reordered."""
+    and a line with cut words (``shows_cut_words``) is read as a damaged one; the reading
+    stands where the word model finds it likelier than the line as written by
+    ``SPACED_MARGIN``, in the context of the lines around it. Other lines are never reordered."""
     out = [" ".join(l.split()) for l in lines]
-    spaced = [i for i, l in enumerate(lines) if re.search(_AR_CLASS, l) and not _markdown_row(l) and word_spaced(l)]
-    if not spaced:
+    spaced = {i for i, l in enumerate(lines) if re.search(_AR_CLASS, l) and not _markdown_row(l) and word_spaced(l)}
+    cut = {i for i, l in enumerate(lines) if i not in spaced and not _markdown_row(l) and shows_cut_words(l)}
+    if not spaced | cut:
         return out
     vocab = Vocabulary(base, doc_vocabulary(lines), doc_pairs(lines))
-    for i in spaced:
+    for i in sorted(spaced | cut):
         k = next((j for j in range(i - 1, -1, -1) if out[j].strip()), None)
         nxt = next((out[j] for j in range(i + 1, len(lines)) if out[j].strip()), "")
         left = "<s>" if k is None else _last_word(out[k])
@@ -840,8 +857,11 @@ def read_word_spaced_lines(lines: list[str], base: BigramModel) -> list[str]:
         def score(text: str) -> float:  # a line that ends its sentence or item runs on to nothing
             return line_score(text, base, left, "</s>" if text.endswith(tuple(_CLOSERS)) else right)
 
-        reading = read_prepared(prepare_line(lines[i], vocab, whole_words=True), left, right, base, wide_forced=True)
-        if score(reading) > score(out[i]) + SPACED_MARGIN:
+        reading = read_prepared(prepare_line(lines[i], vocab, whole_words=i in spaced), left, right, base,
+                                wide_forced=i in spaced)
+        # a line with cut words is read to put their pieces together: a reading that leaves as
+        # many lone letters has found no word in them
+        if score(reading) > score(out[i]) + SPACED_MARGIN and (i in spaced or _cut_pieces(reading) < _cut_pieces(out[i])):
             out[i] = reading
     return out
 

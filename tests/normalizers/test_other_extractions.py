@@ -147,13 +147,18 @@ def test_pdftotext_ligatures_read_backwards_are_learned_from_the_text(shared):
 
 def test_clean_words_with_swappable_pairs_or_short_pieces_are_left_alone(shared):
     """A clean text never shows swaps or spread words, so no real word of it is touched: the
-    corpus gold and the clean seeds go through as they are."""
+    corpus gold and the clean seeds go through as they are (but for seed 004's few lines
+    whose words its producer cut, ``ــر تعزي``: see ``runs.shows_cut_words``)."""
+    from normalizers.chars import drop_tatweel
     from normalizers.pieces import join_spaced_pieces, unswap_document
+    from normalizers.runs import shows_cut_words
 
     for path in [shared / "corpus" / "gold" / f"dev_0{i}.txt" for i in range(1, 5)] + [seed("002"), seed("004")]:
         lines = path.read_text(encoding="utf-8").split("\n")
-        assert unswap_document(lines) == lines, path.name
-        assert join_spaced_pieces(lines) == lines, path.name
+        clean = [i for i, line in enumerate(lines) if not shows_cut_words(drop_tatweel(line))]
+        assert len(clean) > 0.95 * len(lines)
+        for repaired in (unswap_document(lines), join_spaced_pieces(lines)):
+            assert [repaired[i] for i in clean] == [lines[i] for i in clean], path.name
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
