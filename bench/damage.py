@@ -159,7 +159,7 @@ def justify_line(line: str, rng: random.Random, together: float = 0.15) -> str:
     for t in line.split():
         n = re.match(r"^([0-9][0-9.,%/-]*[0-9%]|[0-9])([.،:؛,]+)$", t)
         t = (n.group(2) + n.group(1) if n else t).translate(_MIRROR)
-        if pieces and not re.search("[0-9A-Za-z]", t + pieces[-1]) and rng.random() < together:
+        if pieces and not re.search("[0-9\u0660-\u0669A-Za-z]", t + pieces[-1]) and rng.random() < together:
             pieces[-1] += " " + t
         else:
             pieces.append(t)

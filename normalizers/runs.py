@@ -167,6 +167,15 @@ def boundary_cost(prev: Atom, cur: Atom, space: float = SPACE_PENALTY) -> float:
     return SEAM_PENALTY
 
 
+def _script_changes(atoms: list[Atom], i: int) -> bool:
+    """A space before atom ``i`` between Arabic and a number or Latin text, marks aside."""
+    if i == 0 or not atoms[i].space_before:
+        return False
+    before = next((a.kind for a in reversed(atoms[:i]) if a.kind != "p"), None)
+    after = next((a.kind for a in atoms[i:] if a.kind != "p"), None)
+    return None not in (before, after) and (before == "ar") != (after == "ar")
+
+
 def best_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                  right: str | None = None) -> list[list[int]]:
     """Groups (raw atom index spans) in output order for the best-scoring reading.
@@ -210,8 +219,9 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
     space = getattr(lm, "space_penalty", SPACE_PENALTY)  # the document's own (see ``space_penalty``)
     cost = [0.0] + [boundary_cost(atoms[i - 1], atoms[i], space) for i in range(1, n)]
     if wide_forced:  # the pieces are the stretches between wide gaps; a mark typed against its word,
-        # a conjunction or preposition against its number (``و21``) stay in their piece as written
-        cost = [FORCED if c == WIDE_PENALTY and atoms[i].wide_before else
+        # a conjunction or preposition against its number (``و21``) stay in their piece as written;
+        # inside a piece, a space where the script changes ends a run (``)66( السادسة والستين``)
+        cost = [FORCED if c == WIDE_PENALTY and atoms[i].wide_before or _script_changes(atoms, i) else
                 RANGE_PENALTY if c == GLUED_MARK_PENALTY and not atoms[i].space_before else
                 RANGE_PENALTY if c == FORCED and atoms[i].kind == "num" and atoms[i - 1].text in PROCLITICS
                 and not atoms[i].space_before else c
@@ -808,7 +818,7 @@ def word_spaced(line: str) -> bool:
     # a row of figures (``عدد المشاركين   35   29   64``) is a table's, as its cells were written
     pieces = re.split(r"\s{2,}", line.strip())
     figures = sum(bool(_FIGURE.fullmatch(piece)) for piece in pieces)
-    return figures < 2 or figures < len(pieces) / 3
+    return figures < 2 or figures < len(pieces) / 2
 
 
 _LONE_LETTER = re.compile(rf"(?<![\S])(?<![-–0-9] )({_AR_CLASS})(?=\s|[،؛]|$)(?! ?[-–.):])")

@@ -538,6 +538,8 @@ def test_justified_lines_laid_out_word_by_word_are_read_in_a_logical_document():
     assert repaired[286] == "القانون التنظيمي للجهات خاصة المواد المتعلقة بالتعاون الدولي"
     assert repaired[1010] == "إبراز أهم المشاكل السياسية، الاقتصادية والاجتماعية"
     assert repaired[1088] == "توصيف المشكلة هل هي سياسية أو اجتماعية أو"
+    # a piece of its own, ``)66( السادسة والستين``, holds two runs: the number's and the words'
+    assert repaired[31] == "إطلاقها بمناسبة انعقاد الدورة السادسة والستين (66) للجمعية العامة للأمم"
 
 
 def test_a_line_is_laid_out_word_by_word_when_most_of_its_gaps_are_wide():
@@ -548,6 +550,7 @@ def test_a_line_is_laid_out_word_by_word_when_most_of_its_gaps_are_wide():
     assert not word_spaced("وتكريس التشاركية  الديمقراطية قيم ترسيخ")  # one wide gap of four
     assert not word_spaced("الالتزام   نسبة الإنجاز الإجمالية ملاحظات")  # one wide gap
     assert not word_spaced("عدد المشاركين   35   29   64")  # a table row of figures
+    assert word_spaced("2019  شتنبر  30  في  حرر بالرباط")  # a date is no such row
 
 
 def test_a_logical_document_s_lines_with_cut_words_are_read():
