@@ -768,8 +768,9 @@ def repair_text_lines(lines: list[str], base: BigramModel | None = None) -> list
     """
     # lines laid out word by word show their own signs (an item's number at the raw end):
     # they are read on their own in a document whose other lines are logical
-    if not looks_visual([l for l in lines if not word_spaced(l)]):
-        return read_word_spaced_lines(lines, base or model())
+    spaced = [word_spaced(l) for l in lines]
+    if not looks_visual([l for l, s in zip(lines, spaced) if not s]):
+        return read_logical_document(lines, spaced, base or model())
     base = base or model()
     vocab = Vocabulary(base, doc_vocabulary(lines), doc_pairs(lines))
     table = [_markdown_row(l) for l in lines]
@@ -846,14 +847,15 @@ def line_score(text: str, lm: WordModel, left: str | None, right: str | None) ->
             + edge_score(lm, keys[-1], right, False) - sum(lm.unknown_cost(k) for k in keys))
 
 
-def read_word_spaced_lines(lines: list[str], base: BigramModel) -> list[str]:
+def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base: BigramModel) -> list[str]:
     """A document without visual-order damage, line for line, its whitespace collapsed; but a
-    line laid out word by word (``word_spaced``) is read with every wide gap a run boundary,
-    and a line with cut words (``shows_cut_words``) is read as a damaged one; the reading
+    line laid out word by word (``word_spaced_lines``, as ``word_spaced`` found them) is read
+    with every wide gap a run boundary, and a line with cut words (``shows_cut_words``) is read as a damaged one; the reading
     stands where the word model finds it likelier than the line as written by
     ``SPACED_MARGIN``, in the context of the lines around it. Other lines are never reordered."""
     out = [" ".join(l.split()) for l in lines]
-    spaced = {i for i, l in enumerate(lines) if re.search(_AR_CLASS, l) and not _markdown_row(l) and word_spaced(l)}
+    spaced = {i for i, (l, w) in enumerate(zip(lines, word_spaced_lines)) if w and re.search(_AR_CLASS, l)
+              and not _markdown_row(l)}
     cut = {i for i, l in enumerate(lines) if i not in spaced and not _markdown_row(l) and shows_cut_words(l)}
     if not spaced | cut:
         return out
