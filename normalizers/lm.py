@@ -276,7 +276,7 @@ def word_pairs(line: str) -> list[tuple[str, str]]:
 class DocumentModel:
     """The word model with the evidence of one document (a cache model): minutes repeat their
     own phrases («البرمجة الجديدة للأنشطة», «تحيين منصة التتبع»), so a word pair that the
-    document's lines show, as first read, favours the same pair on another of its lines by
+    document's lines show, as read, favours the same pair on another of its lines by
     ``DOCUMENT_WEIGHT · log(1 + n)``; a word before a number by ``NUMBER_WEIGHT · log(1 + n)``,
     within a line only and not for a function word. A line's own pairs never count for it."""
 
@@ -289,7 +289,7 @@ class DocumentModel:
             self.space_penalty = space_penalty
 
     def reading(self, line: str) -> "DocumentModel":
-        """The model for reading ``line`` (whose first reading is ``line``): its pairs left out."""
+        """The model for reading ``line`` (whose reading so far is ``line``): its pairs left out."""
         return DocumentModel(self.base, [], Counter(word_pairs(line)), self.pairs,
                              self.__dict__.get("space_penalty"))
 

@@ -779,24 +779,35 @@ def repair_text_lines(lines: list[str], base: BigramModel | None = None) -> list
     first = [_repair_markdown_row(l, vocab) if t else read_prepared(p, lm=base) if p is not None else ""
              for l, t, p in zip(lines, table, prepared)]
     # second pass: a line inside a wrapped paragraph is read in the context of the words it
-    # continues from (the previous line as repaired) and runs on to (the next line's first reading)
+    # continues from (the previous line as repaired) and runs on to (the next line's reading);
+    # the document's own word pairs are evidence for reading its other lines, and so is how
+    # often its readings set a run boundary at a plain space. That evidence is taken from the
+    # first readings, then once more from the second ones, which fewer broken lines spoil
+    # (seed 000's «… لفائدة أعضاء لجنتي» read in place once its other lines are)
+    second = read_in_context(lines, table, prepared, first, base)
+    return read_in_context(lines, table, prepared, second, base)
+
+
+def read_in_context(lines: list[str], table: list[bool], prepared: list[Prepared | None],
+                    readings: list[str], base: BigramModel) -> list[str]:
+    """Each line of a visual-order document read in its context: the previous line as
+    repaired here, the next line's and the whole document's ``readings`` (see
+    ``repair_text_lines``); markdown rows and blank lines as ``readings`` has them."""
     out: list[str] = []
-    # the document's own word pairs, as first read, are evidence for reading its other lines,
-    # and so is how often its first readings set a run boundary at a plain space
-    document = DocumentModel(base, first, space_penalty=space_penalty(lines, first))
+    document = DocumentModel(base, readings, space_penalty=space_penalty(lines, readings))
     for i, (l, t) in enumerate(zip(lines, table)):
         if t or not l.strip():
-            out.append(first[i])
+            out.append(readings[i])
             continue
         k = next((j for j in range(i - 1, -1, -1) if out[j].strip()), None)
-        nxt = next((first[j] for j in range(i + 1, len(lines)) if first[j].strip()), "")
+        nxt = next((readings[j] for j in range(i + 1, len(lines)) if readings[j].strip()), "")
         # the raw lines say where sentences and items end; the repaired text may have moved a comma
         left = "<s>" if k is None or visual_line_closes(lines[k]) else _last_word(out[k])
         atoms = atoms_of(l)
         # a mark at the raw end may be its word's own (see ``prepare_line``): the line then runs on
         on = "</s>" if _closes_at_raw_start(atoms) else _first_word(nxt)
         right = "</s>" if _closes_at_raw_end(atoms) else on
-        out.append(read_prepared(prepared[i], left, right, document.reading(first[i]), on))
+        out.append(read_prepared(prepared[i], left, right, document.reading(readings[i]), on))
     return out
 
 

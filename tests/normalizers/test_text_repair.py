@@ -88,11 +88,11 @@ def test_line_for_line(tmp_path):
     assert len(normalize_text(text).split("\n")) == len(text.split("\n"))
 
 
-@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.88), ("003_cef23d5024fd12d8", 0.94)])
+@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.90), ("003_cef23d5024fd12d8", 0.94)])
 def test_line_repair_floor_on_gold(shared, stem, floor):
     """Exact-line accuracy on the hand-made gold stays at or above the level reached (000:
-    45/51, two lines fewer since general word order counts at full weight, which reads
-    a fifth more lines right on corpus text the word model has not seen; 003: 185/194)."""
+    46/51 since the document's evidence is taken once more from its second readings;
+    003: 185/194)."""
     gold = [json.loads(l) for l in (shared / "gold" / f"{stem}.lines.jsonl").read_text(encoding="utf-8").splitlines()]
     out = normalize_text((RAW / f"{stem}.txt").read_text(encoding="utf-8")).split("\n")
     raw = (RAW / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
@@ -570,3 +570,15 @@ def test_a_logical_document_s_lines_with_cut_words_are_read():
     assert not shows_cut_words("2 - أ")
     assert not shows_cut_words("خطة عمل الحكومة المغربية المنفتحة، المنشورة ب :")
     assert not shows_cut_words("السيد و السيدة")
+
+
+def test_document_evidence_from_second_readings():
+    """The document's own word pairs are taken once more from its second readings: seed
+    000's item «تنظيم دورة تكوينية … لفائدة أعضاء لجنتي» reads in place once the lines
+    around it are read right (from the first readings alone it began «لفائدة أعضاء لجنتي»)."""
+    from normalizers.runs import repair_text_lines
+
+    lines = seed("000").read_text(encoding="utf-8").split("\n")
+    out = repair_text_lines(lines)
+    assert _squash(out[53]) == _squash(
+        "تنظيم دورة تكوينية حول تقنيات تنشيط وتدبير ورشات الصياغة التشاركية لفائدة أعضاء لجنتي")
