@@ -576,9 +576,9 @@ def pieces_apart(atoms: list[Atom]) -> list[Atom]:
     comma or colon is a run of its own (the bidi algorithm sets digits apart as a
     left-to-right run), and so is each of two bracketed stretches side by side (a bracket
     pair is read as one unit), or a bracketed stretch and the word written against its
-    closing bracket (``(ADD)المعطيات``: nobody types one so), so they are read in reverse order: ``المتبقية، 9 وزاريةال``
-    is «الوزارية 9 المتبقية،», not «الوزارية المتبقية، 9»; ``(عن بعد) (ADD)`` «(ADD) (عن
-    بعد)». Lines with no such sign may be typed text with its numbers in place (``الثلاثاء
+    closing bracket (``(ADD)المعطيات``: nobody types one so), so they are read in reverse order: ``تبقية،الم 5تظاهرات ال``
+    (seed 003) is «التظاهرات 5 المتبقية،», not «التظاهرات المتبقية، 5»; ``(عن بعد) (ADD)``
+    «(ADD) (عن بعد)». Lines with no such sign may be typed text with its numbers in place (``الثلاثاء
     28 مارس 2023``)."""
     # opened[i]: an opening bracket stands at or before atom i (one pass: lines may be long)
     opened = list(accumulate((a.text == "(" for a in atoms), operator.or_))
