@@ -815,6 +815,8 @@ _FIGURE = re.compile(r"[0-9\u0660-\u0669]+(?:[.,:/%][0-9\u0660-\u0669]*)*%?")
 SPACED_SHARE = 0.5  # of a line's gaps, wide: the line is laid out word by word
 SPACED_MIN_GAPS = 2
 SPACED_MARGIN = 2.0  # nats by which the reading must beat the line as written
+CELLS_SHARE = 0.4  # of a word-by-word line's pieces, holding two words or more: it may be a table row
+CELLS_MARGIN = 4.0  # nats by which the reading of such a line must beat it as written
 
 
 def word_spaced(line: str) -> bool:
@@ -831,6 +833,14 @@ def word_spaced(line: str) -> bool:
     pieces = re.split(r"\s{2,}", line.strip())
     figures = sum(bool(_FIGURE.fullmatch(piece)) for piece in pieces)
     return figures < 2 or figures < len(pieces) / 2
+
+
+def cell_like(line: str) -> bool:
+    """Are two in five or more of a wide-gapped line's pieces several words each? A line laid
+    out word by word sets (almost) every word apart; a table row written logically sets its
+    cells apart (``الالتزام   نسبة الإنجاز   تحيين منصة التتبع   ملاحظات``)."""
+    pieces = re.split(r"\s{2,}", line.strip())
+    return sum(" " in piece for piece in pieces) >= CELLS_SHARE * len(pieces)
 
 
 _LONE_LETTER = re.compile(rf"(?<![\S])(?<![-–0-9] )({_AR_CLASS})(?=\s|[،؛]|$)(?! ?[-–.):])")
@@ -863,7 +873,8 @@ def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base:
     line laid out word by word (``word_spaced_lines``, as ``word_spaced`` found them) is read
     with every wide gap a run boundary, and a line with cut words (``shows_cut_words``) is read as a damaged one; the reading
     stands where the word model finds it likelier than the line as written by
-    ``SPACED_MARGIN``, in the context of the lines around it. Other lines are never reordered."""
+    ``SPACED_MARGIN`` (``CELLS_MARGIN`` for a line that may be a table row: ``cell_like``),
+    in the context of the lines around it. Other lines are never reordered."""
     out = [" ".join(l.split()) for l in lines]
     spaced = {i for i, (l, w) in enumerate(zip(lines, word_spaced_lines)) if w and re.search(_AR_CLASS, l)
               and not _markdown_row(l)}
@@ -883,8 +894,10 @@ def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base:
         reading = read_prepared(prepare_line(lines[i], vocab, whole_words=i in spaced), left, right, base,
                                 wide_forced=i in spaced)
         # a line with cut words is read to put their pieces together: a reading that leaves as
-        # many lone letters has found no word in them
-        if score(reading) > score(out[i]) + SPACED_MARGIN and (i in spaced or _cut_pieces(reading) < _cut_pieces(out[i])):
+        # many lone letters has found no word in them; a line whose pieces look like a table
+        # row's cells needs stronger evidence
+        margin = CELLS_MARGIN if i in spaced and cell_like(lines[i]) else SPACED_MARGIN
+        if score(reading) > score(out[i]) + margin and (i in spaced or _cut_pieces(reading) < _cut_pieces(out[i])):
             out[i] = reading
     return out
 

@@ -327,6 +327,25 @@ def test_logical_lines_written_with_wide_gaps_keep_their_order(shared):
             assert repair_text_lines(text, model) == [" ".join(line.split()) for line in text]
 
 
+def test_a_table_row_needs_stronger_evidence_than_a_line_laid_out_word_by_word(shared, monkeypatch):
+    """A wide-gapped line whose pieces are several words each may be a table row written
+    logically: dev_02's header, its cells three spaces apart, reads 1.9 nats likelier
+    backwards with the held-out model, so with a margin of 1 nat for word-by-word lines it
+    would be reordered; ``CELLS_MARGIN`` keeps it. Seed 004's word-by-word lines are not
+    taken for rows."""
+    import normalizers.runs as runs
+
+    doc = shared / "corpus" / "gold" / "dev_02.txt"
+    lines = [line.replace(" | ", "   ") for line in wrap_document(doc.read_text(encoding="utf-8").split("\n"), 90)]
+    header = next(i for i, line in enumerate(lines) if line.startswith("الالتزام   نسبة الإنجاز"))
+    assert runs.word_spaced(lines[header]) and runs.cell_like(lines[header])
+    monkeypatch.setattr(runs, "SPACED_MARGIN", 1.0)
+    out = repair_text_lines(lines, held_out_model(lines))
+    assert out[header] == " ".join(lines[header].split())
+    spaced = [line for line in seed("004").read_text(encoding="utf-8").split("\n") if runs.word_spaced(line)]
+    assert len(spaced) > 50 and sum(map(runs.cell_like, spaced)) <= 1
+
+
 def test_a_damaged_document_s_markdown_rows_keep_their_logical_cells(shared):
     """The damage writes the corpus tables as markdown rows, their cells as written: a cell
     showing no visual damage of its own is left so («الالتزام 1: نشر …» stayed «1: نشر …
