@@ -819,6 +819,11 @@ CELLS_SHARE = 0.4  # of a word-by-word line's pieces, holding two words or more:
 CELLS_MARGIN = 4.0  # nats by which the reading of such a line must beat it as written
 
 
+def wide_pieces(line: str) -> list[str]:
+    """The stretches of a line between its wide gaps (two spaces or more)."""
+    return re.split(r"\s{2,}", line.strip())
+
+
 def word_spaced(line: str) -> bool:
     """Is the line laid out word by word, most of its gaps two spaces or more? A justified
     line of a right-to-left paragraph comes out so from some extractions, each word (or short
@@ -830,7 +835,7 @@ def word_spaced(line: str) -> bool:
     if wide < SPACED_MIN_GAPS or wide < SPACED_SHARE * len(gaps):
         return False
     # a row of figures (``عدد المشاركين   35   29   64``) is a table's, as its cells were written
-    pieces = re.split(r"\s{2,}", line.strip())
+    pieces = wide_pieces(line)
     figures = sum(bool(_FIGURE.fullmatch(piece)) for piece in pieces)
     return figures < 2 or figures < len(pieces) / 2
 
@@ -839,7 +844,7 @@ def cell_like(line: str) -> bool:
     """Are two in five or more of a wide-gapped line's pieces several words each? A line laid
     out word by word sets (almost) every word apart; a table row written logically sets its
     cells apart (``الالتزام   نسبة الإنجاز   تحيين منصة التتبع   ملاحظات``)."""
-    pieces = re.split(r"\s{2,}", line.strip())
+    pieces = wide_pieces(line)
     return sum(" " in piece for piece in pieces) >= CELLS_SHARE * len(pieces)
 
 

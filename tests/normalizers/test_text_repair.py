@@ -6,7 +6,7 @@ import pytest
 
 from normalizers.repair import normalize_text
 from normalizers.lm import atoms_of
-from normalizers.runs import looks_visual, mirror_lone_brackets, pair_same_brackets, repair_runs
+from normalizers.runs import looks_visual, mirror_lone_brackets, pair_same_brackets, repair_runs, repair_text_lines
 from tests.conftest import RAW, seed
 
 
@@ -26,8 +26,6 @@ def test_runs_reordered_on_real_lines():
 def test_continuation_line_read_in_its_paragraph():
     """A wrapped line that is already logical keeps its order when it runs on into the
     next line (real lines 72-74 of seed 000: «… المهتمة بمجالات / الحكومة المنفتحة …»)."""
-    from normalizers.runs import repair_text_lines
-
     lines = seed("000").read_text(encoding="utf-8").split("\n")
     assert repair_text_lines(lines)[71] == " ".join(lines[71].split())
 
@@ -49,8 +47,6 @@ def test_words_across_the_line_break_count_where_the_clean_text_lacks_the_pair()
 def test_bulleted_line_starts_its_item():
     """A line opened by a bullet is read as the start of an item, not as the continuation
     of the line before it (real line 228 of seed 001)."""
-    from normalizers.runs import repair_text_lines
-
     lines = seed("001").read_text(encoding="utf-8").split("\n")
     assert repair_text_lines(lines)[227] == "• إعداد دلائل من أجل تحيين البوابة وتنظيم حصص تكوينية"
 
@@ -576,8 +572,6 @@ def test_document_evidence_from_second_readings():
     """The document's own word pairs are taken once more from its second readings: seed
     000's item «تنظيم دورة تكوينية … لفائدة أعضاء لجنتي» reads in place once the lines
     around it are read right (from the first readings alone it began «لفائدة أعضاء لجنتي»)."""
-    from normalizers.runs import repair_text_lines
-
     lines = seed("000").read_text(encoding="utf-8").split("\n")
     out = repair_text_lines(lines)
     assert _squash(out[53]) == _squash(
