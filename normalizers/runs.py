@@ -187,12 +187,15 @@ def best_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
 
 def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                    right: str | None = None, cut_words: frozenset[tuple[int, int]] = frozenset(),
-                   wide_forced: bool = False) -> tuple[float, list[list[int]]]:
+                   wide_forced: bool = False, raw_start: bool = True) -> tuple[float, list[list[int]]]:
     """The best reading's score and groups (see ``best_reading``); ``cut_words`` holds the
     pairs of atoms that are the two pieces of one word (see ``cut_word_pairs``): side by side
     they score as the word going on, and where a piece pairs with no other, the words before
     the first piece and after the second are scored next to the whole word. ``wide_forced``:
-    every wide gap is a run boundary (a line laid out word by word, see ``word_spaced``)."""
+    every wide gap is a run boundary (a line laid out word by word, see ``word_spaced``);
+    ``raw_start``: the first atom may be the raw line's first word, whose mark may close the
+    line (see ``_closes_at_raw_start``); not so when a fragment of a cut word stood before it
+    (``ري المشاريع، أعضاء …``: «مدبري» + «المشاريع، أعضاء» is one run)."""
     n = len(atoms)
     keys = [lm_key(a) for a in atoms]
     # the score of every pair of atoms, one after the other: inside a run (neighbours) or at
@@ -255,15 +258,17 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                     and atoms[opened - 1].kind == "ar" and cost[opened] != FORCED:
                 cost[opened] = RANGE_PENALTY
             opened = None
-    for i in range(3, n):  # a comma typed against a word inside the line (not the raw start's, which may close
-        # the line: see ``_closes_at_raw_start``), then a plain space («بالمشاركين، ذكرت»): a run
-        # boundary on either side of it shows no more than one at any plain space
+    for i in range(3 if raw_start else 2, n):  # a comma typed against a word inside the line (not the raw
+        # start's, which may close the line: see ``_closes_at_raw_start``), then a plain space
+        # («بالمشاركين، ذكرت»): a run boundary after it shows no more than one at any plain space;
+        # one between the word and its comma still less (a neutral between right-to-left letters
+        # stays in their run: the seeds' gold never parts them)
         if atoms[i - 1].text in _COMMAS and not atoms[i - 1].space_before and atoms[i - 2].kind == "ar" \
                 and atoms[i].kind == "ar" and atoms[i].space_before and not atoms[i].wide_before \
                 and cost[i] == SEAM_PENALTY:
             cost[i] = space
             if cost[i - 1] != FORCED:
-                cost[i - 1] = max(cost[i - 1], space)
+                cost[i - 1] = max(cost[i - 1], space + GLUED_MARK_PENALTY)
     if n > 1 and atoms[0].text == ":" and opens_last_run(atoms) and cost[1] != FORCED:
         cost[1] = RANGE_PENALTY  # a label's colon and the title after it are one run
     score, groups = _best_groups(keys, pre, join, cost, lm, left, right, edge_keys)
@@ -660,9 +665,10 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
     if isinstance(prep, str):
         return prep
     lm = lm or model()
-    _, lead, cores = prep
+    line, lead, cores = prep
     if lead:  # a bullet or dash opens an item: the line starts a paragraph
         left = "<s>"
+    first_closes = _closes_at_raw_start(atoms_of(line))
     readings = []
     for moved, c, trail, cut in cores:
         closer = next((a.text for a in trail if a.text in _CLOSERS), None)
@@ -675,7 +681,7 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
             score, groups = _ltr_paragraph_reading(c, k, lm, left, end)
             readings.append((score - spelled, groups, c, trail, frozenset()))
             continue
-        score, groups = scored_reading(c, lm, left, end, cut, wide_forced)
+        score, groups = scored_reading(c, lm, left, end, cut, wide_forced, first_closes)
         score -= spelled
         if moved is not None:  # an article given back: its two words read next to each other,
             order = [i for g in groups for i in g]  # the other way round, or not at all

@@ -84,11 +84,10 @@ def test_line_for_line(tmp_path):
     assert len(normalize_text(text).split("\n")) == len(text.split("\n"))
 
 
-@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.90), ("003_cef23d5024fd12d8", 0.94)])
+@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.92), ("003_cef23d5024fd12d8", 0.94)])
 def test_line_repair_floor_on_gold(shared, stem, floor):
     """Exact-line accuracy on the hand-made gold stays at or above the level reached (000:
-    46/51 since the document's evidence is taken once more from its second readings;
-    003: 185/194)."""
+    47/51 since a comma typed against its word stays in that word's run; 003: 185/194)."""
     gold = [json.loads(l) for l in (shared / "gold" / f"{stem}.lines.jsonl").read_text(encoding="utf-8").splitlines()]
     out = normalize_text((RAW / f"{stem}.txt").read_text(encoding="utf-8")).split("\n")
     raw = (RAW / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
@@ -576,3 +575,15 @@ def test_document_evidence_from_second_readings():
     out = repair_text_lines(lines)
     assert _squash(out[53]) == _squash(
         "تنظيم دورة تكوينية حول تقنيات تنشيط وتدبير ورشات الصياغة التشاركية لفائدة أعضاء لجنتي")
+
+
+def test_a_comma_typed_against_its_word_stays_in_that_word_s_run():
+    """A comma written against a word, then a space, may end a run but is not parted from its
+    word, also where the word follows a fragment of a cut word at the raw start (seed 000:
+    ``ري المشاريع، أعضاء لجنة بمددراسة …``, whose «مدبري» takes the fragment): the reading
+    is «… مع مدبري المشاريع، أعضاء لجنة», not «مدبري، أعضاء لجنة المشاريع» nor «مدبري
+    أعضاء لجنة المشاريع،»."""
+    lines = seed("000").read_text(encoding="utf-8").split("\n")
+    out = repair_text_lines(lines)
+    assert _squash(out[89]) == _squash(
+        "دراسة كيفية تحديد مؤشرات تتبع تنفيذ مختلف الالتزامات مع مدبري المشاريع، أعضاء لجنة")
