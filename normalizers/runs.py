@@ -30,7 +30,7 @@ from itertools import accumulate
 from normalizers.bidi import order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets
 from normalizers.lm import (_AR_LETTER, PROCLITICS, Atom, BigramModel, DocumentModel, WordModel, atoms_of, lm_key, model,
-                            text_key)
+                            sequence, text_key)
 from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, SHORT_WORDS, Vocabulary, article_moves, clitic_moves,
                                 doc_pairs, doc_vocabulary, glued_word_splits, join_edge_pieces, join_split_words, lone_article_readings,
                                 split_glued, transfer_fragments)
@@ -871,8 +871,10 @@ def _cut_pieces(line: str) -> int:
 
 def line_score(text: str, lm: WordModel, left: str | None, right: str | None) -> float:
     """The word model's score of a finished line in its context: its edges, its word pairs
-    and the spelling of strings no text knows (see ``BigramModel.unknown_cost``)."""
-    keys = [lm_key(a) for a in atoms_of(text)]
+    and the spelling of strings no text knows (see ``BigramModel.unknown_cost``). A list
+    item's marker is set apart as the model learned it (``lm.sequence``): the first word
+    starts the item."""
+    keys = sequence(text)[1:-1]
     if not keys:
         return 0.0
     return (edge_score(lm, keys[0], left, True) + sum(lm.logp(a, b) for a, b in zip(keys, keys[1:]))
