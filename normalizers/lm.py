@@ -148,7 +148,41 @@ UNKNOWN_LETTER_COST = 2.0  # nats a letter of a string no text knows (see ``Bigr
 GENERAL_WEIGHT = 1.0  # weight of the general corpus's pair evidence against the clean text's
 
 
+def is_word_class(c: str) -> bool:
+    """Is ``c`` the class of an Arabic word (not of a number, mark, Latin text or line edge)?"""
+    return c == "TITLE" or "|" in c or bool(c) and "\u0621" <= c[0] <= "\u064a"
+
+
+def word_class_of_word(key: str, function_words: frozenset[str]) -> str | None:
+    """``word_class`` of an Arabic word's key, None for any other token."""
+    c = word_class(key, function_words)
+    return c if is_word_class(c) else None
+
+
+CLEAN_CLASS_SHARE = 0.8  # the clean text's share of a class bigram, the general corpus's the rest
+FUNCTION_WORDS = 60  # the clean text's commonest short words stand for themselves (a class each)
+
+
+def function_words(counts: Counter[str]) -> frozenset[str]:
+    """The words that are a class of their own: the clean text's ``FUNCTION_WORDS`` commonest
+    keys of at most four letters (particles, marks, the sentence edges, the genre's «لجنه»)."""
+    return frozenset(w for w, _ in counts.most_common(FUNCTION_WORDS) if len(w) <= 4)
+
+
+@lru_cache(maxsize=1)
+def shipped_function_words() -> frozenset[str]:
+    """The function words of the shipped clean text: the classes the general corpus's class
+    bigrams are counted in (see ``msa.build_table``)."""
+    return function_words(Counter(k for line in clean_lines() for k in sequence(line)))
+
+
 _LIST_MARKER = re.compile(r"^\s*(?:[•\-–*]|[0-9\u0660-\u0669]{1,2}[.)-])\s+")
+
+
+def sequence(line: str) -> list[str]:
+    """A clean line's model keys between the sentence edges; a list item's marker (• - 3.) is
+    set apart before reading: its first word starts the item."""
+    return ["<s>"] + [lm_key(a) for a in atoms_of(_LIST_MARKER.sub("", line))] + ["</s>"]
 
 
 class BigramModel:
@@ -161,11 +195,8 @@ class BigramModel:
         self.uni: Counter[str] = Counter()
         self.bi: Counter[tuple[str, str]] = Counter()
         self.follow: Counter[str] = Counter()  # distinct successors per history
-        seqs = []
-        for line in lines:
-            # a list item's marker (• - 3.) is set apart before reading: its first word starts the item
-            toks = ["<s>"] + [lm_key(a) for a in atoms_of(_LIST_MARKER.sub("", line))] + ["</s>"]
-            seqs.append(toks)
+        seqs = [sequence(line) for line in lines]
+        for toks in seqs:
             self.uni.update(toks)
             for a, b in zip(toks, toks[1:]):
                 if (a, b) not in self.bi:
@@ -174,7 +205,7 @@ class BigramModel:
         self.total = sum(self.uni.values())
         self.d = discount
         self.vocab = len(self.uni) + 1
-        self.function_words = frozenset(w for w, c in self.uni.most_common(60) if len(w) <= 4)
+        self.function_words = function_words(self.uni)
         self._classes: dict[str, str] = {}
         self.cuni: Counter[str] = Counter()
         self.cbi: Counter[tuple[str, str]] = Counter()
@@ -183,6 +214,12 @@ class BigramModel:
             self.cuni.update(cl)
             self.cbi.update(zip(cl, cl[1:]))
         self.nclasses = len(self.cuni) + 1
+        # how often a class is followed by a word's class (the general corpus knows only those)
+        self.word_classes = sum(1 for c in self.cuni if is_word_class(c))
+        self.cword: Counter[str] = Counter()
+        for (ca, cb), n in self.cbi.items():
+            if is_word_class(cb):
+                self.cword[ca] += n
         self.class_weight = class_weight
 
     def cls(self, w: str) -> str:
@@ -192,8 +229,18 @@ class BigramModel:
         return c
 
     def class_logp(self, a: str, b: str) -> float:
+        """Log-probability of ``b``'s class after ``a``'s: the clean text's class bigrams; for
+        two words, mixed (``CLEAN_CLASS_SHARE``) with the general corpus's, which spreads the
+        clean text's chance of a word coming next over the word classes as it has seen them
+        (it knows no marks, numbers or line edges: their chances stay the clean text's)."""
         ca, cb = self.cls(a), self.cls(b)
-        return math.log((self.cbi.get((ca, cb), 0) + 0.5) / (self.cuni.get(ca, 0) + 0.5 * self.nclasses))
+        p = (self.cbi.get((ca, cb), 0) + 0.5) / (self.cuni.get(ca, 0) + 0.5 * self.nclasses)
+        seen = self.general.class_history(ca) if self.general is not None else 0
+        if seen and is_word_class(cb):
+            word_next = (self.cword.get(ca, 0) + 0.5 * self.word_classes) / (self.cuni.get(ca, 0) + 0.5 * self.nclasses)
+            general = (self.general.class_pair(ca, cb) + 0.5) / (seen + 0.5 * self.word_classes)
+            p = CLEAN_CLASS_SHARE * p + (1 - CLEAN_CLASS_SHARE) * word_next * general
+        return math.log(p)
 
     def p_uni(self, w: str) -> float:
         return (self.uni.get(w, 0) + 0.1) / (self.total + 0.1 * self.vocab * 50)

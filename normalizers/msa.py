@@ -12,7 +12,10 @@ it in milliseconds. Building it takes about 40 s and 3 GB of memory, once per ma
 
 ``GeneralPairs.pmi(a, b)`` is how much more likely ``b`` is after ``a`` than on its own
 (log ratio, absolute discounting), 0 when either word is unknown to the corpus; the word
-model adds it to its own score of an Arabic word pair.
+model adds it to its own score of an Arabic word pair. The table also keeps the kept pairs'
+counts summed by word class (``lm.word_class``: «noun before its adjective», «a plural
+before the noun it governs»), which the word model mixes into its class bigrams, learned
+from far less text.
 """
 from __future__ import annotations
 
@@ -22,7 +25,8 @@ import logging
 import math
 import os
 import pickle
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,7 +35,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 SOURCE = ("ar_corrector", "resources", "ngram_plus1.pickle")
-FORMAT = 1  # bump when the cached table's layout or keying changes
+FORMAT = 2  # bump when the cached table's layout or keying changes
 MIN_PAIR_COUNT = 2
 DISCOUNT = 0.75
 _START, _END = "<s>", "</s>"  # the word model's sentence edges (the corpus writes the end <e>)
@@ -79,12 +83,30 @@ def fold_counts(bigrams: dict) -> tuple[dict[str, int], dict[tuple[str, str], in
     return dict(words), dict(pairs)
 
 
-def build_table(source: Path, out: Path) -> None:
-    """Fold ar-corrector's pickle into the compact table at ``out`` (written atomically)."""
+def class_counts(pairs: dict[tuple[str, str], int],
+                 classify: Callable[[str], str | None]) -> Counter[tuple[str, str]]:
+    """The counts of the pairs of two words summed by their classes (``classify``: None for a
+    token that is no word: a sentence edge, ``<unk>``)."""
+    classes: dict[str, str | None] = {}
+    out: Counter[tuple[str, str]] = Counter()
+    for (a, b), n in pairs.items():
+        for w in (a, b):
+            if w not in classes:
+                classes[w] = classify(w)
+        ca, cb = classes[a], classes[b]
+        if ca is not None and cb is not None:
+            out[(ca, cb)] += n
+    return out
+
+
+def build_table(source: Path, out: Path, classify: Callable[[str], str | None] | None = None) -> None:
+    """Fold ar-corrector's pickle into the compact table at ``out`` (written atomically), with
+    the class bigram counts of its pairs when given the word model's ``classify``."""
     with open(source, "rb") as fh:
         bigrams = pickle.load(fh)  # a file of a pinned dependency, not user input
     words, pairs = fold_counts(bigrams)
     del bigrams
+    by_class = class_counts(pairs, classify) if classify is not None else Counter()
     history: dict[str, int] = defaultdict(int)
     follow: dict[str, int] = defaultdict(int)
     for (a, _), n in pairs.items():
@@ -102,6 +124,9 @@ def build_table(source: Path, out: Path) -> None:
         "word_follow": np.fromiter((follow.get(w, 0) for w in word_list), np.uint32, len(words))[w_order],
         "pair_hash": p_hash[p_order],
         "pair_count": np.fromiter(pairs.values(), np.uint32, len(pairs))[p_order],
+        "class_first": np.array([a for a, _ in by_class], dtype=str),
+        "class_second": np.array([b for _, b in by_class], dtype=str),
+        "class_count": np.fromiter(by_class.values(), np.uint64, len(by_class)),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp.npz")
@@ -120,6 +145,12 @@ class GeneralPairs:
         self.pair_hash = columns["pair_hash"]
         self.pair_count = columns["pair_count"]
         self.total = float(self.word_count.sum())
+        self.classes: dict[tuple[str, str], int] = {}
+        self.class_totals: dict[str, int] = defaultdict(int)
+        for a, b, n in zip(columns["class_first"].tolist(), columns["class_second"].tolist(),
+                           columns["class_count"].tolist()):
+            self.classes[(a, b)] = n
+            self.class_totals[a] += n
 
     @staticmethod
     def _find(hashes: np.ndarray, h: int) -> int:
@@ -131,6 +162,14 @@ class GeneralPairs:
         """(count, count as the first word of a kept pair, distinct kept successors)."""
         i = self._find(self.word_hash, key_hash(w))
         return (0, 0, 0) if i < 0 else (int(self.word_count[i]), int(self.word_history[i]), int(self.word_follow[i]))
+
+    def class_history(self, ca: str) -> int:
+        """How often a word of class ``ca`` is the first of a kept pair of two words (0: a class
+        unknown here)."""
+        return self.class_totals.get(ca, 0)
+
+    def class_pair(self, ca: str, cb: str) -> int:
+        return self.classes.get((ca, cb), 0)
 
     def pair(self, a: str, b: str) -> int:
         i = self._find(self.pair_hash, key_hash(f"{a}\t{b}"))
@@ -151,9 +190,13 @@ class GeneralPairs:
 
 
 def table_path() -> Path:
+    """The cached table, named for its layout and for the word classes it counts in (the
+    shipped clean text's function words: a new clean text may make a new table)."""
+    from normalizers.lm import shipped_function_words
     from pipeline.config import get_settings
 
-    return get_settings().cache_dir / f"msa_pairs-v{FORMAT}.npz"
+    digest = hashlib.blake2b("\n".join(sorted(shipped_function_words())).encode("utf-8"), digest_size=4).hexdigest()
+    return get_settings().cache_dir / f"msa_pairs-v{FORMAT}-{digest}.npz"
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +212,13 @@ def general_pairs() -> GeneralPairs | None:
         log.warning("building the general Arabic word-pair table at %s (once, about 40 s)", path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)  # fail before reading 148 MB
-            build_table(source, path)
+            from normalizers.lm import shipped_function_words, word_class_of_word
+
+            words = shipped_function_words()
+            build_table(source, path, lambda w: word_class_of_word(w, words))
+            for stale in path.parent.glob("msa_pairs-*.npz"):  # tables of other layouts or classes
+                if stale != path:
+                    stale.unlink(missing_ok=True)
         except OSError as exc:  # a read-only or full cache folder: repair goes on without it
             log.warning("cannot write %s (%s); set MAHDAR_CACHE to a writable folder: text repair "
                         "uses the shipped clean text only", path, exc)

@@ -90,3 +90,67 @@ def test_unwritable_cache_degrades_with_a_warning(tmp_path, monkeypatch, caplog)
         assert "MAHDAR_CACHE" in caplog.text
     finally:
         general_pairs.cache_clear()
+
+
+def test_build_counts_word_pairs_by_class(tmp_path):
+    """Given the word model's classes, the table sums the kept pairs of two words by class;
+    pairs with a sentence edge or an unknown token are left out of those sums."""
+    import numpy as np
+
+    from normalizers.lm import word_class_of_word
+
+    bigrams = {
+        ("<s>",): Counter({"المشروع": 5}),
+        ("المشروع",): Counter({"المكلف": 4, "<unk>": 9, "<e>": 3}),
+        ("الوزارة",): Counter({"المكلفة": 6, "المنتدبة": 2}),
+        ("مقتضيات",): Counter({"الدليل": 3, "دليل": 2}),
+    }
+    src, out = tmp_path / "ngram_plus1.pickle", tmp_path / "pairs.npz"
+    src.write_bytes(pickle.dumps(bigrams))
+    build_table(src, out, lambda w: word_class_of_word(w, frozenset()))
+    with np.load(out) as data:
+        t = GeneralPairs({k: data[k] for k in data.files})
+    assert t.class_pair("DEF|", "DEF|") == 4 and t.class_pair("DEF|F", "DEF|F") == 6 + 2
+    assert t.class_pair("|PL", "DEF|") == 3 and t.class_pair("|PL", "|") == 2
+    assert t.class_history("DEF|") == 4       # not the pairs with <unk> or the sentence end
+    assert t.class_history("<s>") == 0
+
+
+def test_general_class_order_reads_a_title_before_the_name():
+    """The general corpus's class bigrams (a title before a name, a name before its family
+    name) read seed 001's «• السيدة فاطمة الزهراء بنعويش، وزارة …»; the clean text's class
+    bigrams alone put the family name first."""
+    import normalizers.lm as lm
+    from normalizers.runs import repair_text_lines
+    from tests.conftest import seed
+
+    lines = seed("001").read_text(encoding="utf-8").split("\n")
+    want = "• السيدة فاطمة الزهراء بنعويش، وزارة الانتقال الطاقي والتنمية المستدامة؛"
+    assert repair_text_lines(lines)[47] == want
+    share = lm.CLEAN_CLASS_SHARE
+    try:
+        lm.CLEAN_CLASS_SHARE = 1.0
+        assert repair_text_lines(lines)[47] != want
+    finally:
+        lm.CLEAN_CLASS_SHARE = share
+
+
+def test_a_new_table_replaces_the_stale_ones(tmp_path, monkeypatch):
+    """The table is built once per layout and set of word classes; building a new one removes
+    the cached tables of other versions (40 MB each) from the cache folder."""
+    import normalizers.msa as msa
+
+    src = tmp_path / "ngram_plus1.pickle"
+    src.write_bytes(pickle.dumps({("المشروع",): Counter({"المكلف": 4})}))
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "msa_pairs-v1.npz").write_bytes(b"stale")
+    monkeypatch.setenv("MAHDAR_CACHE", str(cache))
+    monkeypatch.setattr(msa, "source_path", lambda: src)
+    general_pairs.cache_clear()
+    try:
+        t = general_pairs()
+        assert t is not None and t.pair("المشروع", "المكلف") == 4
+        assert [p.name for p in cache.glob("msa_pairs-*.npz")] == [msa.table_path().name]
+    finally:
+        general_pairs.cache_clear()

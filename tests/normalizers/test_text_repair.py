@@ -587,3 +587,16 @@ def test_a_comma_typed_against_its_word_stays_in_that_word_s_run():
     out = repair_text_lines(lines)
     assert _squash(out[89]) == _squash(
         "دراسة كيفية تحديد مؤشرات تتبع تنفيذ مختلف الالتزامات مع مدبري المشاريع، أعضاء لجنة")
+
+
+def test_a_list_item_s_marker_is_set_apart_when_a_line_as_written_is_scored():
+    """A logical line is weighed against its word-by-word reading as the model learned lines:
+    a list item's marker («3.», «•») set apart, its first word starting the item; scored as
+    words, «<s> 3 . تخصيص» made the line as written look unlikely next to a reading that
+    ends «… 3.», and random wide gaps in numbered items had them read backwards."""
+    from normalizers.lm import model
+    from normalizers.runs import line_score
+
+    item = "تخصيص حصة من ميزانية الاستثمار الجماعية لمشاريع يقترحها المواطنون"
+    for marker in ("3.", "•", "12-"):
+        assert line_score(f"{marker} {item}", model(), "<s>", "</s>") == line_score(item, model(), "<s>", "</s>")
