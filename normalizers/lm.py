@@ -118,6 +118,15 @@ PARTICLES = load_table("particles.json")  # short words, prefix clusters, titles
 TITLES = frozenset(text_key(w) for w in PARTICLES["titles"])  # as model keys
 
 
+CLASS_SCHEME = 1  # bump when ``word_class`` changes: the general corpus's class counts are cached
+
+
+def class_scheme() -> str:
+    """What the word classes depend on, for naming the cached class counts (``msa.table_path``):
+    the scheme's version, the shipped clean text's function words and the titles."""
+    return "\n".join([str(CLASS_SCHEME), *sorted(shipped_function_words()), *sorted(TITLES)])
+
+
 def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] | None = None) -> str:
     """A coarse morphological class: function words stand for themselves, other words by
     prefix — the article alone (ال), after a preposition (بال، لل، كال) or a conjunction

@@ -192,10 +192,10 @@ class GeneralPairs:
 def table_path() -> Path:
     """The cached table, named for its layout and for the word classes it counts in (the
     shipped clean text's function words: a new clean text may make a new table)."""
-    from normalizers.lm import shipped_function_words
+    from normalizers.lm import class_scheme
     from pipeline.config import get_settings
 
-    digest = hashlib.blake2b("\n".join(sorted(shipped_function_words())).encode("utf-8"), digest_size=4).hexdigest()
+    digest = hashlib.blake2b(class_scheme().encode("utf-8"), digest_size=4).hexdigest()
     return get_settings().cache_dir / f"msa_pairs-v{FORMAT}-{digest}.npz"
 
 
