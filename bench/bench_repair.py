@@ -254,8 +254,8 @@ so neither the bidi algorithm nor reversing the words restores them: python-bidi
 letters of lines that are already letter-logical, and word reversal breaks the runs that are
 right. mahdar cuts each line at its seams, repairs split and glued words against the clean
 text, the document and the general lexicon, and scores every run order with a word and
-word-class bigram model (clean text of the genre, the word pairs of a 33-million-word corpus,
-and the document's own word pairs as first read on its other lines), the neighbouring lines
+word-class bigram model (clean text of the genre, the word pairs of a 33-million-word corpus
+and their class pairs, and the document's own word pairs as first read on its other lines), the neighbouring lines
 of a wrapped paragraph included.
 
 ## Seed-style damage on the corpus, with its text held out of the word model
