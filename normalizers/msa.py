@@ -190,8 +190,8 @@ class GeneralPairs:
 
 
 def table_path() -> Path:
-    """The cached table, named for its layout and for the word classes it counts in (the
-    shipped clean text's function words: a new clean text may make a new table)."""
+    """The cached table, named for its layout (``FORMAT``) and for the word classes it counts
+    in (``lm.class_scheme``: a new clean text or class scheme makes a new table)."""
     from normalizers.lm import class_scheme
     from pipeline.config import get_settings
 

@@ -187,15 +187,15 @@ def best_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
 
 def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                    right: str | None = None, cut_words: frozenset[tuple[int, int]] = frozenset(),
-                   wide_forced: bool = False, raw_start: bool = True) -> tuple[float, list[list[int]]]:
+                   wide_forced: bool = False, start_closes: bool = True) -> tuple[float, list[list[int]]]:
     """The best reading's score and groups (see ``best_reading``); ``cut_words`` holds the
     pairs of atoms that are the two pieces of one word (see ``cut_word_pairs``): side by side
     they score as the word going on, and where a piece pairs with no other, the words before
     the first piece and after the second are scored next to the whole word. ``wide_forced``:
     every wide gap is a run boundary (a line laid out word by word, see ``word_spaced``);
-    ``raw_start``: the first atom may be the raw line's first word, whose mark may close the
-    line (see ``_closes_at_raw_start``); not so when a fragment of a cut word stood before it
-    (``ري المشاريع، أعضاء …``: «مدبري» + «المشاريع، أعضاء» is one run)."""
+    ``start_closes``: the raw line's first word, with the comma typed against it, may close the
+    line (see ``_closes_at_raw_start``); not so when a fragment of a cut word stood before that
+    word (``ري المشاريع، أعضاء …``: «مدبري» + «المشاريع، أعضاء» is one run)."""
     n = len(atoms)
     keys = [lm_key(a) for a in atoms]
     # the score of every pair of atoms, one after the other: inside a run (neighbours) or at
@@ -258,7 +258,7 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                     and atoms[opened - 1].kind == "ar" and cost[opened] != FORCED:
                 cost[opened] = RANGE_PENALTY
             opened = None
-    for i in range(3 if raw_start else 2, n):  # a comma typed against a word inside the line (not the raw
+    for i in range(3 if start_closes else 2, n):  # a comma typed against a word inside the line (not the raw
         # start's, which may close the line: see ``_closes_at_raw_start``), then a plain space
         # («بالمشاركين، ذكرت»): a run boundary after it shows no more than one at any plain space;
         # one between the word and its comma still less (a neutral between right-to-left letters
@@ -668,7 +668,7 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
     line, lead, cores = prep
     if lead:  # a bullet or dash opens an item: the line starts a paragraph
         left = "<s>"
-    first_closes = _closes_at_raw_start(atoms_of(line))
+    start_closes = _closes_at_raw_start(atoms_of(line))
     readings = []
     for moved, c, trail, cut in cores:
         closer = next((a.text for a in trail if a.text in _CLOSERS), None)
@@ -681,7 +681,7 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
             score, groups = _ltr_paragraph_reading(c, k, lm, left, end)
             readings.append((score - spelled, groups, c, trail, frozenset()))
             continue
-        score, groups = scored_reading(c, lm, left, end, cut, wide_forced, first_closes)
+        score, groups = scored_reading(c, lm, left, end, cut, wide_forced, start_closes)
         score -= spelled
         if moved is not None:  # an article given back: its two words read next to each other,
             order = [i for g in groups for i in g]  # the other way round, or not at all
