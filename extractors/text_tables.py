@@ -205,6 +205,7 @@ def _schedule_by_columns(lines: list) -> list[dict]:
     return out
 
 
+_SPLIT_PCT = re.compile(r"(?<![\d(])(\d{1,3})\s*%\s*\)|\)\s*(\d{1,3})\s*%")  # «90%)», «)30%»
 _BARE_PCT = re.compile(r"^\s*(?:(\d{1,3}(?:[.,]\d+)?)\s*%|%\s*(\d{1,3}(?:[.,]\d+)?))\s*$")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
 _NUMBER_LEAD = re.compile(r"^\s*(\d{1,2})\s+(?![%\d])(\S.*)$")
@@ -235,24 +236,64 @@ def commitments_from_records(lines: list) -> list[dict]:
     PDF table): each commitment opens with «الالتزام N: …» or, once a header naming a number
     column was seen, with its bare number; its title runs to the line that is nothing but its
     percentage; then come its platform cell (نعم / لا), its activities (each closing with
-    «(NN%)», wrapped lines joined) and its notes (what is left). Header cells repeated after
-    a page break are skipped; a running paragraph, a heading or a dash ends the table."""
+    «(NN%)», wrapped lines joined) and its notes (what is left). A row written on one line
+    (pdfplumber's text) has its cells side by side, its activities read by ``inline_cells``.
+    Header cells repeated after a page break are skipped; a running paragraph, a heading or a
+    dash ends the table."""
     out: list[dict] = []
     numbered = False  # a header cell «رقم» seen: bare numbers open records
     cur: dict | None = None
-    stage = "title"  # title -> rest (after the percentage)
+    stage = "title"  # title -> rest (after the percentage), or inline (a row on one line)
     buf: list[str] = []
+    activity: str | None = None  # an activity of an inline row begun, its «(NN%)» not yet seen
 
     def close() -> None:
-        nonlocal cur, buf
+        nonlocal cur, buf, activity
         if cur is not None:
             if stage == "title" and cur["completion_pct"] is None:
                 pass  # no percentage: not a commitment row
             else:
+                if activity:
+                    cur["activities"].append(_activity(activity))
                 if buf:
                     cur["notes"].append(tidy_value(" ".join(buf)))
                 out.append(cur)
-        cur, buf = None, []
+        cur, buf, activity = None, [], None
+
+    def inline_cells(text: str, first: bool) -> None:
+        """The activities cell of a row written on one line (pdfplumber's text), and of its
+        visual lines after the first, which set the other cells' next words beside it: a
+        bullet opens an activity, «(NN%)» closes it, what follows on that line is the notes
+        cell; before any bullet, words go to the activity still open, else to the notes on
+        the row's first line and nowhere on the others (the title's or notes' next words)."""
+        nonlocal activity
+        head, *items = _BULLETS.split(text)
+        for k, seg in enumerate([head] + items):
+            if k:  # a bullet
+                if activity:
+                    cur["activities"].append(_activity(activity))
+                activity = ""
+            elif activity is None:
+                if first and seg.strip():
+                    cur["notes"].append(tidy_value(seg))
+                continue
+            digits = western_digits(seg)
+            end = _ENDS_WITH_PCT.search(digits)
+            if end is None and "(" in (activity or "") and (split := _SPLIT_PCT.search(digits)):
+                # «للقانون (» … «90%)»: the bracket's line went on with the other cells' words
+                title = activity[:activity.index("(")]
+                cur["activities"].append(_activity(f"{title} ({split.group(1) or split.group(2)}%)"))
+                activity = None
+                if seg[split.end():].strip():
+                    cur["notes"].append(tidy_value(seg[split.end():]))
+                continue
+            if end is None:
+                activity = f"{activity} {seg}".strip()
+                continue
+            cur["activities"].append(_activity(f"{activity} {seg[:end.end()]}"))
+            activity = None
+            if seg[end.end():].strip():
+                cur["notes"].append(tidy_value(seg[end.end():]))
 
     for ln in lines:
         text = " ".join(western_digits(ln.text).replace("|", " ").split())
@@ -283,9 +324,8 @@ def commitments_from_records(lines: list) -> list[dict]:
                 rest = body[inline.end():].split()
                 if rest and _platform(rest[0]) is not None:
                     cur["platform_updated"] = _platform(rest.pop(0))
-                if rest:
-                    cur["notes"].append(tidy_value(" ".join(rest)))
                 stage = "inline"
+                inline_cells(" ".join(rest), first=True)
             continue
         if cur is None:
             continue
@@ -294,7 +334,8 @@ def commitments_from_records(lines: list) -> list[dict]:
             continue
         cur["_prov"] = Provenance(cur["_prov"].page, cur["_prov"].line_start, ln.line_no)
         if stage == "inline":
-            continue  # the row's other visual lines mix its cells: kept as they are in the text
+            inline_cells(text, first=False)
+            continue
         pct = _BARE_PCT.match(text)
         if stage == "title":
             if pct:

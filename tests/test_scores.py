@@ -178,3 +178,27 @@ def test_pdfplumber_text_with_rows_on_one_line(shared: Path, tmp_path: Path, pro
     gold2 = json.loads((shared / "corpus" / "gold" / "dev_02.gold.json").read_text(encoding="utf-8"))
     assert [(c["number"], c["completion_pct"], c["platform_updated"]) for c in got2["commitments"]] == \
         [(c["number"], c["completion_pct"], c["platform_updated"]) for c in gold2["commitments"]]
+
+
+@pytest.mark.parametrize("producer", ["libreoffice", "reportlab"])
+def test_pdfplumber_text_of_a_commitment_table_keeps_its_activities(shared: Path, tmp_path: Path, producer: str):
+    """In pdfplumber's text a row's visual lines set the activities cell beside the title's and
+    the notes' next words: a bullet opens an activity, «(NN%)» closes it (its bracket may sit
+    on the line above: «للقانون (» … «90%)»). dev_01's activities come out with their
+    percentages; an activity whose lines carry other cells' words is matched loosely, as the
+    yardstick does."""
+    from rapidfuzz.fuzz import ratio
+
+    import pdfplumber
+
+    with pdfplumber.open(RAW / f"dev_01.{producer}.pdf") as pdf:
+        (tmp_path / "dev_01.txt").write_text("\n".join(p.extract_text() or "" for p in pdf.pages), encoding="utf-8")
+    got = {c["number"]: c for c in process_file(tmp_path / "dev_01.txt").extraction.data["commitments"]}
+    gold = json.loads((shared / "corpus" / "gold" / "dev_01.gold.json").read_text(encoding="utf-8"))["commitments"]
+    assert got[1]["activities"][0] == {"title": "إصدار النصوص التطبيقية للقانون", "completion_pct": 90}
+    found = sum(any(ratio(a["title"], b["title"]) >= 75 and a["completion_pct"] == b["completion_pct"]
+                    for b in got.get(g["number"], {}).get("activities", []))
+                for g in gold for a in g["activities"])
+    wanted = sum(len(g["activities"]) for g in gold)
+    assert found >= 0.6 * wanted  # 13 and 14 of 20
+    assert sum(len(c["activities"]) for c in got.values()) <= wanted + 2
