@@ -9,8 +9,8 @@ from extractors.participants import Person, merge_people, parse_person, people_i
 from extractors.structure import Block, Section, canon, data, match_heading, sections_of, tidy_value, to_blocks
 from extractors.tables import (commitments_from_rows, keyed_rows, programme_rows, schedule_from_rows, stats_dimension,
                                stats_from_rows)
-from extractors.text_tables import (MAX_CELL_WORDS, commitments_from_records, commitments_from_text, programme_from_text,
-                                    schedule_from_text, stats_from_text)
+from extractors.text_tables import (MAX_CELL_WORDS, commitments_from_records, commitments_from_text, opens_with_time,
+                                    programme_from_text, schedule_from_text, stats_from_text)
 from pipeline.models import Extraction, Line, Provenance, TextDocument
 
 LIST_FIELDS = ("participants", "absent_organizations", "agenda_items", "commitments", "decisions",
@@ -42,7 +42,8 @@ def _people_one_cell_per_line(block: Block, by_no: dict[int, Line]) -> list[Pers
 def _table_lines(doc: TextDocument, sections: list[Section], keys: tuple[str, ...]) -> list:
     """The lines of a table written one cell per line, from its section's heading to the
     first running paragraph or heading of another section (a cell may look like a heading:
-    «الورشة الأولى: …»)."""
+    «الورشة الأولى: …»); a programme row written on one line, its time first, is no running
+    paragraph however long (pdfplumber's text)."""
     if not sections or sections[0].heading is None:
         return []
     out = []
@@ -53,7 +54,7 @@ def _table_lines(doc: TextDocument, sections: list[Section], keys: tuple[str, ..
         if not text:
             continue
         h = match_heading(text)
-        if len(text.split()) > MAX_CELL_WORDS or h and h[0] not in keys:
+        if len(text.split()) > MAX_CELL_WORDS and not opens_with_time(text) or h and h[0] not in keys:
             break
         out.append(ln)
     return out

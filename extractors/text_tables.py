@@ -429,6 +429,11 @@ def _stat_cells(text: str, dims: set[str]) -> list[str | int]:
 
 
 _TIME_LEAD = re.compile(r"^\s*\d{1,2}[:h.]\d{2}(?:\s*(?:-|–|—|إلى)\s*\d{1,2}[:h.]\d{2})?\s*")
+
+
+def opens_with_time(text: str) -> bool:
+    """Does the line open with a clock time or a range of them (a programme row)?"""
+    return bool(all_clock_times(text) and _TIME_LEAD.match(western_digits(text)))
 _SPEAKER_IN_LINE = re.compile(r"(?:(?:تأطير|تسيير|تنشيط|تقديم)\s*:\s*)?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
 _SPEAKER_LINE = re.compile(r"^(?:(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*)?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
 

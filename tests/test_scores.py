@@ -202,3 +202,18 @@ def test_pdfplumber_text_of_a_commitment_table_keeps_its_activities(shared: Path
     wanted = sum(len(g["activities"]) for g in gold)
     assert found >= 0.6 * wanted  # 13 and 14 of 20
     assert sum(len(c["activities"]) for c in got.values()) <= wanted + 2
+
+
+def test_pdfplumber_text_of_a_programme_row_longer_than_a_cell(shared: Path, tmp_path: Path):
+    """A programme row of pdfplumber's text holds its time, item and speaker on one line, which
+    may run longer than any cell (dev_03's ReportLab PDF: «11:00 - 12:45 الورشة الثانية: …
+    تأطير: السيد ياسين المهداوي»): it does not end the table, and every item is read (a
+    speaker cell that opens with no title, «مقررا الورشتين والسيدة …», may run into its item)."""
+    import pdfplumber
+
+    with pdfplumber.open(RAW / "dev_03.reportlab.pdf") as pdf:
+        (tmp_path / "dev_03.txt").write_text("\n".join(p.extract_text() or "" for p in pdf.pages), encoding="utf-8")
+    got = process_file(tmp_path / "dev_03.txt").extraction.data
+    gold = json.loads((shared / "corpus" / "gold" / "dev_03.gold.json").read_text(encoding="utf-8"))
+    assert len(got["agenda_items"]) == len(gold["agenda_items"])
+    assert all(g.startswith(w) for g, w in zip(got["agenda_items"], gold["agenda_items"]))
