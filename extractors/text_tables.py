@@ -246,6 +246,8 @@ def commitments_from_records(lines: list) -> list[dict]:
     stage = "title"  # title -> rest (after the percentage), or inline (a row on one line)
     buf: list[str] = []
     activity: str | None = None  # an activity of an inline row begun, its «(NN%)» not yet seen
+    bulletless = False  # the inline row's activities have no bullets
+    listed = False  # a header naming an activities column seen
 
     def close() -> None:
         nonlocal cur, buf, activity
@@ -265,14 +267,20 @@ def commitments_from_records(lines: list) -> list[dict]:
         visual lines after the first, which set the other cells' next words beside it: a
         bullet opens an activity, «(NN%)» closes it, what follows on that line is the notes
         cell; before any bullet, words go to the activity still open, else to the notes on
-        the row's first line and nowhere on the others (the title's or notes' next words)."""
-        nonlocal activity
+        the row's first line and nowhere on the others (the title's or notes' next words). A
+        row with no bullet under a header naming an activities column (Chromium prints HTML
+        lists without glyphs) opens an activity wherever none is open."""
+        nonlocal activity, bulletless
         head, *items = _BULLETS.split(text)
+        if first:  # a row drawn without bullet glyphs under an activities header (Chromium's HTML lists)
+            bulletless = listed and not items
         for k, seg in enumerate([head] + items):
             if k:  # a bullet
                 if activity:
                     cur["activities"].append(_activity(activity))
                 activity = ""
+            elif activity is None and bulletless and seg.strip():
+                activity = ""  # each activity closes with its «(NN%)»: what follows opens the next
             elif activity is None:
                 if first and seg.strip():
                     cur["notes"].append(tidy_value(seg))
@@ -305,6 +313,7 @@ def commitments_from_records(lines: list) -> list[dict]:
         roles = _header_words_only(text)
         if roles and len(roles) >= 2:
             numbered = numbered or "number" in roles
+            listed = listed or "activities" in roles
             continue
         m = _COMMIT_TITLE.match(text)
         n = (_BARE_NUMBER.match(text) or _NUMBER_LEAD.match(text)) if numbered else None

@@ -180,13 +180,14 @@ def test_pdfplumber_text_with_rows_on_one_line(shared: Path, tmp_path: Path, pro
         [(c["number"], c["completion_pct"], c["platform_updated"]) for c in gold2["commitments"]]
 
 
-@pytest.mark.parametrize("producer", ["libreoffice", "reportlab"])
+@pytest.mark.parametrize("producer", ["libreoffice", "reportlab", "chromium"])
 def test_pdfplumber_text_of_a_commitment_table_keeps_its_activities(shared: Path, tmp_path: Path, producer: str):
     """In pdfplumber's text a row's visual lines set the activities cell beside the title's and
     the notes' next words: a bullet opens an activity, «(NN%)» closes it (its bracket may sit
-    on the line above: «للقانون (» … «90%)»). dev_01's activities come out with their
-    percentages; an activity whose lines carry other cells' words is matched loosely, as the
-    yardstick does."""
+    on the line above: «للقانون (» … «90%)»); Chromium draws no bullets, so under a header
+    naming an activities column each «(NN%)» closes one and what follows opens the next.
+    dev_01's activities come out with their percentages; an activity whose lines carry other
+    cells' words is matched loosely, as the yardstick does."""
     from rapidfuzz.fuzz import ratio
 
     import pdfplumber
@@ -200,7 +201,7 @@ def test_pdfplumber_text_of_a_commitment_table_keeps_its_activities(shared: Path
                     for b in got.get(g["number"], {}).get("activities", []))
                 for g in gold for a in g["activities"])
     wanted = sum(len(g["activities"]) for g in gold)
-    assert found >= 0.6 * wanted  # 13 and 14 of 20
+    assert found >= 0.6 * wanted  # 13, 14 and 12 of 20
     assert sum(len(c["activities"]) for c in got.values()) <= wanted + 2
 
 
