@@ -269,16 +269,23 @@ def commitments_from_records(lines: list) -> list[dict]:
         cell; before any bullet, words go to the activity still open, else to the notes on
         the row's first line and nowhere on the others (the title's or notes' next words). A
         row with no bullet under a header naming an activities column (Chromium prints HTML
-        lists without glyphs) opens an activity wherever none is open."""
+        lists without glyphs) opens an activity wherever none is open. A visual line of the
+        activities cell ends with at most one activity unfinished: a bullet after one begun on
+        the same line is the notes cell's («• تحيين الإطار … • منصة التتبع غير»)."""
         nonlocal activity, bulletless
         head, *items = _BULLETS.split(text)
         if first:  # a row drawn without bullet glyphs under an activities header (Chromium's HTML lists)
             bulletless = listed and not items
+        begun = False  # an activity opened on this line, its «(NN%)» not yet seen
         for k, seg in enumerate([head] + items):
+            if k and begun:  # the notes cell's own bullets
+                cur["notes"].append(tidy_value(" ".join(items[k - 1:])))
+                return
             if k:  # a bullet
                 if activity:
                     cur["activities"].append(_activity(activity))
                 activity = ""
+                begun = True
             elif activity is None and bulletless and seg.strip():
                 activity = ""  # each activity closes with its «(NN%)»: what follows opens the next
             elif activity is None:
@@ -291,7 +298,7 @@ def commitments_from_records(lines: list) -> list[dict]:
                 # «للقانون (» … «90%)»: the bracket's line went on with the other cells' words
                 title = activity[:activity.index("(")]
                 cur["activities"].append(_activity(f"{title} ({split.group(1) or split.group(2)}%)"))
-                activity = None
+                activity, begun = None, False
                 if seg[split.end():].strip():
                     cur["notes"].append(tidy_value(seg[split.end():]))
                 continue
@@ -299,7 +306,7 @@ def commitments_from_records(lines: list) -> list[dict]:
                 activity = f"{activity} {seg}".strip()
                 continue
             cur["activities"].append(_activity(f"{activity} {seg[:end.end()]}"))
-            activity = None
+            activity, begun = None, False
             if seg[end.end():].strip():
                 cur["notes"].append(tidy_value(seg[end.end():]))
 

@@ -197,11 +197,14 @@ def test_pdfplumber_text_of_a_commitment_table_keeps_its_activities(shared: Path
     got = {c["number"]: c for c in process_file(tmp_path / "dev_01.txt").extraction.data["commitments"]}
     gold = json.loads((shared / "corpus" / "gold" / "dev_01.gold.json").read_text(encoding="utf-8"))["commitments"]
     assert got[1]["activities"][0] == {"title": "إصدار النصوص التطبيقية للقانون", "completion_pct": 90}
+    if producer != "chromium":  # «• تحيين الإطار … • منصة التتبع غير»: the second bullet is the notes'
+        first = got[4]["activities"][0]
+        assert first["title"].startswith("تحيين الإطار المرجعي للمعطيات المفتوحة") and first["completion_pct"] == 70
     found = sum(any(ratio(a["title"], b["title"]) >= 75 and a["completion_pct"] == b["completion_pct"]
                     for b in got.get(g["number"], {}).get("activities", []))
                 for g in gold for a in g["activities"])
     wanted = sum(len(g["activities"]) for g in gold)
-    assert found >= 0.6 * wanted  # 13, 14 and 12 of 20
+    assert found >= 0.6 * wanted  # 15, 15 and 12 of 20
     assert sum(len(c["activities"]) for c in got.values()) <= wanted + 2
 
 
