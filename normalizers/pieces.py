@@ -118,6 +118,15 @@ class Vocabulary:
         """A ``whole_word`` long enough (``CUT_WORD_LETTERS``) for the pieces to tell it."""
         return len(key) >= CUT_WORD_LETTERS and self.whole_word(key)
 
+    def written_apart(self, first: str, second: str) -> bool:
+        """The general corpus writes ``first`` and ``second`` side by side, as two words, at least
+        as often as it writes them as one word: «عبد العزيز» (2441 times, «عبدالعزيز» 185)."""
+        general = self.lm.general
+        if general is None:
+            return False
+        pair = general.pair(first, second)
+        return pair > 0 and pair >= general.word(first + second)[0]
+
     def seen(self, key: str) -> bool:
         """Seen at least twice in the document (a fragment of broken text rarely is)."""
         return self.doc.get(key, 0) >= 2

@@ -554,8 +554,9 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
     boundary cut (``الو`` … ``زارة``, ``ان`` … ``تظار``): the whole, of at least
     ``CUT_WORD_LETTERS`` letters, is a word the clean text knows or a common one, and a piece
     is not a word of the clean text; or the whole is one letter shorter and common, and a
-    piece is no word at all (``حل`` … ``ول``: «حلول»). The reading scores them side by side as the word going
-    on, and joins them."""
+    piece is no word at all (``حل`` … ``ول``: «حلول»); not two words the general corpus writes
+    apart at least as often as together (``عبد`` … ``العزيز``). The reading scores them side by
+    side as the word going on, and joins them."""
     # a lone one-letter proclitic is a word's own prefix, not a piece of it: see ``render``
     ar = [i for i, a in enumerate(atoms) if a.kind == "ar" and a.text not in PROCLITICS]
     known = {i: vocab.known(lm_key(atoms[i])) for i in ar}
@@ -570,9 +571,10 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
             if i == j or known[i] and known[j] or letters < CUT_WORD_LETTERS - 1:
                 continue
             whole = text_key(atoms[i].text + atoms[j].text)
-            if letters >= CUT_WORD_LETTERS and vocab.whole_word(whole) or \
-                    (stray[i] or stray[j]) and vocab.zipf(whole) >= COMMON_ZIPF:
-                out.add((i, j))
+            if (letters >= CUT_WORD_LETTERS and vocab.whole_word(whole) or
+                    (stray[i] or stray[j]) and vocab.zipf(whole) >= COMMON_ZIPF) \
+                    and not vocab.written_apart(lm_key(atoms[i]), lm_key(atoms[j])):
+                out.add((i, j))  # not a name of two words («عبد العزيز»), pieces of «عبدالعزيز»
     return frozenset(out)
 
 

@@ -600,3 +600,21 @@ def test_a_list_item_s_marker_is_set_apart_when_a_line_as_written_is_scored():
     item = "تخصيص حصة من ميزانية الاستثمار الجماعية لمشاريع يقترحها المواطنون"
     for marker in ("3.", "•", "12-"):
         assert line_score(f"{marker} {item}", model(), "<s>", "</s>") == line_score(item, model(), "<s>", "</s>")
+
+
+
+def test_a_name_of_two_words_is_not_read_as_the_pieces_of_one():
+    """«عبد العزيز» (seed 001 line 56) is two words, not the pieces of «عبدالعزيز» that a run
+    boundary cut, whose neighbours would be scored against the whole word («السيد
+    عبدالعزيز»): the general corpus writes them apart far more often. The pieces of «الوزارة»
+    (``الو`` … ``زارة``) are still one word."""
+    from normalizers.lm import model
+    from normalizers.pieces import Vocabulary
+    from normalizers.runs import cut_word_pairs
+
+    vocab = Vocabulary(model())
+    assert vocab.written_apart("عبد", "العزيز")
+    assert not vocab.written_apart("الو", "زاره")
+    assert cut_word_pairs(atoms_of("السيد عبد العزيز الجناتي"), vocab) == frozenset()
+    assert cut_word_pairs(atoms_of("الو المعنية زارة"), vocab) == {(0, 2)}
+
