@@ -88,7 +88,8 @@ _WORDISH = ("ar", "num", "lat", "unit")
 
 def is_forced_seam(prev: Atom, cur: Atom) -> bool:
     """A place where the raw line must change run: two words written together (``إنجازتم``,
-    ``2020فبراير``), a word glued after a comma or colon (``المعنية،وأدوار``) or after a
+    ``2020فبراير``), a word or an opening bracket glued after a comma or colon
+    (``المعنية،وأدوار``; ``البيئة  ،)  مشاركة عن بعد)``: the comma follows the bracket) or after a
     percent sign (``60%الإنجاز``: nobody types one so). Two or more spaces are evidence of a seam, not a certain one (cells of a table row
     already in logical order are set apart the same way): see ``boundary_cost``."""
     if cur.cut_before:
@@ -97,7 +98,8 @@ def is_forced_seam(prev: Atom, cur: Atom) -> bool:
         return False
     if prev.kind in _WORDISH and cur.kind in _WORDISH:
         return True
-    return prev.kind == "p" and (prev.text in "،,:؛." and cur.kind in _WORDISH or prev.text == "%" and cur.kind == "ar")
+    return prev.kind == "p" and (prev.text in "،,:؛." and (cur.kind in _WORDISH or cur.text == "(")
+                                 or prev.text == "%" and cur.kind == "ar")
 
 
 def is_plain_space(prev: Atom, cur: Atom) -> bool:

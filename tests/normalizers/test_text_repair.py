@@ -618,3 +618,17 @@ def test_a_name_of_two_words_is_not_read_as_the_pieces_of_one():
     assert cut_word_pairs(atoms_of("السيد عبد العزيز الجناتي"), vocab) == frozenset()
     assert cut_word_pairs(atoms_of("الو المعنية زارة"), vocab) == {(0, 2)}
 
+
+def test_a_comma_against_a_bracket_follows_the_bracketed_stretch():
+    """A comma written against the bracket on its left in a visual line (seed 001 line 56:
+    ``البيئة  ،)  مشاركة عن بعد) عبد العزيز``) stands between the bracketed stretch and what
+    follows it, as a word written against a comma does: a run boundary must be there, and the
+    comma reads after the bracket; with a space between them it may go either way."""
+    from normalizers.runs import is_forced_seam
+
+    assert is_forced_seam(*atoms_of("،("))
+    assert not is_forced_seam(*atoms_of("، ("))
+    lines = seed("001").read_text(encoding="utf-8").split("\n")
+    assert repair_text_lines(lines)[55] == \
+        "• السيد عبد العزيز الجناتي (مشاركة عن بعد)، مرصد حماية البيئة والماثر التاريخية بطنجة؛"
+
