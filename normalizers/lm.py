@@ -157,9 +157,14 @@ UNKNOWN_LETTER_COST = 2.0  # nats a letter of a string no text knows (see ``Bigr
 GENERAL_WEIGHT = 1.0  # weight of the general corpus's pair evidence against the clean text's
 
 
+def is_word(key: str) -> bool:
+    """Is a model key an Arabic word's (not a mark's, a number's, Latin text's or a line edge's)?"""
+    return bool(key) and "\u0621" <= key[0] <= "\u064a"
+
+
 def is_word_class(c: str) -> bool:
     """Is ``c`` the class of an Arabic word (not of a number, mark, Latin text or line edge)?"""
-    return c == "TITLE" or "|" in c or bool(c) and "\u0621" <= c[0] <= "\u064a"
+    return c == "TITLE" or "|" in c or is_word(c)
 
 
 def word_class_of_word(key: str, function_words: frozenset[str]) -> str | None:
@@ -322,19 +327,29 @@ NUMBER_WEIGHT = 1.5  # the same for a word before a number (any number): less te
 
 
 def word_pairs(line: str) -> list[tuple[str, str]]:
-    """The model keys of the neighbouring Arabic words of a line, and of an Arabic word and
-    the number after it (``<num>``: «بالالتزام 12», «نونبر 2020»)."""
+    """The model keys of the neighbouring Arabic words of a line, of an Arabic word and the
+    number after it (``<num>``: «بالالتزام 12», «نونبر 2020»), and of a word or punctuation
+    mark and the mark or word beside it (a phrase repeated with its marks: «(مشاركة عن بعد)،»;
+    not a percent sign, which belongs to its number)."""
     atoms = atoms_of(line)
     return [(lm_key(a), lm_key(b)) for a, b in zip(atoms, atoms[1:])
-            if a.kind == "ar" and b.kind in ("ar", "num")]
+            if a.kind == "ar" and b.kind in ("ar", "num")
+            or _phrase_atom(a) and _phrase_atom(b)]
+
+
+def _phrase_atom(a: Atom) -> bool:
+    """An Arabic word or a mark of a phrase's punctuation (brackets, commas, colon, full stop)."""
+    return a.kind == "ar" or a.kind == "p" and a.text in "()،؛:."
 
 
 class DocumentModel:
     """The word model with the evidence of one document (a cache model): minutes repeat their
-    own phrases («البرمجة الجديدة للأنشطة», «تحيين منصة التتبع»), so a word pair that the
-    document's lines show, as read, favours the same pair on another of its lines by
-    ``DOCUMENT_WEIGHT · log(1 + n)``; a word before a number by ``NUMBER_WEIGHT · log(1 + n)``,
-    within a line only and not for a function word. A line's own pairs never count for it."""
+    own phrases («البرمجة الجديدة للأنشطة», «تحيين منصة التتبع», «(مشاركة عن بعد)،»), so a
+    pair of words (``word_pairs``) that the document's lines show, as read, favours the same
+    pair on another of its lines by ``DOCUMENT_WEIGHT · log(1 + n)``; a pair with a mark once
+    it is seen twice (``n - 1``: a comma meets «بعد» by chance); a word before a number by
+    ``NUMBER_WEIGHT · log(1 + n)``, within a line only and not for a function word. A line's
+    own pairs never count for it."""
 
     def __init__(self, base: BigramModel, lines: list[str], own: Counter[tuple[str, str]] | None = None,
                  pairs: Counter[tuple[str, str]] | None = None, space_penalty: float | None = None) -> None:
@@ -356,7 +371,10 @@ class DocumentModel:
         if b == "<num>" and a in self.base.function_words:
             return 0.0  # «إلى 12» of a range says nothing of another «إلى»
         n = self.pairs.get((a, b), 0) - self.own.get((a, b), 0)
-        return (NUMBER_WEIGHT if b == "<num>" else DOCUMENT_WEIGHT) * math.log1p(n) if n > 0 else 0.0
+        if b != "<num>" and not (is_word(a) and is_word(b)):
+            n -= 1  # marks meet their neighbours by chance more often than words do: once is no phrase
+        weight = NUMBER_WEIGHT if b == "<num>" else DOCUMENT_WEIGHT
+        return weight * math.log1p(n) if n > 0 else 0.0
 
     def word_logp(self, a: str, b: str) -> float:
         return self.base.word_logp(a, b) + (self._bonus(a, b) if b != "<num>" else 0.0)

@@ -632,3 +632,22 @@ def test_a_comma_against_a_bracket_follows_the_bracketed_stretch():
     assert repair_text_lines(lines)[55] == \
         "• السيد عبد العزيز الجناتي (مشاركة عن بعد)، مرصد حماية البيئة والماثر التاريخية بطنجة؛"
 
+
+def test_the_document_s_phrases_count_with_their_punctuation():
+    """A document repeats its phrases with their marks: seed 001's «(مشاركة عن بعد)،» after
+    a name, on several lines, reads the lines where the remark's comma was written against
+    another word (``والتنمية، )  مشاركة عن بعد)``) or the name's words stand apart. A pair
+    with a mark counts once it is seen twice (a comma meets «بعد» by chance); a percent sign
+    is part of its number, not of a phrase."""
+    from normalizers.lm import DocumentModel, model, word_pairs
+
+    assert (")", "،") in word_pairs("السيد يوسف ربحي (مشاركة عن بعد)، حركة بدائل مواطنة؛")
+    assert not any("%" in pair for pair in word_pairs("تعزيز الولوج الى المعلومات 93%"))
+    doc = DocumentModel(model(), ["(عن بعد)، جمعية", "(عن بعد)، حركة"])
+    assert doc.logp(")", "،") > model().logp(")", "،")
+    assert DocumentModel(model(), ["(عن بعد)، جمعية"]).logp(")", "،") == model().logp(")", "،")
+    lines = seed("001").read_text(encoding="utf-8").split("\n")
+    out = repair_text_lines(lines)
+    assert out[65] == "• السيد احمد انجار (مشاركة عن بعد)، جمعية لبيرات للرياضة والتنمية؛"
+    assert out[66] == "• السيد رزوقي الميلود (مشاركة عن بعد)، جمعية التعاون للتنمية والثقافة؛"
+    assert out[68] == "• السيد سعيد شكري (مشاركة عن بعد)، الائتلاف المغربي من أجل المناخ والتنمية المستدامة؛"
