@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors.structure import canon, data
-from normalizers.chars import western_digits
+from normalizers.chars import load_table, western_digits
 
 
 @dataclass
@@ -20,7 +20,7 @@ class DateHit:
 
 
 def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
-    months = data("lexicon.json")["months"]
+    months = load_table("calendar.json")["months"]
     table = {canon(k): v for k, v in months.items()}
     alts = sorted(table, key=len, reverse=True)
     # an event over several days ("يومي 09 و10 ماي 2023", "من 12 إلى 14 يونيو 2022") starts on the first
@@ -31,7 +31,7 @@ def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
 _MONTHS_RE, _MONTHS = _month_pattern()
 _NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?![\d/])")
 _NUMERIC_YMD = re.compile(r"(?<![\d/])(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?![\d/])")
-_WEEKDAYS = [canon(w) for w in data("lexicon.json")["weekdays"]]
+_WEEKDAYS = [canon(w) for w in load_table("calendar.json")["weekdays"]]
 
 
 def find_dates(text: str) -> list[DateHit]:

@@ -13,7 +13,7 @@ from extractors.participants import is_role
 from extractors.structure import canon, tidy_value
 from extractors.tables import (_BULLETS, _COMMIT_TITLE, _EMPTY, _ENDS_WITH_PCT, _HEADER_CANON, _INLINE_PCT, _LEX,
                                _TOTALS, _activity, _int, _platform, parse_pct)
-from normalizers.chars import western_digits
+from normalizers.chars import load_table, western_digits
 from pipeline.models import Provenance
 
 _RUNNING_PCT = re.compile(r"(?:تنفيذ|إنجاز|انجاز)\s+الالتزام\s+بنسبة\s+(\d{1,3})\s*%")
@@ -48,7 +48,7 @@ def commitments_from_text(lines: list) -> list[dict]:
     return out
 
 
-_MONTHS = {canon(m) for m in _LEX["months"]}
+_MONTHS = {canon(m) for m in load_table("calendar.json")["months"]}
 _PERIOD_LINKS = {canon(w) for w in ("من", "إلى", "الى", "حتى", "-", "–", "—", "/")}
 _HEADER_ROLE_WORDS = {role: sorted(_HEADER_CANON[role], key=len, reverse=True) for role in ("step", "period")}
 MAX_PENDING_LINES = 3  # a step cell wrapped over more lines than this is no schedule row
