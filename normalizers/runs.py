@@ -28,7 +28,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from normalizers.bidi import order_ranges
-from normalizers.chars import MIRROR_PAIRS, fix_brackets
+from normalizers.chars import MIRROR_PAIRS, fix_brackets, load_table
 from normalizers.lm import (_AR_LETTER, PROCLITICS, Atom, BigramModel, DocumentModel, WordModel, atoms_of, lm_key, model,
                             sequence, text_key)
 from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, SHORT_WORDS, Vocabulary, article_moves, clitic_moves,
@@ -169,6 +169,27 @@ def boundary_cost(prev: Atom, cur: Atom, space: float = SPACE_PENALTY) -> float:
     return SEAM_PENALTY
 
 
+_CALENDAR = load_table("calendar.json")
+_MONTHS = frozenset(text_key(m) for m in _CALENDAR["months"] if " " not in m)
+_WEEKDAYS = frozenset(text_key(w) for w in _CALENDAR["weekdays"])
+_DAY = re.compile(r"[0-9\u0660-\u0669]{1,2}")
+_YEAR = re.compile(r"[0-9\u0660-\u0669]{4}")
+
+
+def in_date_order(prev: Atom, cur: Atom) -> bool:
+    """Two parts of a date written in the date's own order, one space between them: a weekday
+    and its day («الثلاثاء 28»), a day and its month («28 مارس»), a month and its year («مارس
+    2023»). A visual line lays them out the other way («2020 نونبر», «فبراير  12»,
+    ``12الأربعاء``); written so, they are one unit, as typed."""
+    if not cur.space_before or cur.wide_before:
+        return False
+    a = text_key(prev.text) if prev.kind == "ar" else None
+    b = text_key(cur.text) if cur.kind == "ar" else None
+    return (a in _WEEKDAYS and cur.kind == "num" and bool(_DAY.fullmatch(cur.text))
+            or prev.kind == "num" and bool(_DAY.fullmatch(prev.text)) and b in _MONTHS
+            or a in _MONTHS and cur.kind == "num" and bool(_YEAR.fullmatch(cur.text)))
+
+
 def _script_changes(atoms: list[Atom], i: int) -> bool:
     """A space before atom ``i`` between Arabic and a number or Latin text, marks aside."""
     if i == 0 or not atoms[i].space_before:
@@ -242,6 +263,9 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
             for k in (i, i + 1):
                 if cost[k] != FORCED:
                     cost[k] = max(cost[k], RANGE_PENALTY)
+    for i in range(1, n):  # a date written in its own order («الثلاثاء 28 مارس 2023») stays whole
+        if cost[i] != FORCED and in_date_order(atoms[i - 1], atoms[i]):
+            cost[i] = max(cost[i], RANGE_PENALTY)
     for i in range(1, n - 1):  # a mark against its word before a number set apart (see ``pieces_apart``):
         # the mark ends the word's run (``المتبقية، 9``), unless the line reads far better otherwise
         if atoms[i].text in _MARKS_BEFORE_NUMBER and not atoms[i].space_before and atoms[i - 1].kind == "ar" \
