@@ -9,8 +9,9 @@ from extractors.participants import Person, merge_people, parse_person, people_i
 from extractors.structure import Block, Section, canon, data, match_heading, sections_of, tidy_value, to_blocks
 from extractors.tables import (commitments_from_rows, keyed_rows, programme_rows, schedule_from_rows, stats_dimension,
                                stats_from_rows)
-from extractors.text_tables import (MAX_CELL_WORDS, commitments_from_records, commitments_from_text, opens_with_time,
-                                    programme_from_text, schedule_from_text, stats_from_text)
+from extractors.text_tables import (MAX_CELL_WORDS, commitments_from_records, commitments_from_text,
+                                    commitments_numbered_last, opens_with_time, programme_from_text, schedule_from_text,
+                                    stats_from_text)
 from pipeline.models import Extraction, Line, Provenance, TextDocument
 
 LIST_FIELDS = ("participants", "absent_organizations", "agenda_items", "commitments", "decisions",
@@ -293,6 +294,8 @@ def extract(doc: TextDocument) -> Extraction:
     commitments = commitments_from_rows(rows)
     if not commitments:
         commitments = commitments_from_records(doc.lines)
+    if not commitments:
+        commitments = commitments_numbered_last(doc.lines)
     if not commitments:
         commitments = commitments_from_text(doc.lines)
 

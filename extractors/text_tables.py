@@ -14,7 +14,7 @@ from extractors.structure import canon, tidy_value
 from extractors.tables import (_BULLETS, _COMMIT_TITLE, _EMPTY, _ENDS_WITH_PCT, _HEADER_CANON, _INLINE_PCT, _LEX,
                                _TOTALS, _activity, _int, _platform, parse_pct)
 from normalizers.chars import load_table, western_digits
-from pipeline.models import Provenance
+from pipeline.models import Line, Provenance
 
 _RUNNING_PCT = re.compile(r"(?:تنفيذ|إنجاز|انجاز)\s+الالتزام\s+بنسبة\s+(\d{1,3})\s*%")
 
@@ -212,15 +212,21 @@ _NUMBER_LEAD = re.compile(r"^\s*(\d{1,2})\s+(?![%\d])(\S.*)$")
 _HEADER_PHRASES = sorted({w for words in _HEADER_CANON.values() for w in words}, key=len, reverse=True)
 
 
-def _header_words_only(text: str) -> set[str] | None:
-    """The column roles of a line made of header cells side by side («رقم الالتزام نسبة
-    الإنجاز ملاحظات»), or None when anything else stands on it."""
+def _header_roles_in(text: str) -> tuple[set[str], str]:
+    """The column roles a line's header words name, and what is left of it."""
     c, roles = f" {canon(text)} ", set()
     for role, words in sorted(((r, w) for r, ws in _HEADER_CANON.items() for w in ws), key=lambda x: -len(x[1])):
         if f" {words} " in c:
             c = c.replace(f" {words} ", " ")
             roles.add(role)
-    return roles if roles and not c.strip() else None
+    return roles, c.strip()
+
+
+def _header_words_only(text: str) -> set[str] | None:
+    """The column roles of a line made of header cells side by side («رقم الالتزام نسبة
+    الإنجاز ملاحظات»), or None when anything else stands on it."""
+    roles, rest = _header_roles_in(text)
+    return roles if roles and not rest else None
 
 
 def _header_piece(text: str) -> bool:
@@ -378,6 +384,119 @@ def commitments_from_records(lines: list) -> list[dict]:
             buf = []
     close()
     return out
+
+
+MIN_NUMBERED_ROWS = 3  # rows closed by increasing numbers before a table written cell after cell is read
+_TRAILING_PCT = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s?%\s*$")
+
+
+def _header_line(text: str) -> bool:
+    """A line naming two column roles or more, in half its words or more (a header row whose
+    cells the extraction ran together: «منجزة ملاحظات نسبة إنجاز الأنشطة الغير»)."""
+    roles, rest = _header_roles_in(text)
+    return len(roles) >= 2 and len(rest.split()) <= len(canon(text).split()) // 2
+
+
+def _numbered_row(cells: list[str], number: int | None, prov: Provenance) -> dict | None:
+    """One row of a table written cell after cell from the left, its number last: the notes
+    (before any bullet), the activities (bulleted, each closing with its NN% when it has
+    one), then the overall percentage with the title's first line, and the title's other
+    lines. None when no percentage stands after the activities."""
+    at = next((k for k in range(len(cells) - 1, -1, -1) if _INLINE_PCT.search(cells[k])), None)
+    if at is None:
+        return None
+    line = cells[at]
+    bulleted = bool(_BULLETS.match(line))
+    pct = list(_INLINE_PCT.finditer(line))[-1 if bulleted else 0]  # «• … 25% 47% title»: the activity's first
+    before, after = line[:pct.start()].strip(), line[pct.end():].strip()
+    body = cells[:at]
+    if bulleted or _BULLETS.search(before):  # «• كل الأنشطة منجزة 100% إعداد …»: an activity, then the title
+        body, title = body + [before], after
+    elif before and after:  # the percentage's cell drawn between the title's two runs
+        title = f"{after} {before}"
+    else:
+        title = before or after
+    title = tidy_value(" ".join([title] + cells[at + 1:]))
+    head, *items = _BULLETS.split(" ".join(body))
+    activities = []
+    for item in items:
+        end = _TRAILING_PCT.search(item)
+        text = item[:end.start()] if end else item
+        if text.strip():
+            activities.append({"title": tidy_value(text), "completion_pct": parse_pct(end.group()) if end else None})
+    return {"number": number, "title": title or None, "completion_pct": parse_pct(pct.group()),
+            "platform_updated": None, "activities": activities,
+            "notes": [tidy_value(head)] if head.strip() else [], "_prov": prov}
+
+
+_TITLE_START = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%\s+\S|\d\s?%\s+\d{1,3}(?:[.,]\d+)?\s?%\s+\S")
+_TRAILING_NUMBER = re.compile(r"^(.*%.*\S)\s+(\d{1,2})$")
+
+
+def _row_cells(cells: list[tuple[str, Line]]) -> list[list[tuple[str, Line]]]:
+    """The cells gathered before a row's number, parted where a row whose number the
+    extraction lost ends: a title block (a line opening with the overall percentage, «91%
+    تعزيز تفعيل …», or an activity's percentage then the row's, «… حوله 25% 47% النشر …»,
+    and the lines after it) followed by a bullet, which opens the next row's activities."""
+    rows: list[list[tuple[str, Line]]] = [[]]
+    in_title = False
+    for cell in cells:
+        text = cell[0]
+        bulleted = bool(_BULLETS.match(text))
+        if in_title and _BULLETS.search(text):  # «منصة التتبع غير محينة • …»: notes, then a bullet
+            rows.append([])
+            in_title = False
+        if not in_title and (not bulleted and _TITLE_START.match(text) or bulleted and _TITLE_START.search(text)
+                             and not _TITLE_START.match(text)):
+            in_title = True
+        rows[-1].append(cell)
+    return rows
+
+
+def commitments_numbered_last(lines: list) -> list[dict]:
+    """Commitment tables of text documents written cell after cell from the left, as a
+    visual extraction of a right-to-left table gives them (seed 001): each row's notes, its
+    activities, its overall percentage beside the title's first line, the title's other
+    lines, then the row's number alone on a line, which closes the row («1 تعزيز الشفافية
+    المالية 65%», number and title on one line, and «… 78% إحداث بوابة وطنية للنزاهة 9», a
+    row on one line ending with its number, close it too). A header line resets what was
+    gathered; so does running text (a line of more than ``MAX_CELL_WORDS`` words) or a line
+    ending with a colon. The table is read when ``MIN_NUMBERED_ROWS`` rows close with
+    increasing numbers."""
+    out: list[dict] = []
+    cells: list[tuple[str, Line]] = []
+    for ln in lines:
+        text = " ".join(western_digits(ln.text).replace("|", " ").split())
+        if not text or _header_piece(text):
+            continue
+        if _header_line(text) or text.endswith(":") or len(text.split()) > MAX_CELL_WORDS:
+            cells = []
+            continue
+        last = out[-1]["number"] if out else 0
+        number = None
+        if m := _BARE_NUMBER.match(text):
+            number = int(m.group(1))
+        elif (m := _NUMBER_LEAD.match(text)) and _TRAILING_PCT.search(m.group(2)) and not _BULLETS.match(m.group(2)):
+            number = int(m.group(1))
+            cells.append((m.group(2), ln))
+        elif (m := _TRAILING_NUMBER.match(text)) and int(m.group(2)) > last:
+            number = int(m.group(2))
+            cells.append((m.group(1), ln))
+        if number is None:
+            cells.append((text, ln))
+            continue
+        if number > last:
+            parts = _row_cells(cells)
+            if number - len(parts) != last:  # rows whose numbers were lost take the ones between,
+                parts = [cells]  # when exactly as many are missing; else the cells are one row's
+            for part, n in zip(parts, range(number - len(parts) + 1, number + 1)):
+                first = part[0][1] if part else ln
+                end = ln if n == number else part[-1][1]  # the last row ends at its number
+                row = _numbered_row([t for t, _ in part], n, Provenance(first.page, first.line_no, end.line_no))
+                if row is not None:
+                    out.append(row)
+        cells = []
+    return out if len(out) >= MIN_NUMBERED_ROWS else []
 
 
 _COUNT_HEADS = {canon(w) for w in ("عدد المشاركين", "عدد المشاركات والمشاركين", "العدد", "عدد", "النسبة")}

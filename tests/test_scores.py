@@ -221,3 +221,24 @@ def test_pdfplumber_text_of_a_programme_row_longer_than_a_cell(shared: Path, tmp
     gold = json.loads((shared / "corpus" / "gold" / "dev_03.gold.json").read_text(encoding="utf-8"))
     assert len(got["agenda_items"]) == len(gold["agenda_items"])
     assert all(g.startswith(w) for g, w in zip(got["agenda_items"], gold["agenda_items"]))
+
+
+def test_seed_commitment_table_written_cell_after_cell_with_its_number_last():
+    """Seed 001's commitment table (22 rows, no gold file) comes cell after cell from the
+    left: each row's notes, its bulleted activities with their NN%, its overall percentage
+    beside the title, then its number alone on a line. Read by hand from the document: rows
+    2 and 5 lost their number lines (their numbers are the ones between), row 9 is a single
+    line ending with its number, row 6's line holds its notes and activity before the title."""
+    got = process_file(RAW / "001_347b79a32b4e4382.txt").extraction.data["commitments"]
+    assert [c["number"] for c in got] == list(range(1, 23))
+    by = {c["number"]: c for c in got}
+    assert (by[2]["completion_pct"], by[2]["title"]) == (91, "تعزيز تفعيل الحق في الحصول على المعلومات بالإدارات والمؤسسات العمومية")
+    assert [a["completion_pct"] for a in by[2]["activities"]] == [80, 80, 90]
+    assert (by[5]["completion_pct"], by[5]["title"]) == (47, "النشر الاستباقي للمعلومات والمعطيات الاحصائية لقطاع التربية الوطنية")
+    assert (by[6]["completion_pct"], by[6]["title"], by[6]["notes"]) == (100, "تحسين الحكامة الدوائية", ["منصة التتبع غير محينة"])
+    assert by[6]["activities"] == [{"title": "كل الأنشطة منجزة", "completion_pct": None}]
+    assert (by[9]["completion_pct"], by[9]["title"]) == (78, "إحداث بوابة وطنية للنزاهة")
+    assert (by[16]["completion_pct"], [a["completion_pct"] for a in by[16]["activities"]]) == (59, [70, 58, 50, 35, None])
+    assert by[16]["notes"] == ["سيتم إطلاق منصة التبادل الإلكتروني مع العدول في ابريل وباقي الأنشطة قيد الدراسة"]
+    assert (by[22]["completion_pct"], by[22]["title"]) == \
+        (100, "إعداد ونشر حقيبة أدوات (boite à outils) لتعزيز التواصل والمشاركة المواطنة على صعيد الجماعات الترابية")
