@@ -179,15 +179,17 @@ _YEAR = re.compile(r"[0-9\u0660-\u0669]{4}")
 def in_date_order(prev: Atom, cur: Atom) -> bool:
     """Two parts of a date written in the date's own order, one space between them: a weekday
     and its day («الثلاثاء 28»), a day and its month («28 مارس»), a month and its year («مارس
-    2023»). A visual line lays them out the other way («2020 نونبر», «فبراير  12»,
-    ``12الأربعاء``); written so, they are one unit, as typed."""
-    if not cur.space_before or cur.wide_before:
+    2023», also written together: ``ماي2023``, the space lost where the script changes). A
+    visual line lays them out the other way («2020 نونبر», «فبراير  12», ``12الأربعاء``,
+    ``2020فبراير``); written so, they are one unit, as typed."""
+    if cur.wide_before:
         return False
     a = text_key(prev.text) if prev.kind == "ar" else None
     b = text_key(cur.text) if cur.kind == "ar" else None
-    return (a in _WEEKDAYS and cur.kind == "num" and bool(_DAY.fullmatch(cur.text))
-            or prev.kind == "num" and bool(_DAY.fullmatch(prev.text)) and b in _MONTHS
-            or a in _MONTHS and cur.kind == "num" and bool(_YEAR.fullmatch(cur.text)))
+    if a in _MONTHS and cur.kind == "num" and _YEAR.fullmatch(cur.text):
+        return True
+    return cur.space_before and (a in _WEEKDAYS and cur.kind == "num" and bool(_DAY.fullmatch(cur.text))
+                                 or prev.kind == "num" and bool(_DAY.fullmatch(prev.text)) and b in _MONTHS)
 
 
 def _script_changes(atoms: list[Atom], i: int) -> bool:
@@ -264,8 +266,8 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                 if cost[k] != FORCED:
                     cost[k] = max(cost[k], RANGE_PENALTY)
     for i in range(1, n):  # a date written in its own order («الثلاثاء 28 مارس 2023») stays whole
-        if cost[i] != FORCED and in_date_order(atoms[i - 1], atoms[i]):
-            cost[i] = max(cost[i], RANGE_PENALTY)
+        if in_date_order(atoms[i - 1], atoms[i]):
+            cost[i] = RANGE_PENALTY if cost[i] == FORCED else max(cost[i], RANGE_PENALTY)
     for i in range(1, n - 1):  # a mark against its word before a number set apart (see ``pieces_apart``):
         # the mark ends the word's run (``المتبقية، 9``), unless the line reads far better otherwise
         if atoms[i].text in _MARKS_BEFORE_NUMBER and not atoms[i].space_before and atoms[i - 1].kind == "ar" \

@@ -656,16 +656,20 @@ def test_the_document_s_phrases_count_with_their_punctuation():
 def test_a_date_written_in_its_own_order_stays_whole():
     """«الثلاثاء 28 مارس 2023» (seed 001 line 19, a visual document's date line typed in
     place) is one unit: a weekday before its day, a day before its month, a month before its
-    year is the date's own order, which a visual line lays out the other way (seed 003's
-    «2020 نونبر» is «نونبر 2020»; seed 000's ``2020فبراير  12الأربعاء``)."""
+    year (also written together, ``ماي2023``) is the date's own order, which a visual line
+    lays out the other way (seed 003's «2020 نونبر» is «نونبر 2020»; seed 000's
+    ``2020فبراير  12الأربعاء``)."""
     from normalizers.runs import in_date_order
 
-    for written in ("الثلاثاء 28", "28 مارس", "مارس 2023", "شتنبر ٢٠٢٢"):
+    for written in ("الثلاثاء 28", "28 مارس", "مارس 2023", "شتنبر ٢٠٢٢", "ماي2023"):
         assert in_date_order(*atoms_of(written))
-    for laid_out in ("2020 نونبر", "فبراير 12", "28  مارس", "مارس 28", "2023 2023"):
+    for laid_out in ("2020 نونبر", "فبراير 12", "28  مارس", "مارس 28", "2023 2023", "2020فبراير", "الإدارة2020"):
         assert not in_date_order(*atoms_of(laid_out))
     lines = seed("001").read_text(encoding="utf-8").split("\n")
-    assert repair_text_lines(lines)[18] == "الثلاثاء 28 مارس 2023"
+    out = repair_text_lines(lines)
+    assert out[18] == "الثلاثاء 28 مارس 2023"
+    # a schedule row, its period typed with the year against the month: ``ابريل – ماي2023 استكمال …``
+    assert "ابريل – ماي 2023" in out[576] and "استكمال ترجمة الأنشطة المنجزة" in out[576]
     lines = seed("003").read_text(encoding="utf-8").split("\n")
     assert repair_text_lines(lines)[166] == "نونبر 2020"
     lines = seed("000").read_text(encoding="utf-8").split("\n")
