@@ -38,13 +38,21 @@ def _pct_phrase(text: str) -> float | None:
 
 
 def commitments_from_text(lines: list) -> list[dict]:
-    """Linearized commitment tables: one "تنفيذ الالتزام بنسبة NN%" per row, in order."""
+    """Linearized commitment tables: one "تنفيذ الالتزام بنسبة NN%" per row, in order; the
+    platform column's «نعم» / «لا», where the table has one, is the cell just before it (the
+    last word before the phrase on its line, or the line before, alone)."""
     out = []
+    prev = None
     for ln in lines:
         v = _pct_phrase(ln.text)
         if v is not None:
-            out.append({"number": None, "title": None, "completion_pct": v, "platform_updated": None,
+            m = _RUNNING_PCT.search(western_digits(ln.text))
+            before = western_digits(ln.text)[:m.start()].split() if m else []
+            platform = _platform(before[-1]) if before else _platform(prev) if prev is not None else None
+            out.append({"number": None, "title": None, "completion_pct": v, "platform_updated": platform,
                         "activities": [], "notes": [], "_prov": Provenance(ln.page, ln.line_no, ln.line_no)})
+        if ln.text.strip():
+            prev = ln.text
     return out
 
 

@@ -44,7 +44,7 @@ def test_seed_extraction_floor(shared: Path, tmp_path: Path):
     assert summary["agenda_items"]["f1"] >= 0.95, summary["agenda_items"]
     assert summary["decisions"]["f1"] >= 0.85, summary["decisions"]
     assert summary["participants"]["f1"] >= 0.95 and summary["commitments"]["f1"] >= 0.95, summary
-    for field in ("meeting.date", "meeting.start_time", "meeting.remote"):
+    for field in ("meeting.date", "meeting.start_time", "meeting.remote", "commitments.platform_updated"):
         assert summary[field]["acc"] == 1.0, summary[field]
 
 
