@@ -409,9 +409,11 @@ def _numbered_row(cells: list[str], number: int | None, prov: Provenance) -> dic
     """One row of a table written cell after cell from the left, its number last: the notes
     (before any bullet), the activities (bulleted, each closing with its NN% when it has
     one), then the overall percentage with the title's first line, and the title's other
-    lines. None when no percentage stands after the activities."""
+    lines. None when no percentage stands after the activities, or it stands alone on its
+    line (a percentage cell written on a line of its own is another layout's: pdftotext's
+    cell per line, where a number opens its row, «الالتزام» / «2» / «: إرساء …»)."""
     at = next((k for k in range(len(cells) - 1, -1, -1) if _INLINE_PCT.search(cells[k])), None)
-    if at is None:
+    if at is None or _BARE_PCT.match(cells[at]):
         return None
     line = cells[at]
     bulleted = bool(_BULLETS.match(line))

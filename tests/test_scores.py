@@ -242,3 +242,19 @@ def test_seed_commitment_table_written_cell_after_cell_with_its_number_last():
     assert by[16]["notes"] == ["سيتم إطلاق منصة التبادل الإلكتروني مع العدول في ابريل وباقي الأنشطة قيد الدراسة"]
     assert (by[22]["completion_pct"], by[22]["title"]) == \
         (100, "إعداد ونشر حقيبة أدوات (boite à outils) لتعزيز التواصل والمشاركة المواطنة على صعيد الجماعات الترابية")
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_a_number_that_opens_its_row_does_not_close_one(tmp_path: Path):
+    """pdftotext -raw writes dev_02's commitment rows cell per line with the number opening
+    the row («الالتزام» / «2» / «: إرساء …» / «35%» / «لا» / …): the reader of rows closed by
+    their number does not take them (a percentage alone on its line is not that layout's), and
+    no commitment is made of a row's notes and platform cell."""
+    from extractors.text_tables import commitments_numbered_last
+
+    txt = tmp_path / "dev_02.txt"
+    txt.write_text(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(RAW / "dev_02.libreoffice.pdf"), "-"],
+                                  capture_output=True, check=True, text=True).stdout, encoding="utf-8")
+    done = process_file(txt)
+    assert commitments_numbered_last(done.text.lines) == []
+    assert not any((c["title"] or "").startswith(("نعم", "لا ")) for c in done.extraction.data["commitments"])
