@@ -395,6 +395,7 @@ def commitments_from_records(lines: list) -> list[dict]:
 
 
 MIN_NUMBERED_ROWS = 3  # rows closed by increasing numbers before a table written cell after cell is read
+MIN_ROW_SHARE = 0.8  # of the numbers that closed a row's cells, how many must have made one
 _TRAILING_PCT = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s?%\s*$")
 
 
@@ -472,9 +473,11 @@ def commitments_numbered_last(lines: list) -> list[dict]:
     row on one line ending with its number, close it too). A header line resets what was
     gathered; so does running text (a line of more than ``MAX_CELL_WORDS`` words) or a line
     ending with a colon. The table is read when ``MIN_NUMBERED_ROWS`` rows close with
-    increasing numbers."""
+    increasing numbers and nearly every number that closed gathered cells made a row
+    (``MIN_ROW_SHARE``; where numbers open their rows, few do)."""
     out: list[dict] = []
     cells: list[tuple[str, Line]] = []
+    closed = 0  # numbers that closed what was gathered: each should have made a row
     for ln in lines:
         text = " ".join(western_digits(ln.text).replace("|", " ").split())
         if not text or _header_piece(text):
@@ -496,6 +499,7 @@ def commitments_numbered_last(lines: list) -> list[dict]:
             cells.append((text, ln))
             continue
         if number > last:
+            closed += 1
             parts = _row_cells(cells)
             if number - len(parts) != last:  # rows whose numbers were lost take the ones between,
                 parts = [cells]  # when exactly as many are missing; else the cells are one row's
@@ -506,7 +510,8 @@ def commitments_numbered_last(lines: list) -> list[dict]:
                 if row is not None:
                     out.append(row)
         cells = []
-    return out if len(out) >= MIN_NUMBERED_ROWS else []
+    # numbers that open their rows (a cell per line, the number first) close nothing readable
+    return out if len(out) >= max(MIN_NUMBERED_ROWS, MIN_ROW_SHARE * closed) else []
 
 
 _COUNT_HEADS = {canon(w) for w in ("عدد المشاركين", "عدد المشاركات والمشاركين", "العدد", "عدد", "النسبة")}

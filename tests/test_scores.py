@@ -245,15 +245,17 @@ def test_seed_commitment_table_written_cell_after_cell_with_its_number_last():
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
-def test_a_number_that_opens_its_row_does_not_close_one(tmp_path: Path):
-    """pdftotext -raw writes dev_02's commitment rows cell per line with the number opening
-    the row («الالتزام» / «2» / «: إرساء …» / «35%» / «لا» / …): the reader of rows closed by
-    their number does not take them (a percentage alone on its line is not that layout's), and
-    no commitment is made of a row's notes and platform cell."""
+@pytest.mark.parametrize("pdf,options", [("dev_02.libreoffice", ["-raw"]), ("dev_01.reportlab", [])])
+def test_a_number_that_opens_its_row_does_not_close_one(tmp_path: Path, pdf: str, options: list[str]):
+    """pdftotext writes these commitment rows a cell per line with the number opening the row
+    (dev_02, -raw: «الالتزام» / «2» / «: إرساء …» / «35%» / «لا» / …; dev_01's ReportLab PDF:
+    «3» / its title / …): the reader of rows closed by their number takes none of them (a
+    percentage alone on its line is not that layout's, and most numbers close nothing it can
+    read), and no commitment is made of a row's notes and platform cell."""
     from extractors.text_tables import commitments_numbered_last
 
-    txt = tmp_path / "dev_02.txt"
-    txt.write_text(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(RAW / "dev_02.libreoffice.pdf"), "-"],
+    txt = tmp_path / f"{pdf}.txt"
+    txt.write_text(subprocess.run(["pdftotext", *options, "-enc", "UTF-8", str(RAW / f"{pdf}.pdf"), "-"],
                                   capture_output=True, check=True, text=True).stdout, encoding="utf-8")
     done = process_file(txt)
     assert commitments_numbered_last(done.text.lines) == []
