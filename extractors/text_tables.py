@@ -220,10 +220,13 @@ _NUMBER_LEAD = re.compile(r"^\s*(\d{1,2})\s+(?![%\d])(\S.*)$")
 _HEADER_PHRASES = sorted({w for words in _HEADER_CANON.values() for w in words}, key=len, reverse=True)
 
 
+_HEADER_WORDS_LONGEST_FIRST = sorted(((r, w) for r, ws in _HEADER_CANON.items() for w in ws), key=lambda x: -len(x[1]))
+
+
 def _header_roles_in(text: str) -> tuple[set[str], str]:
     """The column roles a line's header words name, and what is left of it."""
     c, roles = f" {canon(text)} ", set()
-    for role, words in sorted(((r, w) for r, ws in _HEADER_CANON.items() for w in ws), key=lambda x: -len(x[1])):
+    for role, words in _HEADER_WORDS_LONGEST_FIRST:
         if f" {words} " in c:
             c = c.replace(f" {words} ", " ")
             roles.add(role)
