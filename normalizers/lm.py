@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from normalizers.chars import drop_diacritics, drop_tatweel, load_table
-from normalizers.msa import GeneralPairs, general_pairs
+from normalizers.msa import GeneralPairs, general_pairs, prefix_of
 
 _AR_LETTER = "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670-\u06d3\u06d5"
 _ATOM = re.compile(
@@ -154,6 +154,7 @@ def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] |
 PROCLITICS = frozenset("وبلفك")  # one-letter proclitics: never a word of their own in clean text
 CLITIC_AT_END = -30.0
 UNKNOWN_LETTER_COST = 2.0  # nats a letter of a string no text knows (see ``BigramModel.unknown_cost``)
+PREFIX_WEIGHT = 0.5  # weight of the prefix evidence for a pair the general corpus never wrote
 GENERAL_WEIGHT = 1.0  # weight of the general corpus's pair evidence against the clean text's
 
 
@@ -280,8 +281,13 @@ class BigramModel:
     def word_logp(self, a: str, b: str) -> float:
         """Log-probability of ``b`` after ``a`` in the clean text, plus the general corpus's
         evidence for the pair: ``GENERAL_WEIGHT`` times its PMI there (see ``msa``), 0 for
-        numbers, Latin, marks and words it does not know, so readings stay comparable."""
+        numbers, Latin, marks and words it does not know, so readings stay comparable; for two
+        words it never wrote side by side, ``PREFIX_WEIGHT`` times how much likelier a word
+        with ``b``'s prefix is after ``a`` than in general («الأطراف المعنية بورش»)."""
         general = GENERAL_WEIGHT * self.general.pmi(a, b) if self.general is not None else 0.0
+        if general and PREFIX_WEIGHT and is_word(a) and is_word(b) and not self.general.pair(a, b):
+            # a pair the corpus never wrote: what follows ``a`` in general, by its prefix («المعنية ب…»)
+            general += PREFIX_WEIGHT * self.general.prefix_pmi(a, prefix_of(self.cls(b)))
         a, b = self.backoff_key(a), self.backoff_key(b)
         ca = self.uni.get(a, 0)
         pu = self.p_uni(b)

@@ -15,7 +15,9 @@ it in milliseconds. Building it takes about 40 s and 3 GB of memory, once per ma
 model adds it to its own score of an Arabic word pair. The table also keeps the kept pairs'
 counts summed by word class (``lm.word_class``: «noun before its adjective», «a plural
 before the noun it governs»), which the word model mixes into its class bigrams, learned
-from far less text.
+from far less text, and each word's successors counted by their prefix (``prefix_of``:
+«المعنية» is followed by «ب…» words five times as often as words are), which the word model
+uses for a pair the corpus never wrote (``GeneralPairs.prefix_pmi``).
 """
 from __future__ import annotations
 
@@ -35,9 +37,10 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 SOURCE = ("ar_corrector", "resources", "ngram_plus1.pickle")
-FORMAT = 2  # bump when the cached table's layout or keying changes
+FORMAT = 3  # bump when the cached table's layout or keying changes
 MIN_PAIR_COUNT = 2
 DISCOUNT = 0.75
+MIN_PREFIX_HISTORY = 50  # kept pairs a word must head before its successors' prefixes tell anything
 _START, _END = "<s>", "</s>"  # the word model's sentence edges (the corpus writes the end <e>)
 
 
@@ -99,14 +102,31 @@ def class_counts(pairs: dict[tuple[str, str], int],
     return out
 
 
+def prefix_of(word_class: str) -> str:
+    """The prefix part of a word class (``lm.word_class``: «DEF|F» -> «DEF»; a function word
+    or title, a class of its own, -> «FW»)."""
+    return word_class.split("|")[0] if "|" in word_class else "FW"
+
+
 def build_table(source: Path, out: Path, classify: Callable[[str], str | None] | None = None) -> None:
     """Fold ar-corrector's pickle into the compact table at ``out`` (written atomically), with
-    the class bigram counts of its pairs when given the word model's ``classify``."""
+    the class bigram counts of its pairs when given the word model's ``classify``, and each
+    word's successors counted by their prefix (``prefix_of``)."""
     with open(source, "rb") as fh:
         bigrams = pickle.load(fh)  # a file of a pinned dependency, not user input
     words, pairs = fold_counts(bigrams)
     del bigrams
     by_class = class_counts(pairs, classify) if classify is not None else Counter()
+    prefixes: dict[str, Counter[str]] = defaultdict(Counter)
+    if classify is not None:
+        seen: dict[str, str | None] = {}
+        for (a, b), n in pairs.items():
+            if b not in seen:
+                cb = classify(b)
+                seen[b] = None if cb is None else prefix_of(cb)
+            if seen[b] is not None:
+                prefixes[a][seen[b]] += n
+    prefix_names = sorted({p for c in prefixes.values() for p in c})
     history: dict[str, int] = defaultdict(int)
     follow: dict[str, int] = defaultdict(int)
     for (a, _), n in pairs.items():
@@ -127,6 +147,9 @@ def build_table(source: Path, out: Path, classify: Callable[[str], str | None] |
         "class_first": np.array([a for a, _ in by_class], dtype=str),
         "class_second": np.array([b for _, b in by_class], dtype=str),
         "class_count": np.fromiter(by_class.values(), np.uint64, len(by_class)),
+        "prefix_names": np.array(prefix_names, dtype=str),
+        "word_prefix": np.array([[prefixes[w][p] for p in prefix_names] if w in prefixes else [0] * len(prefix_names)
+                                 for w in word_list], dtype=np.uint32).reshape(len(word_list), len(prefix_names))[w_order],
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp.npz")
@@ -151,6 +174,10 @@ class GeneralPairs:
                            columns["class_count"].tolist()):
             self.classes[(a, b)] = n
             self.class_totals[a] += n
+        self.prefix_names = {p: k for k, p in enumerate(columns["prefix_names"].tolist())}
+        self.word_prefix = columns["word_prefix"]
+        totals = self.word_prefix.sum(axis=0, dtype=np.float64)
+        self.prefix_share = totals / max(totals.sum(), 1.0)
 
     @staticmethod
     def _find(hashes: np.ndarray, h: int) -> int:
@@ -170,6 +197,21 @@ class GeneralPairs:
 
     def class_pair(self, ca: str, cb: str) -> int:
         return self.classes.get((ca, cb), 0)
+
+    @lru_cache(maxsize=200_000)
+    def prefix_pmi(self, a: str, prefix: str) -> float:
+        """log p(the next word has ``prefix`` | a) / p(prefix) over the kept pairs (add-half
+        smoothing): «المعنية» is followed by «ب…» words five times as often as words are; 0
+        when ``a`` heads fewer than ``MIN_PREFIX_HISTORY`` kept pairs."""
+        k = self.prefix_names.get(prefix)
+        i = self._find(self.word_hash, key_hash(a))
+        if k is None or i < 0:
+            return 0.0
+        row = self.word_prefix[i]
+        total = float(row.sum())
+        if total < MIN_PREFIX_HISTORY:
+            return 0.0
+        return math.log((row[k] + 0.5) / (total + 0.5 * len(row)) / self.prefix_share[k])
 
     def pair(self, a: str, b: str) -> int:
         i = self._find(self.pair_hash, key_hash(f"{a}\t{b}"))

@@ -116,6 +116,57 @@ def test_build_counts_word_pairs_by_class(tmp_path):
     assert t.class_history("<s>") == 0
 
 
+def test_build_counts_each_word_s_successors_by_prefix(tmp_path, monkeypatch):
+    """The table counts a word's kept successors by their prefix (``prefix_of`` their class):
+    «المعنية» is followed by «ب…» words far more often than words are, «الدليل» less; a word
+    heading too few pairs tells nothing."""
+    import numpy as np
+
+    import normalizers.msa as msa
+    from normalizers.lm import word_class_of_word
+
+    bigrams = {
+        ("<s>",): Counter({"المعنية": 5, "الدليل": 5, "في": 5, "نادر": 5}),  # counted as words
+        ("المعنية",): Counter({"بتنفيذ": 30, "بالأمر": 20, "الوزارة": 10}),
+        ("الدليل",): Counter({"الوطني": 50, "المرجعي": 20, "بكل": 2}),
+        ("في",): Counter({"إطار": 400, "المغرب": 300, "بعض": 100, "لقاء": 4}),
+        ("نادر",): Counter({"بكل": 2}),
+    }
+    src, out = tmp_path / "ngram_plus1.pickle", tmp_path / "pairs.npz"
+    src.write_bytes(pickle.dumps(bigrams))
+    build_table(src, out, lambda w: word_class_of_word(w, frozenset({"في"})))
+    with np.load(out) as data:
+        t = GeneralPairs({k: data[k] for k in data.files})
+    assert t.prefix_pmi("المعنيه", "P") > 1.0 > 0.0 > t.prefix_pmi("الدليل", "P")
+    assert t.prefix_pmi("نادر", "P") == 0.0  # heads 2 kept pairs, fewer than MIN_PREFIX_HISTORY
+    monkeypatch.setattr(msa, "MIN_PREFIX_HISTORY", 1)
+    assert t.prefix_pmi.__wrapped__(t, "نادر", "P") > 0.0
+
+
+def test_prefix_evidence_reads_a_pair_the_corpus_never_wrote():
+    """A pair the general corpus never wrote takes the evidence of what follows its first word
+    by prefix: «المعنية» before a «ب…» word («الأطراف المعنية بورش», seed 001) scores above
+    «الدليل» before the same word, and above what the pair scored without it. On seed 000 it
+    reads «تماشيا مع مقتضيات دليل لجنة الاشراف، يمكن مراجعة … وإغناء» in the line's order
+    (before: «دليل لجنة الاشراف، يمكن مراجعة تماشيا مع مقتضيات وإغناء …»)."""
+    import normalizers.lm as lm
+    from normalizers.runs import repair_text_lines
+    from tests.conftest import seed
+
+    m = lm.model()
+    assert m.general.pair("المعنيه", "بورش") == 0 and m.general.pair("الدليل", "بورش") == 0
+    assert m.word_logp("المعنيه", "بورش") > m.word_logp("الدليل", "بورش")
+    weight = lm.PREFIX_WEIGHT
+    try:
+        lm.PREFIX_WEIGHT = 0.0
+        without = m.word_logp("المعنيه", "بورش")
+    finally:
+        lm.PREFIX_WEIGHT = weight
+    assert m.word_logp("المعنيه", "بورش") > without
+    lines = seed("000").read_text(encoding="utf-8").split("\n")
+    assert repair_text_lines(lines)[78].startswith("تماشيا مع مقتضيات دليل لجنة الاشراف، يمكن مراجعة")
+
+
 def test_general_class_order_reads_a_title_before_the_name():
     """The general corpus's class bigrams (a title before a name, a name before its family
     name) read seed 001's «• السيدة فاطمة الزهراء بنعويش، وزارة …»; the clean text's class
