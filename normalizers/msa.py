@@ -213,6 +213,7 @@ class GeneralPairs:
             return 0.0
         return math.log((row[k] + 0.5) / (total + 0.5 * len(row)) / self.prefix_share[k])
 
+    @lru_cache(maxsize=500_000)
     def pair(self, a: str, b: str) -> int:
         i = self._find(self.pair_hash, key_hash(f"{a}\t{b}"))
         return 0 if i < 0 else int(self.pair_count[i])
