@@ -59,6 +59,9 @@ EDGE_WEIGHT = 0.5            # nothing known of the neighbouring lines
 SURE_EDGE_WEIGHT = 0.75      # the line starts or ends a paragraph or item
 CONTINUED_EDGE_WEIGHT = 0.5  # inside a wrapped paragraph
 CONTEXT_WEIGHT = 1.0         # the pair across the line break, where likelier than the word alone
+TRAIL_WEIGHT = 0.5           # the pair of a line's last word and the number set after it («بنسبة 75%»)
+BEFORE_NUMBER = "<num>…"     # the context of a line whose number is set at its logical end
+
 
 def edge_score(lm: WordModel, word: str, context: str | None, left: bool) -> float:
     """Score of a line edge: ``word`` starts the line (``left``) or ends it, next to
@@ -68,7 +71,12 @@ def edge_score(lm: WordModel, word: str, context: str | None, left: bool) -> flo
     the words' own standing before it is scored as the pair of marks, «…،:» being next to
     impossible; a word before it as the likelier of the word ending a line and the word
     before that mark, «يلي:» rather than «على:»), or the neighbouring line's word in a
-    wrapped paragraph, which adds the evidence of a bigram seen in clean text."""
+    wrapped paragraph, which adds the evidence of a bigram seen in clean text; or
+    ``BEFORE_NUMBER``: the line's number is read after ``word`` on the same line (``% 75
+    بنسبةإنجاز التهيئة`` is «إنجاز التهيئة بنسبة 75%»), scored as that pair at ``TRAIL_WEIGHT``
+    (where the number goes is itself a guess)."""
+    if context == BEFORE_NUMBER:
+        return TRAIL_WEIGHT * lm.logp(word, "<num>")
     base = lm.logp("<s>", word) if left else lm.logp(word, "</s>")
     if context is None:
         return EDGE_WEIGHT * base
@@ -704,6 +712,8 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
         closer = next((a.text for a in trail if a.text in _CLOSERS), None)
         # the line ends with that mark; or the raw end's mark is its word's own, in the line
         end = closer if closer is not None else on if on is not None and c[-1].text in _CLOSERS else right
+        if trail and trail[0].kind == "num":  # the core's last word is read before the trail's number
+            end = BEFORE_NUMBER
         # strings no text knows: the same for every order of one core, not for its words split otherwise
         spelled = sum(lm.unknown_cost(lm_key(a)) for a in c if a.kind == "ar")
         k = _latin_head(c)

@@ -674,3 +674,15 @@ def test_a_date_written_in_its_own_order_stays_whole():
     assert repair_text_lines(lines)[166] == "نونبر 2020"
     lines = seed("000").read_text(encoding="utf-8").split("\n")
     assert _squash(repair_text_lines(lines)[2]).startswith("الأربعاء 12 فبراير 2020")
+
+
+def test_a_line_s_last_word_is_read_before_the_number_set_after_it():
+    """A visual line opens with its percentage (``% 75 بنسبةإنجاز التهيئة``, seed 003 line
+    214): read back, the number closes the line, so the word read last stands before it, and
+    the document's own «بنسبة NN%» (its commitments' «تنفيذ الالتزام بنسبة …») decides which
+    word that is. The pair counts at half weight: it must not tear a run as written, «إلى
+    المواقع الالكترونية 90%» (seed 001 line 321), for the pull of «إلى» towards a number."""
+    out = repair_text_lines(seed("003").read_text(encoding="utf-8").split("\n"))
+    assert out[213] == "إنجاز التهيئة بنسبة 75%"
+    out = repair_text_lines(seed("001").read_text(encoding="utf-8").split("\n"))
+    assert out[320] == "إلى المواقع الالكترونية 90%"
