@@ -43,6 +43,7 @@ class Atom:
     space_before: bool
     wide_before: bool = False  # two or more spaces before it in the raw line
     cut_before: bool = False  # a piece of the raw line starts here (found by word repair)
+    apart_before: bool = False  # a piece of the raw line likely starts here (see ``runs.pieces_apart``)
 
 
 def text_key(text: str) -> str:

@@ -164,7 +164,7 @@ def boundary_cost(prev: Atom, cur: Atom, space: float = SPACE_PENALTY) -> float:
         if prev.kind == cur.kind == "ar" and not cur.cut_before:
             return -GLUED_WORDS_BONUS  # "سيرالمرصد" may be a space the extraction lost
         return FORCED
-    if cur.wide_before:
+    if cur.wide_before or cur.apart_before:
         return WIDE_PENALTY
     if is_plain_space(prev, cur):
         return space
@@ -614,7 +614,7 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
     return frozenset(out)
 
 
-def pieces_apart(atoms: list[Atom]) -> list[Atom]:
+def pieces_apart(atoms: list[Atom], numbers_apart: bool = True) -> list[Atom]:
     """In a line that shows visual-order damage, a number beside an Arabic word or after a
     comma or colon is a run of its own (the bidi algorithm sets digits apart as a
     left-to-right run), and so is each of two bracketed stretches side by side (a bracket
@@ -622,10 +622,15 @@ def pieces_apart(atoms: list[Atom]) -> list[Atom]:
     closing bracket (``(ADD)المعطيات``: nobody types one so), so they are read in reverse order: ``تبقية،الم 5تظاهرات ال``
     (seed 003) is «التظاهرات 5 المتبقية،», not «التظاهرات المتبقية، 5»; ``(عن بعد) (ADD)``
     «(ADD) (عن بعد)». Lines with no such sign may be typed text with its numbers in place (``الثلاثاء
-    28 مارس 2023``)."""
+    28 مارس 2023``). Not ``numbers_apart``: a number beside a word is likely a run of its own,
+    not surely (``apart_before``, scored as a wide gap): the line may be logical text, only
+    its closing mark displaced (``.العمل … للفترة 2021-2023 في الأجال المحددة``)."""
     # opened[i]: an opening bracket stands at or before atom i (one pass: lines may be long)
     opened = list(accumulate((a.text == "(" for a in atoms), operator.or_))
-    return [replace(a, cut_before=True) if i and ({atoms[i - 1].kind, a.kind} == {"ar", "num"} or
+    if not numbers_apart:
+        atoms = [replace(a, apart_before=True) if i and a.space_before and {atoms[i - 1].kind, a.kind} == {"ar", "num"}
+                 else a for i, a in enumerate(atoms)]
+    return [replace(a, cut_before=True) if i and (numbers_apart and {atoms[i - 1].kind, a.kind} == {"ar", "num"} or
                                                  a.kind == "num" and atoms[i - 1].text in _MARKS_BEFORE_NUMBER or
                                                  atoms[i - 1].text == ")" and (a.text == "(" or
                                                                                a.kind == "ar" and not a.space_before
@@ -643,11 +648,14 @@ def prepare_line(line: str, vocab: Vocabulary, whole_words: bool = False) -> Pre
     if whole_words:  # every bracket of a line in visual order is mirrored: ``)66(``, ``)الملاحق``
         atoms = swap_joined_words(atoms_of(line.translate(_MIRROR_ALL)))
     else:  # mirrored pairs put right before the reading: )ة( -> (ة)
-        atoms = pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line)))))
-        atoms = split_glued(atoms, vocab)
+        as_written = pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line)))))
+        atoms = split_glued(as_written, vocab)
         atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)), vocab.lm)
         if visual_signs(line):
-            atoms = pieces_apart(atoms)
+            # a line whose one sign is its closing mark at the raw start, its words whole, may be
+            # one stretch of logical text, its numbers in place (``.العمل … للفترة 2021-2023 في …``)
+            in_place = _only_mark_displaced(line) and [a.text for a in atoms] == [a.text for a in as_written]
+            atoms = pieces_apart(atoms, numbers_apart=not in_place)
     lead, core, trail = _edge_punct(atoms, spaced=whole_words)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
         return tidy(line)
@@ -749,6 +757,11 @@ def visual_signs(line: str) -> int:
     """How many kinds of visual-order damage a line shows (brackets written )like this(
     count as one: mirroring them back would balance the line)."""
     return sum(1 for rx in _VISUAL_SIGNS if rx.search(line)) + (fix_brackets(line) != line)
+
+
+def _only_mark_displaced(line: str) -> bool:
+    """Is a closing mark at the raw start the line's one sign of visual order?"""
+    return visual_signs(line) == 1 and bool(_VISUAL_SIGNS[0].search(line))
 
 
 def looks_visual(lines: list[str]) -> bool:

@@ -686,3 +686,22 @@ def test_a_line_s_last_word_is_read_before_the_number_set_after_it():
     assert out[213] == "إنجاز التهيئة بنسبة 75%"
     out = repair_text_lines(seed("001").read_text(encoding="utf-8").split("\n"))
     assert out[320] == "إلى المواقع الالكترونية 90%"
+
+
+def test_a_line_whose_only_sign_is_its_displaced_full_stop_keeps_its_numbers_in_place():
+    """``.العمل الوطنية للحكومة المنفتحة للفترة 2021-2023 في الأجال المحددة`` (seed 001 line
+    113): its one sign of visual order is the full stop at the raw start and its words are
+    whole, so it may be logical text as typed; its number is likely, not surely, a run of its
+    own, and the document's «للفترة 2021-2023» keeps it in place. A line whose words were cut
+    at the runs' edges (``.الباقية 9 جهاتال``, seed 003 line 153) has its number set apart."""
+    from normalizers.runs import pieces_apart
+
+    atoms = atoms_of("للفترة 2021-2023 في")
+    assert [a.cut_before for a in pieces_apart(atoms)] == [False, True, False, False, True]
+    soft = pieces_apart(atoms, numbers_apart=False)
+    assert [a.apart_before for a in soft] == [False, True, False, False, True]
+    assert not any(a.cut_before for a in soft)
+    out = repair_text_lines(seed("001").read_text(encoding="utf-8").split("\n"))
+    assert out[112] == "العمل الوطنية للحكومة المنفتحة للفترة 2021-2023 في الأجال المحددة."
+    out = repair_text_lines(seed("003").read_text(encoding="utf-8").split("\n"))
+    assert out[152] == "الجهات 9 الباقية."
