@@ -474,6 +474,11 @@ def _edge_punct(atoms: list[Atom], spaced: bool = False) -> tuple[list[Atom], li
         glued_dash = atoms[i].text in _RANGE_DASHES and i + 1 < j and not atoms[i + 1].space_before
         (lead if atoms[i].text in _LEAD and not glued_dash else trail).append(atoms[i])
         i += 1
+    if not spaced and i + 1 < j and atoms[i].text == ")" and atoms[i + 1].kind == "ar" \
+            and not atoms[i + 1].space_before and not any(a.text == "(" for a in atoms):
+        # and a lone ")" typed against the word after it is the mirrored "(" that opens that
+        # word (``)الإعداد …``: «… (الإعداد», closed on the next line)
+        atoms = atoms[:i] + [replace(atoms[i], text="(")] + atoms[i + 1:]
     while j > i and atoms[j - 1].kind == "p" and atoms[j - 1].text in _TRAIL + _LEAD:
         a = atoms[j - 1]
         if spaced and not a.space_before and j - 1 > i and atoms[j - 2].kind != "p":

@@ -705,3 +705,19 @@ def test_a_line_whose_only_sign_is_its_displaced_full_stop_keeps_its_numbers_in_
     assert out[112] == "العمل الوطنية للحكومة المنفتحة للفترة 2021-2023 في الأجال المحددة."
     out = repair_text_lines(seed("003").read_text(encoding="utf-8").split("\n"))
     assert out[152] == "الجهات 9 الباقية."
+
+
+def test_a_lone_bracket_typed_against_the_word_at_the_raw_start_opens_that_word():
+    """``)الإعداد المنفتحة  للحكومة …`` (seed 001 line 610): the bracket closes on the next
+    line («… المشترك والتقييم المشترك).»); drawn mirrored against the word it opens, it is
+    «(الإعداد» at the logical end, not «…المنفتحة)الإعداد». A «(» there is the line's own
+    closing bracket, as before (``(كلمة …`` is «… كلمة)»)."""
+    from normalizers.runs import _edge_punct
+
+    lead, core, trail = _edge_punct(atoms_of(")الإعداد المنفتحة للحكومة"))
+    assert [a.text for a in core][:2] == ["(", "الإعداد"] and not trail
+    lead, core, trail = _edge_punct(atoms_of("(الإعداد المنفتحة للحكومة"))
+    assert [a.text for a in trail] == ["("] and core[0].text == "الإعداد"
+    out = repair_text_lines(seed("001").read_text(encoding="utf-8").split("\n"))
+    assert out[609].endswith("لدورة خطة العمل الوطنية للحكومة المنفتحة (الإعداد")
+    assert out[611] == "المشترك والتنفيذ المشترك والتقييم المشترك)."
