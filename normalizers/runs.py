@@ -476,7 +476,7 @@ def _edge_punct(atoms: list[Atom], spaced: bool = False) -> tuple[list[Atom], li
         i += 1
     if not spaced and i + 1 < j and atoms[i].text == ")" and atoms[i + 1].kind == "ar" \
             and not atoms[i + 1].space_before and not any(a.text == "(" for a in atoms):
-        # and a lone ")" typed against the word after it is the mirrored "(" that opens that
+        # a lone ")" typed against the word after it is the mirrored "(" that opens that
         # word (``)الإعداد …``: «… (الإعداد», closed on the next line)
         atoms = atoms[:i] + [replace(atoms[i], text="(")] + atoms[i + 1:]
     while j > i and atoms[j - 1].kind == "p" and atoms[j - 1].text in _TRAIL + _LEAD:
@@ -501,6 +501,11 @@ def _edge_punct(atoms: list[Atom], spaced: bool = False) -> tuple[list[Atom], li
             break
         (lead if a.text in _LEAD else trail).insert(0, a)
         j -= 1
+    if not spaced and j - 1 > i and atoms[j - 1].text == "(" and atoms[j - 2].kind == "ar" \
+            and not atoms[j - 1].space_before and not any(a.text == ")" for a in atoms):
+        # a lone "(" typed against the word before it at the raw end is the mirrored ")" that
+        # closes that word (``%30وحدات تكوينية(``: «وحدات تكوينية) 30%», opened on the line before)
+        atoms = atoms[:j - 1] + [replace(atoms[j - 1], text=")")] + atoms[j:]
     return lead, atoms[i:j], trail
 
 
@@ -670,7 +675,8 @@ def prepare_line(line: str, vocab: Vocabulary, whole_words: bool = False) -> Pre
     # ``هذااعتماده.``) ends the line, or closes that word's run (a sentence ending inside
     # the line: «اعتماده. واقترحت … هذا»): both are read, and the likelier stands
     variants = [(core, trail)]
-    end = next(k for k in range(len(atoms) - 1, -1, -1) if atoms[k] is core[-1])
+    # (a bracket ``_edge_punct`` mirrored is a new atom: it is no word, and there is no variant)
+    end = next((k for k in range(len(atoms) - 1, -1, -1) if atoms[k] is core[-1]), len(atoms))
     if end + 1 < len(atoms) and trail and atoms[end + 1] is trail[0] and trail[0].text in "،,." \
             and not trail[0].space_before and core[-1].kind == "ar":
         variants.append((core + trail[:1], trail[1:]))

@@ -707,11 +707,14 @@ def test_a_line_whose_only_sign_is_its_displaced_full_stop_keeps_its_numbers_in_
     assert out[152] == "الجهات 9 الباقية."
 
 
-def test_a_lone_bracket_typed_against_the_word_at_the_raw_start_opens_that_word():
-    """``)الإعداد المنفتحة  للحكومة …`` (seed 001 line 610): the bracket closes on the next
-    line («… المشترك والتقييم المشترك).»); drawn mirrored against the word it opens, it is
-    «(الإعداد» at the logical end, not «…المنفتحة)الإعداد». A «(» there is the line's own
-    closing bracket, as before (``(كلمة …`` is «… كلمة)»)."""
+def test_a_lone_bracket_typed_against_a_word_at_a_raw_edge_takes_the_hand_typing_gives_it():
+    """An opening bracket is typed against the word after it, a closing one against the word
+    before it. ``)الإعداد المنفتحة  للحكومة …`` (seed 001 line 610): the bracket closes on the
+    next line («… المشترك والتقييم المشترك).»); drawn mirrored against the word it opens, it
+    is «(الإعداد» at the logical end, not «…المنفتحة)الإعداد». A «(» there is the line's own
+    closing bracket, as before (``(كلمة …`` is «… كلمة)»). At the raw end, ``%30وحدات
+    تكوينية(`` (line 435) closes what the line before opened: «وحدات تكوينية) 30%»; a «)»
+    there is already a closing one («… والتقييم المشترك).», line 612)."""
     from normalizers.runs import _edge_punct
 
     lead, core, trail = _edge_punct(atoms_of(")الإعداد المنفتحة للحكومة"))
@@ -721,3 +724,6 @@ def test_a_lone_bracket_typed_against_the_word_at_the_raw_start_opens_that_word(
     out = repair_text_lines(seed("001").read_text(encoding="utf-8").split("\n"))
     assert out[609].endswith("لدورة خطة العمل الوطنية للحكومة المنفتحة (الإعداد")
     assert out[611] == "المشترك والتنفيذ المشترك والتقييم المشترك)."
+    assert out[434] == "وحدات تكوينية) 30%"
+    lead, core, trail = _edge_punct(atoms_of("وحدات تكوينية("))
+    assert [a.text for a in core] == ["وحدات", "تكوينية", ")"]
