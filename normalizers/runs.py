@@ -648,13 +648,18 @@ def pieces_apart(atoms: list[Atom], numbers_apart: bool = True) -> list[Atom]:
             for i, a in enumerate(atoms)]
 
 
+_MARKS_AFTER_NUMBER = re.compile(r"(?<=[0-9\u0660-\u0669%])[.،؛:]+[)\]]+$")  # a stop before a bracket
+
+
 def prepare_line(line: str, vocab: Vocabulary, whole_words: bool = False) -> Prepared:
     """A line's atoms with its broken words repaired and its edge punctuation set apart
     (lead; the cores to read, each with its trail), or the final text of a line there is
     nothing to reorder in. ``whole_words``: no word of the line is cut in pieces (a line
     laid out word by word, see ``word_spaced``); two written together may still be read apart."""
     if not re.search(f"[{_AR_LETTER}]", line):
-        return line.strip()
+        # marks after a number at the line's end are drawn in reverse (neutrals resolved
+        # right to left): ``2020.)`` is «2020).», the bracket closed before the full stop
+        return _MARKS_AFTER_NUMBER.sub(lambda m: m.group()[::-1], line.strip())
     if whole_words:  # every bracket of a line in visual order is mirrored: ``)66(``, ``)الملاحق``
         atoms = swap_joined_words(atoms_of(line.translate(_MIRROR_ALL)))
     else:  # mirrored pairs put right before the reading: )ة( -> (ة)
