@@ -453,7 +453,10 @@ def _edge_punct(atoms: list[Atom], spaced: bool = False) -> tuple[list[Atom], li
     bullets and dashes to the logical start (a right-to-left line's edges are swapped).
     ``spaced``: a line laid out word by word (see ``word_spaced``), whose every mark at the
     raw start closes the line and whose mark typed against the word at the raw end is that
-    word's own (``المتقدمة،`` opens the line)."""
+    word's own (``المتقدمة،`` opens the line). A lone bracket typed against a word at a raw
+    edge takes the hand typing gives it, an opening one against the word after it and a
+    closing one against the word before (``)الإعداد`` at the raw start is «(الإعداد»,
+    ``تكوينية(`` at the raw end «تكوينية)»): its partner is on a neighbouring line."""
     lead: list[Atom] = []
     trail: list[Atom] = []
     i, j = 0, len(atoms)
