@@ -1022,7 +1022,11 @@ def _last_word(line: str) -> str:
     line = line.strip()
     if not line or line[-1] in _CLOSERS or "|" in line:
         return "<s>"
-    words = [a for a in atoms_of(line) if a.kind != "p"]
+    atoms = atoms_of(line)
+    if len(atoms) >= 4 and [a.text for a in atoms[-3::2]] == ["(", ")"] and not atoms[-3].space_before \
+            and atoms[-4].kind == "ar":
+        atoms = atoms[:-3]  # an ending in brackets against its word: «الرسمي(ة)» ends with «الرسمي»
+    words = [a for a in atoms if a.kind != "p"]
     return lm_key(words[-1]) if words else "<s>"
 
 

@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from normalizers.repair import normalize_text
-from normalizers.lm import atoms_of
+from normalizers.lm import atoms_of, text_key
 from normalizers.runs import looks_visual, mirror_lone_brackets, pair_same_brackets, repair_runs, repair_text_lines
 from tests.conftest import RAW, seed
 
@@ -740,3 +740,13 @@ def test_a_number_line_s_marks_are_read_back_in_order():
     assert out[116] == "2020)."
     assert out[88] == "2020،"
     assert normalize_text(normalize_text(seed("003").read_text(encoding="utf-8"))).split("\n")[116] == "2020)."
+
+
+def test_the_word_a_line_runs_on_from_is_not_its_bracketed_ending():
+    """The context of the line after «تغيير على مستوى المخاطب(ة) الرسمي(ة)» (seed 001 line
+    276) is «الرسمي», not the «ة» of its ending in brackets; a bracketed word stays one."""
+    from normalizers.runs import _last_word
+
+    assert _last_word("تغيير على مستوى المخاطب(ة) الرسمي(ة)") == text_key("الرسمي")
+    assert _last_word("للحكومة المنفتحة (الإعداد") == text_key("الإعداد")
+    assert _last_word("لجنة التتبع.") == "<s>"
