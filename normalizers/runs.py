@@ -669,10 +669,12 @@ def prepare_line(line: str, vocab: Vocabulary, whole_words: bool = False) -> Pre
         as_written = pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line)))))
         atoms = split_glued(as_written, vocab)
         atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)), vocab.lm)
-        if visual_signs(line):
+        signs = visual_signs(line)
+        if signs:
             # a line whose one sign is its closing mark at the raw start, its words whole, may be
             # one stretch of logical text, its numbers in place (``.العمل … للفترة 2021-2023 في …``)
-            in_place = _only_mark_displaced(line) and [a.text for a in atoms] == [a.text for a in as_written]
+            in_place = signs == 1 and bool(_VISUAL_SIGNS[0].search(line)) \
+                and [a.text for a in atoms] == [a.text for a in as_written]
             atoms = pieces_apart(atoms, numbers_apart=not in_place)
     lead, core, trail = _edge_punct(atoms, spaced=whole_words)
     if not core or len(core) > 80:  # beyond any line of this genre; keep cubic DP bounded
@@ -776,11 +778,6 @@ def visual_signs(line: str) -> int:
     """How many kinds of visual-order damage a line shows (brackets written )like this(
     count as one: mirroring them back would balance the line)."""
     return sum(1 for rx in _VISUAL_SIGNS if rx.search(line)) + (fix_brackets(line) != line)
-
-
-def _only_mark_displaced(line: str) -> bool:
-    """Is a closing mark at the raw start the line's one sign of visual order?"""
-    return visual_signs(line) == 1 and bool(_VISUAL_SIGNS[0].search(line))
 
 
 def looks_visual(lines: list[str]) -> bool:
