@@ -739,10 +739,10 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
     readings = []
     for moved, c, trail, cut in cores:
         closer = next((a.text for a in trail if a.text in _CLOSERS), None)
-        # the line ends with that mark; or the raw end's mark is its word's own, in the line
-        end = closer if closer is not None else on if on is not None and c[-1].text in _CLOSERS else right
-        if trail and trail[0].kind == "num":  # the core's last word is read before the trail's number
-            end = BEFORE_NUMBER
+        # the core's last word is read before the trail's number; else the line ends with that
+        # mark; or the raw end's mark is its word's own, in the line
+        end = BEFORE_NUMBER if trail and trail[0].kind == "num" else closer if closer is not None \
+            else on if on is not None and c[-1].text in _CLOSERS else right
         # strings no text knows: the same for every order of one core, not for its words split otherwise
         spelled = sum(lm.unknown_cost(lm_key(a)) for a in c if a.kind == "ar")
         k = _latin_head(c)
