@@ -174,6 +174,46 @@ def justify_document(lines: list[str], rng: random.Random, share: float = 0.5) -
             and rng.random() < share else line for line in lines]
 
 
+_JOINS_NEXT = re.compile("[\u0626\u0628\u062a-\u062e\u0633-\u063a\u0641-\u0647\u064a]")  # a letter joined to the next
+
+
+def kashida_line(line: str, rng: random.Random, split: float = 0.1) -> str:
+    """A clean line as seed 004's producer writes a kashida-justified line: it draws the line
+    in pieces and splits some words at their stretch, after a letter that joins the next one
+    (each Arabic word of four letters or more with probability ``split``); the pieces come out
+    in visual order, and the second piece of a split word opens with the tatweel of its
+    stretch (``ــر ومستجيبا  ــر العمومي … أكث``); the first piece, which holds the line's logical
+    end, is followed by the space that ends the line, two spaces wide where the line does not end
+    in a mark (as in every such line of seed 004). A line with no split word stays as it is."""
+    pieces: list[list[str]] = [[]]
+    for t in line.split():
+        cuts = [k for k in range(2, len(t)) if _JOINS_NEXT.match(t[k - 1])] \
+            if len(t) >= 4 and _ARABIC.match(t) and t.isalpha() else []
+        if cuts and rng.random() < split:
+            k = rng.choice(cuts)
+            pieces[-1].append(t[:k])
+            pieces.append(["\u0640\u0640" + t[k:]])
+        else:
+            pieces[-1].append(t)
+    if len(pieces) == 1:
+        return line
+    # the line's logical end comes first, then the space that ends the line: two spaces (seed 004)
+    last = " ".join(pieces[-1])
+    return last + ("  " if last[-1] not in _CLOSERS + "(" else " ") + " ".join(" ".join(p) for p in reversed(pieces[:-1]) if p)
+
+
+_ITEM = re.compile(r"(?:•|[0-9]{1,2}\.) ")  # a list item (seed 004 writes its markers as tabs, which the text loses)
+
+
+def kashida_document(lines: list[str], rng: random.Random, split: float = 0.1, signal: bool = True) -> list[str]:
+    """Every Arabic line of a document, not a table row or list item, as ``kashida_line`` writes it; without
+    ``signal``, the tatweel that opens a piece is dropped, as a repair that drops every tatweel
+    first reads it."""
+    out = [kashida_line(line, rng, split) if " | " not in line and _ARABIC.search(line) and not _ITEM.match(line)
+           else line for line in lines]
+    return out if signal else [line.replace("\u0640", "") for line in out]
+
+
 WRAP = 90  # characters of a wrapped line: the seeds' lines are 80-100 characters long
 SETTINGS = {  # name: (line width, or None for one line a paragraph; damage_line's parameters)
     "runs reversed, 20% of spaces a run boundary": (None, {}),
@@ -184,6 +224,10 @@ SETTINGS = {  # name: (line width, or None for one line a paragraph; damage_line
     "the same, 5% of words cut": (WRAP, {"word_cut": 0.05}),
     f"paragraphs wrapped at {WRAP} characters, half the lines laid out word by word in visual order "
     "(seed 004), the rest logical": (WRAP, {"justified": 0.5}),
+    f"paragraphs wrapped at {WRAP} characters, 10% of words split at a kashida, the pieces in visual order "
+    "(seed 004)": (WRAP, {"kashida": 0.1}),
+    "the same, the tatweel that opens a piece dropped (the repair without this signal)": (WRAP, {"kashida": 0.1,
+                                                                                                "signal": False}),
 }
 
 
@@ -212,6 +256,7 @@ def damage_rows(corpus: Path, draws: int = 5) -> list[tuple[str, int, int, float
                     if width:
                         clean = wrap_document(clean, width)
                     broken = justify_document(clean, rng, kw["justified"]) if "justified" in kw \
+                        else kashida_document(clean, rng, kw["kashida"], kw.get("signal", True)) if "kashida" in kw \
                         else damage_document(clean, rng, **kw)
                     fixed = repair_text_lines(broken, models[doc])
                     for c, b, f in zip(clean, broken, fixed):

@@ -218,6 +218,17 @@ CHAR_STEPS = (
 """The character steps, in order, applied to every line once it is in logical order."""
 
 
+_CONTINUATION = re.compile(f"(?:(?<=\\s)|^)\u0640+(?=[{_AR}])(?!\u0640)")
+
+
+def clean_chars_keeping_continuations(text: str) -> str:
+    """``clean_chars`` with the spacing kept, but a tatweel that opens a word stays (one):
+    a kashida-justified line drawn in pieces splits a word at its stretch, and the piece after
+    it (``ــر`` of «أكثر») is the end of a word, to be put back on the piece it continues. No
+    written word starts with a tatweel. The repair drops it once the pieces are read."""
+    return "\u0640".join(clean_chars(part, collapse=False) for part in _CONTINUATION.split(text))
+
+
 def clean_chars(text: str, collapse: bool = True) -> str:
     """Apply CHAR_STEPS in order; with ``collapse=False`` the spacing is kept as it is (two
     spaces between words of extracted text mark a seam between runs)."""

@@ -44,6 +44,7 @@ class Atom:
     wide_before: bool = False  # two or more spaces before it in the raw line
     cut_before: bool = False  # a piece of the raw line starts here (found by word repair)
     apart_before: bool = False  # a piece of the raw line likely starts here (see ``runs.pieces_apart``)
+    continues: bool = False  # opened by a tatweel: the end of a word a kashida split (``ــر``; see ``atoms_of``)
 
 
 def text_key(text: str) -> str:
@@ -62,11 +63,19 @@ def lm_key(atom: Atom) -> str:
 
 
 def atoms_of(line: str) -> list[Atom]:
+    """A line's words, numbers, Latin stretches and marks. An Arabic word opened by a tatweel
+    (``ــر``, kept so by ``chars.clean_chars_keeping_continuations``) is the end of a word that
+    a kashida-justified line split in two pieces: it ``continues`` that word."""
     out = []
     prev_end = 0
     for m in _ATOM.finditer(line):
+        if not m.group().strip("\u0640"):
+            continue  # a tatweel is no mark: it goes with the word it opens
         gap = line[prev_end:m.start()]
-        out.append(Atom(m.group(), m.lastgroup or "p", bool(gap), len(gap) >= 2 and prev_end > 0))
+        space = gap.rstrip("\u0640")
+        continues = m.lastgroup == "ar" and space != gap and (not space or space[-1].isspace())
+        out.append(Atom(m.group(), m.lastgroup or "p", bool(space), len(space) >= 2 and prev_end > 0,
+                        continues=continues))
         prev_end = m.end()
     return out
 

@@ -11,7 +11,8 @@ Text (already extracted), by what the document shows:
         columns.rtl_columns (-layout), clean_chars, unswap_document (two-letter glyphs read backwards), order_ranges, fix_brackets
     letters laid out backwards (pdfplumber's text): reorder_visual_text, clean_chars,
         unswap_document, order_ranges, fix_brackets
-    otherwise: clean_chars, runs.repair_text_lines (visual-run detection and reordering), fix_brackets
+    otherwise: clean_chars (a tatweel that opens a word kept: the end of a word a kashida split),
+        runs.repair_text_lines (visual-run detection and reordering), fix_brackets
 """
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ from rapidfuzz.distance import Levenshtein
 
 from normalizers.bidi import (displaced_stretches, has_embeddings, has_rtl, logical_order, order_ranges,
                              resolve_displaced, resolve_embeddings, reverse_word_embeddings)
-from normalizers.chars import (clean_chars, drop_cid_glyphs, drop_controls, fix_brackets, fold_presentation_char,
-                              fold_presentation_forms, map_symbol_bullets, mirror_unpaired_brackets,
-                              shows_mirrored_brackets)
+from normalizers.chars import (clean_chars, clean_chars_keeping_continuations, drop_cid_glyphs, drop_controls,
+                              drop_tatweel, fix_brackets, fold_presentation_char, fold_presentation_forms,
+                              map_symbol_bullets, mirror_unpaired_brackets, shows_mirrored_brackets)
 from normalizers.columns import rtl_columns
 from normalizers.offsets import offset_map
 from normalizers.pieces import join_spaced_pieces, unswap_document
@@ -230,8 +231,10 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
             [clean_chars(normalize_percent(reorder_visual_text(l)), collapse=False) for l in lines]))
         repaired = [order_ranges(l) for l in unswap_document(join_spaced_pieces([" ".join(l.split()) for l in spaced]))]
     else:
-        spaced = [clean_chars(l, collapse=False) for l in lines]
-        repaired = repair_text_lines(spaced)
+        # a word a kashida split keeps the tatweel that opens its second piece until it is read
+        marked = [clean_chars_keeping_continuations(l) for l in lines]
+        repaired = [drop_tatweel(l) for l in repair_text_lines(marked)]
+        spaced = [drop_tatweel(l) for l in marked]
         if repaired == [" ".join(l.split()) for l in spaced] and displaced_stretches(spaced):
             # logical order whose left-to-right stretches lost their marks
             repaired = [" ".join(normalize_percent(resolve_displaced(l)).split()) for l in spaced]

@@ -121,6 +121,7 @@ _MARKS_BEFORE_NUMBER = _COMMAS | {":"}
 _RANGE_DASHES = frozenset("-–—")
 RANGE_PENALTY = 20.0
 CUT_WORD_SCORE = 0.0  # two pieces of one word side by side: the word goes on
+CONTINUES_PENALTY = 20.0  # a word's end a kashida split off (``ــر``) after anything but its word's start
 WORDWISE_PENALTY = 3.0  # reading a whole line word by word instead of by runs
 _WORD_JOINERS = frozenset("/-–")
 
@@ -246,14 +247,38 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                 join[j][x] = lm.logp(whole, keys[x])
             # and so does the line's edge (``تيتنظيم … أعضاء لجن``: «… أعضاء لجنتي» runs on to «الاشراف»)
             edge_keys[0][i] = edge_keys[1][j] = whole
+    # a word's end a kashida split off: nothing but the start of its word goes before it; of the
+    # pieces it may end, each is read as the word they make beside the words around them (the
+    # word before the start, and the one after the end, in their runs)
+    ends = {j for _, j in cut_words if atoms[j].continues}
+    for j in ends:
+        for x in range(n):
+            join[x][j] -= CONTINUES_PENALTY
+    whole_join = {}
     for i, j in cut_words:
-        join[i][j] = CUT_WORD_SCORE
+        if j in ends and not (firsts[i] == 1 and seconds[j] == 1):
+            whole = text_key(atoms[i].text + atoms[j].text)
+            whole_join[i, j] = (lm.logp(keys[i - 1], whole) - join[i - 1][i] if i else 0.0) + \
+                (lm.logp(whole, keys[j + 1]) - join[j][j + 1] if j + 1 < n else 0.0)
+    for i, j in cut_words:
+        join[i][j] = CUT_WORD_SCORE + whole_join.get((i, j), 0.0)
     pre = [0.0]
     for i in range(n - 1):
         pre.append(pre[-1] + join[i][i + 1])
 
     space = getattr(lm, "space_penalty", SPACE_PENALTY)  # the document's own (see ``space_penalty``)
-    cost = [0.0] + [boundary_cost(atoms[i - 1], atoms[i], space) for i in range(1, n)]
+    cost = [0.0] + [FORCED if atoms[i].continues else boundary_cost(atoms[i - 1], atoms[i], space)
+                    for i in range(1, n)]
+    if ends:  # a line drawn in pieces where a kashida split its words: the pieces start there, and one
+        # more starts the line (before it, the line's end, often a mark); each piece is drawn in logical
+        # order, so a number is no sign of another, nor is a conjunction written against it (``و19``)
+        for i in range(1, n):
+            if atoms[i].continues:
+                continue
+            if cost[i] == FORCED and not atoms[i].cut_before:  # (a bracket's piece still is one)
+                cost[i] = RANGE_PENALTY
+            elif cost[i] >= 0 and "p" not in (atoms[i - 1].kind, atoms[i].kind):
+                cost[i] = max(cost[i], space)
     if wide_forced:  # the pieces are the stretches between wide gaps; a mark typed against its word,
         # a conjunction or preposition against its number (``و21``) stay in their piece as written;
         # inside a piece, a space where the script changes ends a run (``)66( السادسة والستين``)
@@ -312,7 +337,7 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
     # a piece of its own), every space between words a seam, at one cost for the whole line
     wordwise = [FORCED if i and atoms[i].space_before and atoms[i].kind in _WORDISH and
                 atoms[i - 1].kind in _WORDISH and c != RANGE_PENALTY and c >= 0 else c for i, c in enumerate(cost)]
-    if wordwise != cost:
+    if wordwise != cost and not ends:
         w_score, w_groups = _best_groups(keys, pre, join, wordwise, lm, left, right, edge_keys)
         if w_score - WORDWISE_PENALTY > score:
             return w_score - WORDWISE_PENALTY, w_groups
@@ -530,7 +555,9 @@ def mirror_lone_brackets(atoms: list[Atom]) -> list[Atom]:
     if not (0 < i < len(atoms) - 1 and atoms[i - 1].kind in ("ar", "num") and atoms[i + 1].kind in ("ar", "num")):
         return atoms
     out = list(atoms)
-    out[i] = replace(atoms[i], text=_MIRRORED[atoms[i].text], cut_before=True)
+    # typed against the word before it, a space after: it closes that word's run (``المواطنة( احت``)
+    closes = not atoms[i].space_before and atoms[i + 1].space_before
+    out[i] = replace(atoms[i], text=_MIRRORED[atoms[i].text], cut_before=not closes)
     out[i + 1] = replace(atoms[i + 1], cut_before=True)
     return out
 
@@ -598,6 +625,11 @@ def read_brackets(atoms: list[Atom], lm: WordModel | None = None) -> list[Atom]:
     return out
 
 
+def _real_with_clitic(key: str, vocab: Vocabulary) -> bool:
+    """A word of the language, or one with a one-letter proclitic (``ومتجاوبة``)."""
+    return vocab.real(key) or len(key) > 3 and key[0] in PROCLITICS and vocab.real(key[1:])
+
+
 def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int, int]]:
     """Pairs of Arabic atoms (i, j) that are the two pieces, in that order, of one word a run
     boundary cut (``الو`` … ``زارة``, ``ان`` … ``تظار``): the whole, of at least
@@ -614,6 +646,11 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
     stray = {i: len(atoms[i].text) == 1 or not known[i] and not vocab.real(lm_key(atoms[i])) and lm_key(atoms[i]) not in SHORT_WORDS
              for i in ar}
     out = set()
+    # a word's end opened by a tatweel (see ``atoms_of``) goes on any piece it completes
+    for j, b in enumerate(atoms):
+        if b.continues:
+            out.update((i, j) for i, a in enumerate(atoms) if i != j and a.kind == "ar" and not a.continues
+                       and _real_with_clitic(text_key(a.text + b.text), vocab))
     for i in ar:
         for j in ar:
             letters = len(atoms[i].text) + len(atoms[j].text)
@@ -667,8 +704,11 @@ def prepare_line(line: str, vocab: Vocabulary, whole_words: bool = False) -> Pre
         atoms = swap_joined_words(atoms_of(line.translate(_MIRROR_ALL)))
     else:  # mirrored pairs put right before the reading: )ة( -> (ة)
         as_written = pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line)))))
-        atoms = split_glued(as_written, vocab)
-        atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)), vocab.lm)
+        if any(a.continues for a in as_written):  # the pieces of its cut words are known: the reading joins them
+            atoms = read_brackets(swap_joined_words(as_written), vocab.lm)
+        else:
+            atoms = split_glued(as_written, vocab)
+            atoms = read_brackets(swap_joined_words(transfer_fragments(join_split_words(atoms, vocab), vocab)), vocab.lm)
         signs = visual_signs(line)
         if signs:
             # a line whose one sign is its closing mark at the raw start, its words whole, may be
@@ -692,9 +732,12 @@ def prepare_line(line: str, vocab: Vocabulary, whole_words: bool = False) -> Pre
         variants.append((core + trail[:1], trail[1:]))
     readings = []
     for c0, t in variants:
-        cores = [(None, a) for c in join_edge_pieces(c0, vocab) for a in lone_article_readings(c, vocab)]
-        alts = [alt for _, c in cores for alt in article_moves(c, vocab)] + \
-            [(None, alt) for _, c in cores for alt in clitic_moves(c, vocab) + glued_word_splits(c, vocab)]
+        if any(a.continues for a in c0):  # where a kashida split words, its pieces tell what goes where
+            cores, alts = [(None, c0)], [(None, alt) for alt in glued_word_splits(c0, vocab)]
+        else:
+            cores = [(None, a) for c in join_edge_pieces(c0, vocab) for a in lone_article_readings(c, vocab)]
+            alts = [alt for _, c in cores for alt in article_moves(c, vocab)] + \
+                [(None, alt) for _, c in cores for alt in clitic_moves(c, vocab) + glued_word_splits(c, vocab)]
         readings += [(moved, c, t, cut_word_pairs(c, vocab)) for moved, c in cores + alts]
     return line, lead, readings
 
@@ -935,7 +978,8 @@ def shows_cut_words(line: str) -> bool:
 
 
 def _cut_pieces(line: str) -> int:
-    return sum(m.group(1) != "و" for m in _LONE_LETTER.finditer(line))
+    # and the ends of words a kashida split, opened by their tatweel (see ``atoms_of``)
+    return sum(m.group(1) != "و" for m in _LONE_LETTER.finditer(line)) + sum(a.continues for a in atoms_of(line))
 
 
 def line_score(text: str, lm: WordModel, left: str | None, right: str | None) -> float:

@@ -57,3 +57,13 @@ def test_which_pdfs_draw_mirrored_brackets_is_told_from_their_lines():
     assert shows_mirrored_brackets(visual_lines("dev_01.chromium.pdf"))
     assert shows_mirrored_brackets(visual_lines("dev_03.reportlab.pdf"))
     assert not shows_mirrored_brackets(visual_lines("dev_01.libreoffice.pdf"))
+
+
+def test_a_tatweel_that_opens_a_word_is_kept_once_and_every_other_is_dropped():
+    """Seed 004 line 8: ``ــر ومســتجيبا … أكث ــد التدبي``: the tatweel before «ر» and «د» opens
+    the second piece of a word a kashida-justified line split; the stretching inside words goes."""
+    line = "ــر ومســتجيبا  ــر العمومــي أكث ــد التدبي ــ 3"
+    kept = chars.clean_chars_keeping_continuations(line)
+    assert kept == "\u0640ر ومستجيبا  \u0640ر العمومي أكث \u0640د التدبي  3"
+    assert chars.drop_tatweel(kept) == chars.clean_chars(line, collapse=False)
+    assert chars.clean_chars_keeping_continuations("الاجتمــاع") == "الاجتماع"

@@ -5,7 +5,7 @@ import random
 from functools import lru_cache
 from pathlib import Path
 
-from bench.damage import _ARABIC, _squash, damage_document, damage_line, justify_document, wrap_document
+from bench.damage import _ARABIC, _squash, damage_document, damage_line, justify_document, kashida_document, wrap_document
 from normalizers.lm import BigramModel, held_out_model, model
 from normalizers.pieces import Vocabulary, doc_vocabulary
 from normalizers.runs import edge_score, prepare_line, repair_text_lines
@@ -314,6 +314,29 @@ def test_lines_laid_out_word_by_word_in_visual_order_read_back(shared):
     assert all(want == got for want, spaced, got in lines if "  " not in spaced)
     # 72/78 with the held-out model (5 draws: see docs/repair-benchmark.md)
     assert sum(want == got for want, got in laid_out) / len(laid_out) >= 0.9
+
+
+def test_lines_a_kashida_split_read_back_and_not_without_their_tatweel(shared):
+    """Seed 004's producer also draws a kashida-justified line in pieces, in visual order, and
+    splits words at their stretch, the second piece opened by the tatweel (``bench.damage.
+    kashida_line``). Such lines are read back, the others kept; the tatweel is what tells the
+    pieces: with it dropped first, as every other producer's stretching is, far fewer lines are
+    (one draw, 213 lines, 49 of them split: all 49 read back, 13 without the tatweel)."""
+    got = {}
+    for signal in (True, False):
+        rng = random.Random(0)
+        rows = []
+        for doc in sorted((shared / "corpus" / "gold").glob("*.txt")):
+            clean = wrap_document(doc.read_text(encoding="utf-8").split("\n"), 90)
+            broken = kashida_document(clean, rng, 0.1, signal)
+            rows += [(_squash(c), b, _squash(f)) for c, b, f in zip(clean, broken, _repair(shared, doc.stem, broken))
+                     if " | " not in c and _ARABIC.search(c)]
+        split = [(want, fixed) for want, raw, fixed in rows if _squash(raw) != want]
+        assert len(split) > 40
+        assert all(want == fixed for want, raw, fixed in rows if _squash(raw) == want)
+        got[signal] = sum(want == fixed for want, fixed in split) / len(split)
+    assert got[True] >= 0.95  # 5 draws: see docs/repair-benchmark.md
+    assert got[True] >= got[False] + 0.3
 
 
 def test_logical_lines_written_with_wide_gaps_keep_their_order(shared):

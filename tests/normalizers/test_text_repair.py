@@ -519,6 +519,7 @@ def test_justified_lines_laid_out_word_by_word_are_read_in_a_logical_document():
     by word, two spaces apart and in visual order («وتكريس  التشاركية  …  بين  ومن»): those
     are read (their pieces in reverse order, a mark after a number or a bracket put right),
     and every other line keeps its order (its mirrored brackets put right: ``)OGP(``)."""
+    from normalizers.chars import clean_chars_keeping_continuations
     from normalizers.repair import repair_text
     from normalizers.runs import shows_cut_words, word_spaced
 
@@ -528,7 +529,8 @@ def test_justified_lines_laid_out_word_by_word_are_read_in_a_logical_document():
     assert len(spaced) >= 40
     unbracketed = str.maketrans("", "", "()")
     assert all(repaired[i].translate(unbracketed) == cleaned[i].translate(unbracketed)
-               for i in range(len(raw)) if i not in spaced and not shows_cut_words(cleaned[i]))
+               for i in range(len(raw))
+               if i not in spaced and not shows_cut_words(clean_chars_keeping_continuations(raw[i])))
     assert sum(repaired[i] != cleaned[i] for i in spaced) >= 0.9 * len(spaced)
     assert repaired[11] == "ومن بين الإصلاحات الهامة، ورش ترسيخ قيم الديمقراطية التشاركية وتكريس"
     assert repaired[29] == "انخرطت فيها الحكومة المغربية في أبريل 2018. وتهدف هذه المبادرة، التي تم"
@@ -750,3 +752,38 @@ def test_the_word_a_line_runs_on_from_is_not_its_bracketed_ending():
     assert _last_word("تغيير على مستوى المخاطب(ة) الرسمي(ة)") == text_key("الرسمي")
     assert _last_word("للحكومة المنفتحة (الإعداد") == text_key("الإعداد")
     assert _last_word("لجنة التتبع.") == "<s>"
+
+
+def test_the_end_of_a_word_a_kashida_split_goes_back_on_the_word_it_ends():
+    """Seed 004's producer draws a kashida-justified line in pieces, in visual order, and
+    splits a word at its stretch: the second piece opens with the tatweel (``ــة ومبتكرة عب
+    ومتجاوب``). That piece starts a run and goes on the piece whose word it completes, read
+    before it: «ومتجاوبة ومبتكرة عبر». Where several pieces could take it, the reading picks
+    (``ــر ومستجيبا  ــر العمومي … أكث ــد التدبي …``: «التدبير العمومي … أكثر ومستجيبا»)."""
+    from normalizers.repair import repair_text
+
+    atoms = atoms_of("\u0640ر ومستجيبا  \u0640ر العمومي أكث")
+    assert [a.text for a in atoms] == ["ر", "ومستجيبا", "ر", "العمومي", "أكث"]
+    assert [a.continues for a in atoms] == [True, False, True, False, False]
+    assert atoms[2].wide_before and not atoms[2].cut_before
+    repaired, _ = repair_text(seed("004").read_text(encoding="utf-8").split("\n"))
+    assert repaired[7] == "الديمقراطية من أجل تجويد التدبير العمومي بشكل يجعله منفتحا أكثر ومستجيبا"
+    assert repaired[99] == "ومتجاوبة ومبتكرة عبر تعزيز التعاون والشفافية والمشاركة المواطنة."
+    assert repaired[156] == "التزام الجهة المعنية بالوفاء بقيم ومعايير مبادرة الشراكة من أجل الحكومة المنفتحة"
+    assert repaired[194] == "يجب على الجهات الأعضاء في البرنامج المحلي لمبادرة الشراكة من أجل الحكومة"
+    assert repaired[1001] == "المجتمع المدني."
+
+
+def test_a_lone_bracket_typed_against_the_word_before_it_closes_that_word_s_run():
+    """Seed 004 line 1023, ``ــرام المشاركة المواطنة( احت``: the line's one bracket, typed
+    against «المواطنة» with a space after it, is the mirrored «)» that closes that word's run,
+    not a piece of its own: «احترام المشاركة المواطنة)». Typed against the word after it
+    (``22)المقبل``), it is still a piece of its own."""
+    from normalizers.repair import repair_text
+
+    atoms = mirror_lone_brackets(atoms_of("رام المشاركة المواطنة( احت"))
+    assert [(a.text, a.cut_before) for a in atoms[2:]] == [("المواطنة", False), (")", False), ("احت", True)]
+    assert [(a.text, a.cut_before) for a in mirror_lone_brackets(atoms_of("22)المقبل الاجتماع"))[:3]] == \
+        [("22", False), ("(", True), ("المقبل", True)]
+    repaired, _ = repair_text(seed("004").read_text(encoding="utf-8").split("\n"))
+    assert repaired[1022] == "احترام المشاركة المواطنة)"
