@@ -634,8 +634,10 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
     """Pairs of Arabic atoms (i, j) that are the two pieces, in that order, of one word a run
     boundary cut (``الو`` … ``زارة``, ``ان`` … ``تظار``): the whole, of at least
     ``CUT_WORD_LETTERS`` letters, is a word the clean text knows or a common one, and a piece
-    is not a word of the clean text; or the whole is one letter shorter and common, and a
-    piece is no word at all (``حل`` … ``ول``: «حلول»); not two words the general corpus writes
+    is not a word of the clean text; or a piece is no word at all and the whole, one letter
+    shorter or more, is common (``حل`` … ``ول``: «حلول»), or, both pieces longer than a letter (a
+    lone letter completes too many strings), a word the general corpus writes (a name: ``بنع`` …
+    ``امر``: «بنعامر»); not two words the general corpus writes
     apart at least as often as together (``عبد`` … ``العزيز``). The reading scores them side by
     side as the word going on, and joins them."""
     # a lone one-letter proclitic is a word's own prefix, not a piece of it: see ``render``
@@ -654,11 +656,12 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
     for i in ar:
         for j in ar:
             letters = len(atoms[i].text) + len(atoms[j].text)
-            if i == j or known[i] and known[j] or letters < CUT_WORD_LETTERS - 1:
-                continue
+            if i == j or known[i] and known[j] or letters < CUT_WORD_LETTERS - 1 or atoms[i].continues:
+                continue  # (a word's end a kashida split off starts no word)
             whole = text_key(atoms[i].text + atoms[j].text)
             if (letters >= CUT_WORD_LETTERS and vocab.whole_word(whole) or
-                    (stray[i] or stray[j]) and vocab.zipf(whole) >= COMMON_ZIPF) \
+                    (stray[i] or stray[j]) and (vocab.zipf(whole) >= COMMON_ZIPF or vocab.attested(whole)
+                                                and min(len(atoms[i].text), len(atoms[j].text)) >= 2)) \
                     and not vocab.written_apart(lm_key(atoms[i]), lm_key(atoms[j])):
                 out.add((i, j))  # not a name of two words («عبد العزيز»), pieces of «عبدالعزيز»
     return frozenset(out)

@@ -787,3 +787,20 @@ def test_a_lone_bracket_typed_against_the_word_before_it_closes_that_word_s_run(
         [("22", False), ("(", True), ("المقبل", True)]
     repaired, _ = repair_text(seed("004").read_text(encoding="utf-8").split("\n"))
     assert repaired[1022] == "احترام المشاركة المواطنة)"
+
+
+def test_a_stray_piece_and_a_word_make_a_name_the_general_corpus_writes():
+    """Seed 003 line 30, ``،12 بالالتزامئيسة المشروع المكلفة ر  ر،امالسيدة هجر بنع -``: the name
+    «بنعامر» comes in three pieces. ``بنع`` is no word at all, and with «امر» it makes a word
+    the general corpus writes (three times): the two are read as one, as a stray piece and a
+    common word are."""
+    from normalizers.lm import model
+    from normalizers.pieces import Vocabulary
+    from normalizers.runs import cut_word_pairs
+
+    vocab = Vocabulary(model())
+    atoms = atoms_of("امر، السيدة هجر بنع")
+    assert (4, 0) in cut_word_pairs(atoms, vocab)
+    assert (2, 0) not in cut_word_pairs(atoms, vocab)  # two words: «السيدة» is no stray piece
+    lines = seed("003").read_text(encoding="utf-8").split("\n")
+    assert _squash(repair_text_lines(lines)[29]) == "- السيدة هجر بنعامر، رئيسة المشروع المكلفة بالالتزام 12،"
