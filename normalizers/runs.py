@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import accumulate
 
-from normalizers.bidi import order_ranges
+from normalizers.bidi import displaced_stretches, order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets, load_table
 from normalizers.lm import (_AR_LETTER, PROCLITICS, Atom, BigramModel, DocumentModel, WordModel, atoms_of, lm_key, model,
                             sequence, text_key)
@@ -590,6 +590,22 @@ def _reverse_number_lists(line: str) -> str:
     return _NUM_LIST.sub(fix, line)
 
 
+def marks_after_numbers(atoms: list[Atom]) -> list[Atom]:
+    """A mark typed against a number's left inside a visual line, a space before it (``دعم   ،2011
+    المتحدة``), is the mark after that number, laid out on its left (a neutral at the end of a
+    left-to-right number takes the right-to-left direction around it): «2011،». The two are set in
+    that order, unless a conjunction is glued after the number (``،3و``: «و3،»). (At the raw start,
+    such a mark closes the line: see ``_edge_punct``.)"""
+    out = list(atoms)
+    for k in range(1, len(out) - 1):
+        mark, num = out[k], out[k + 1]
+        if mark.kind == "p" and mark.text in "،.؛:," and mark.space_before and num.kind == "num" \
+                and not num.space_before and (k + 2 == len(out) or out[k + 2].space_before):
+            out[k] = replace(num, space_before=True, wide_before=mark.wide_before)
+            out[k + 1] = replace(mark, space_before=False, wide_before=False)
+    return out
+
+
 def repair_runs(line: str, vocab: Vocabulary | None = None, left: str | None = None,
                 right: str | None = None) -> str:
     """Best logical reading of one line (unchanged when it is already logical); ``left`` and
@@ -706,7 +722,8 @@ def prepare_line(line: str, vocab: Vocabulary, whole_words: bool = False) -> Pre
     if whole_words:  # every bracket of a line in visual order is mirrored: ``)66(``, ``)الملاحق``
         atoms = swap_joined_words(atoms_of(line.translate(_MIRROR_ALL)))
     else:  # mirrored pairs put right before the reading: )ة( -> (ة)
-        as_written = pair_same_brackets(mirror_lone_brackets(atoms_of(fix_brackets(_reverse_number_lists(line)))))
+        as_written = marks_after_numbers(pair_same_brackets(mirror_lone_brackets(
+            atoms_of(fix_brackets(_reverse_number_lists(line))))))
         if any(a.continues for a in as_written):  # the pieces of its cut words are known: the reading joins them
             atoms = read_brackets(swap_joined_words(as_written), vocab.lm)
         else:
@@ -980,6 +997,17 @@ def shows_cut_words(line: str) -> bool:
     return _cut_pieces(line) > 0
 
 
+# a full stop or comma typed before a number, a space before it (``.2020 انضمت …``, ``دعم   ،2011``):
+# a line of a logical document drawn in visual order, its number's mark laid out on its left
+_MARK_BEFORE_FIGURE = re.compile(r"(?:^|(?<=\s))[.،؛:,]\d")
+
+
+def _signs(line: str) -> int:
+    """The signs of damage a reading of a logical document's line should leave fewer of: cut
+    words' pieces and marks laid out before their numbers."""
+    return _cut_pieces(line) + len(_MARK_BEFORE_FIGURE.findall(line))
+
+
 def _cut_pieces(line: str) -> int:
     # and the ends of words a kashida split, opened by their tatweel (see ``atoms_of``)
     return sum(m.group(1) != "و" for m in _LONE_LETTER.finditer(line)) + sum(a.continues for a in atoms_of(line))
@@ -1000,14 +1028,19 @@ def line_score(text: str, lm: WordModel, left: str | None, right: str | None) ->
 def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base: BigramModel) -> list[str]:
     """A document without visual-order damage, line for line, its whitespace collapsed; but a
     line laid out word by word (``word_spaced_lines``, as ``word_spaced`` found them) is read
-    with every wide gap a run boundary, and a line with cut words (``shows_cut_words``) is read as a damaged one; the reading
+    with every wide gap a run boundary, and a line with cut words (``shows_cut_words``) or a mark laid out
+    before its number (``.2020 انضمت …``) is read as a damaged one; the reading
     stands where the word model finds it likelier than the line as written by
     ``SPACED_MARGIN`` (``CELLS_MARGIN`` for a line that may be a table row: ``cell_like``),
     in the context of the lines around it. Other lines are never reordered."""
     out = [" ".join(l.split()) for l in lines]
     spaced = {i for i, (l, w) in enumerate(zip(lines, word_spaced_lines)) if w and re.search(_AR_CLASS, l)
               and not _markdown_row(l)}
-    cut = {i for i, l in enumerate(lines) if i not in spaced and not _markdown_row(l) and shows_cut_words(l)}
+    # a mark laid out before its number, in a document that shows no left-to-right stretches
+    # displaced as a whole (pdftotext's text without its marks: ``bidi.resolve_displaced``)
+    marks = not displaced_stretches(lines)
+    cut = {i for i, l in enumerate(lines) if i not in spaced and not _markdown_row(l)
+           and (shows_cut_words(l) or marks and _MARK_BEFORE_FIGURE.search(l))}
     if not spaced | cut:
         return out
     vocab = Vocabulary(base, doc_vocabulary(lines), doc_pairs(lines))
@@ -1026,7 +1059,7 @@ def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base:
         # many lone letters has found no word in them; a line whose pieces look like a table
         # row's cells needs stronger evidence
         margin = CELLS_MARGIN if i in spaced and cell_like(lines[i]) else SPACED_MARGIN
-        if score(reading) > score(out[i]) + margin and (i in spaced or _cut_pieces(reading) < _cut_pieces(out[i])):
+        if score(reading) > score(out[i]) + margin and (i in spaced or _signs(reading) < _signs(out[i])):
             out[i] = reading
     return out
 
