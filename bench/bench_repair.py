@@ -269,10 +269,15 @@ boundary), each document repaired as a whole and compared line for line with its
 extraction F1 is what `mahdar extract` reads from the repaired documents (table rows stay
 markdown rows). The corpus gold has a paragraph to a line; the wrapped rows set the
 paragraphs as a page does, in lines of at most 90 characters like the seeds' lines, each
-damaged on its own. The last row damages a logical document as seed 004's producer does:
-half its wrapped lines laid out word by word, two spaces apart, in visual order (a mark after
-a number before it, brackets mirrored, a list item's number at the raw end), the others left
-as written. The shipped clean text (`normalizers/data/clean_ar.txt`) holds the
+damaged on its own. The word-by-word row damages a logical document as seed 004's producer
+does: half its wrapped lines laid out word by word, two spaces apart, in visual order (a mark
+after a number before it, brackets mirrored, a list item's number at the raw end), the others
+left as written. The last two rows split words at a kashida as the same producer does (10 % of
+the words of four letters or more, after a letter that joins the next): each line with a split
+word drawn in pieces, in visual order, the second piece of a word opened by its tatweel, the
+piece that holds the line's logical end followed by the line's wide final space; then the same
+documents with that tatweel dropped before the repair, as a repair that drops every tatweel
+first would read them. The shipped clean text (`normalizers/data/clean_ar.txt`) holds the
 corpus gold, so each document is repaired with the word model learned without its lines
 (`lm.held_out_model`; its table rows too, which the clean text writes as cells three spaces
 apart), as a document never seen would be: with its own lines in the model

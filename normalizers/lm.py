@@ -73,7 +73,7 @@ def atoms_of(line: str) -> list[Atom]:
             continue  # a tatweel is no mark: it goes with the word it opens
         gap = line[prev_end:m.start()]
         space = gap.rstrip("\u0640")
-        continues = m.lastgroup == "ar" and space != gap and (not space or space[-1].isspace())
+        continues = m.lastgroup == "ar" and space != gap and (space[-1].isspace() if space else prev_end == 0)
         out.append(Atom(m.group(), m.lastgroup or "p", bool(space), len(space) >= 2 and prev_end > 0,
                         continues=continues))
         prev_end = m.end()

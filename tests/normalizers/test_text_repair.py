@@ -2,6 +2,7 @@
 import json
 import re
 import unicodedata
+from functools import lru_cache
 
 import pytest
 
@@ -756,19 +757,26 @@ def test_the_word_a_line_runs_on_from_is_not_its_bracketed_ending():
     assert _last_word("لجنة التتبع.") == "<s>"
 
 
+@lru_cache(maxsize=1)
+def _seed_004_repaired() -> tuple[str, ...]:
+    """Seed 004 repaired as ``normalize`` repairs it, line for line."""
+    from normalizers.repair import repair_text
+
+    return tuple(repair_text(seed("004").read_text(encoding="utf-8").split("\n"))[0])
+
+
 def test_the_end_of_a_word_a_kashida_split_goes_back_on_the_word_it_ends():
     """Seed 004's producer draws a kashida-justified line in pieces, in visual order, and
     splits a word at its stretch: the second piece opens with the tatweel (``ــة ومبتكرة عب
     ومتجاوب``). That piece starts a run and goes on the piece whose word it completes, read
     before it: «ومتجاوبة ومبتكرة عبر». Where several pieces could take it, the reading picks
     (``ــر ومستجيبا  ــر العمومي … أكث ــد التدبي …``: «التدبير العمومي … أكثر ومستجيبا»)."""
-    from normalizers.repair import repair_text
-
     atoms = atoms_of("\u0640ر ومستجيبا  \u0640ر العمومي أكث")
     assert [a.text for a in atoms] == ["ر", "ومستجيبا", "ر", "العمومي", "أكث"]
     assert [a.continues for a in atoms] == [True, False, True, False, False]
     assert atoms[2].wide_before and not atoms[2].cut_before
-    repaired, _ = repair_text(seed("004").read_text(encoding="utf-8").split("\n"))
+    assert not atoms_of("كلمة\u0640ر")[1].continues  # a stretch inside a word opens no piece
+    repaired = _seed_004_repaired()
     assert repaired[7] == "الديمقراطية من أجل تجويد التدبير العمومي بشكل يجعله منفتحا أكثر ومستجيبا"
     assert repaired[99] == "ومتجاوبة ومبتكرة عبر تعزيز التعاون والشفافية والمشاركة المواطنة."
     assert repaired[156] == "التزام الجهة المعنية بالوفاء بقيم ومعايير مبادرة الشراكة من أجل الحكومة المنفتحة"
@@ -781,13 +789,11 @@ def test_a_lone_bracket_typed_against_the_word_before_it_closes_that_word_s_run(
     against «المواطنة» with a space after it, is the mirrored «)» that closes that word's run,
     not a piece of its own: «احترام المشاركة المواطنة)». Typed against the word after it
     (``22)المقبل``), it is still a piece of its own."""
-    from normalizers.repair import repair_text
-
     atoms = mirror_lone_brackets(atoms_of("رام المشاركة المواطنة( احت"))
     assert [(a.text, a.cut_before) for a in atoms[2:]] == [("المواطنة", False), (")", False), ("احت", True)]
     assert [(a.text, a.cut_before) for a in mirror_lone_brackets(atoms_of("22)المقبل الاجتماع"))[:3]] == \
         [("22", False), ("(", True), ("المقبل", True)]
-    repaired, _ = repair_text(seed("004").read_text(encoding="utf-8").split("\n"))
+    repaired = _seed_004_repaired()
     assert repaired[1022] == "احترام المشاركة المواطنة)"
 
 
@@ -815,13 +821,12 @@ def test_a_logical_document_s_line_with_a_mark_laid_out_before_its_number_is_rea
     glued after the number (``،3و``, «و3،») keeps the pair as it is. In pdftotext's text without
     its marks, whose left-to-right stretches are displaced whole, ``bidi.resolve_displaced``
     puts them right instead (see ``test_other_extractions``)."""
-    from normalizers.repair import repair_text
     from normalizers.runs import marks_after_numbers
 
     swapped = marks_after_numbers(atoms_of("دعم   ،2011 المتحدة"))
     assert [(a.text, a.space_before) for a in swapped] == \
         [("دعم", False), ("2011", True), ("،", False), ("المتحدة", True)]
     assert marks_after_numbers(atoms_of("المكلفة ،3و 2")) == atoms_of("المكلفة ،3و 2")
-    repaired, _ = repair_text(seed("004").read_text(encoding="utf-8").split("\n"))
+    repaired = _seed_004_repaired()
     assert repaired[33] == "المتحدة في سنة 2011، إلى تشجيع دعم الحكومات لتصبح أكثر انفتاحا وإشراكا"
     assert repaired[43] == "انضمت جهة طنجة تطوان الحسيمة للبرنامج المذكور في أكتوبر 2020."
