@@ -962,15 +962,22 @@ def wide_pieces(line: str) -> list[str]:
     return re.split(r"\s{2,}", line.strip())
 
 
+_ENDS_ITEM = re.compile(rf"(?:[{_AR_LETTER}\u0640]+)?[.؛؟!?;]+(?:\s|\)|\d)")  # an item's end mark, at the raw start
+
+
 def word_spaced(line: str) -> bool:
     """Is the line laid out word by word, most of its gaps two spaces or more? A justified
     line of a right-to-left paragraph comes out so from some extractions, each word (or short
     stretch) a piece of its own and the pieces in visual order
     (``وتكريس  التشاركية  الديمقراطية  قيم  ترسيخ  …  بين  ومن``), in a document whose other
     lines are logical."""
-    gaps = [a.wide_before for a in atoms_of(line)[1:] if a.space_before]
+    atoms = atoms_of(line)
+    gaps = [a.wide_before for a in atoms[1:] if a.space_before]
     wide = sum(gaps)
-    if wide < SPACED_MIN_GAPS or wide < SPACED_SHARE * len(gaps):
+    # a short line with one wide gap of two is laid out so where its end mark stands at the raw
+    # start (``والأولويات. والتوصيات  الاقتراحات``: «الاقتراحات والتوصيات والأولويات.»)
+    fewer = wide and len(gaps) >= 2 and _ENDS_ITEM.match(line.strip())
+    if wide < (1 if fewer else SPACED_MIN_GAPS) or wide < SPACED_SHARE * len(gaps):
         return False
     # a row of figures (``عدد المشاركين   35   29   64``) is a table's, as its cells were written
     pieces = wide_pieces(line)
@@ -981,9 +988,10 @@ def word_spaced(line: str) -> bool:
 def cell_like(line: str) -> bool:
     """Are two in five or more of a wide-gapped line's pieces several words each? A line laid
     out word by word sets (almost) every word apart; a table row written logically sets its
-    cells apart (``الالتزام   نسبة الإنجاز   تحيين منصة التتبع   ملاحظات``)."""
+    cells apart (``الالتزام   نسبة الإنجاز   تحيين منصة التتبع   ملاحظات``). Not a line whose
+    item's end mark stands at the raw start (``عليها. والمصادقة  المنفتحة``): no cell ends so."""
     pieces = wide_pieces(line)
-    return sum(" " in piece for piece in pieces) >= CELLS_SHARE * len(pieces)
+    return sum(" " in piece for piece in pieces) >= CELLS_SHARE * len(pieces) and not _ENDS_ITEM.match(line.strip())
 
 
 _LONE_LETTER = re.compile(rf"(?<![\S])(?<![-–0-9] )({_AR_CLASS})(?=\s|[،؛]|$)(?! ?[-–.):])")

@@ -553,6 +553,22 @@ def test_a_line_is_laid_out_word_by_word_when_most_of_its_gaps_are_wide():
     assert not word_spaced("الالتزام   نسبة الإنجاز الإجمالية ملاحظات")  # one wide gap
     assert not word_spaced("عدد المشاركين   35   29   64")  # a table row of figures
     assert word_spaced("2019  شتنبر  30  في  حرر بالرباط")  # a date is no such row
+    # a short line with one wide gap of two, its item's end mark at the raw start (seed 004)
+    assert word_spaced("عليها. والمصادقة  المنفتحة") and word_spaced("القرار؟ على  للتأثير")
+    assert not word_spaced("المنفتحة. والمصادقة عليها") and not word_spaced("المكان: قاعة  الاجتماعات")
+
+
+def test_a_short_line_laid_out_word_by_word_is_read_where_its_end_mark_shows_it():
+    """Seed 004's short last lines of an item, three words laid out word by word with one wide
+    gap (``عليهــا. والمصادقــة  المنفتحــة``): the item's end mark at the raw start shows them,
+    and they are read (a table row's cells never end so: no stronger margin)."""
+    from normalizers.runs import cell_like
+
+    assert not cell_like("عليها. والمصادقة  المنفتحة") and cell_like("الالتزام   نسبة الإنجاز")
+    repaired = _seed_004_repaired()
+    assert repaired[176] == "المحلي للحكومة المنفتحة؛"
+    assert repaired[748] == "المنفتحة والمصادقة عليها."
+    assert repaired[1045] == "للتأثير على القرار؟"
 
 
 def test_a_logical_document_s_lines_with_cut_words_are_read():
