@@ -570,8 +570,15 @@ def pair_same_brackets(atoms: list[Atom]) -> list[Atom]:
     marks = [i for i, a in enumerate(atoms) if a.kind == "p" and a.text in _MIRRORED]
     if len(marks) != 2 or atoms[marks[0]].text != atoms[marks[1]].text or marks[1] - marks[0] < 2:
         return atoms
-    if any(atoms[k].kind == "lat" for m in marks for k in (m - 1, m + 1) if 0 <= k < len(atoms)):
-        return atoms  # a bracket against Latin text is drawn as typed
+    # a bracket typed against Latin text is drawn as typed (``conception) تصميم )``: «تصميم
+    # (conception)»); the other, in the right-to-left text, is the mirrored partner
+    latin = [any(atoms[k].kind == "lat" and not atoms[max(m, k)].space_before for k in (m - 1, m + 1)
+                 if 0 <= k < len(atoms)) for m in marks]
+    if any(latin):
+        k = marks[latin.index(False)] if not all(latin) else None
+        if k is None or any(atoms[x].kind == "lat" for x in (k - 1, k + 1) if 0 <= x < len(atoms)):
+            return atoms
+        return atoms[:k] + [replace(atoms[k], text=_MIRRORED[atoms[k].text])] + atoms[k + 1:]
     i, j = marks
     out = list(atoms)
     out[i] = replace(atoms[i], text="(")

@@ -355,12 +355,17 @@ def test_dash_against_a_word_at_the_raw_start_ends_the_line():
 def test_two_brackets_of_one_hand_enclose_what_stands_between_them():
     """«)  مشاركة عن بعد)السيد ياسر الشقيري» (seed 001 line 54): the extraction mirrored one
     of the two brackets; together they enclose one piece. A pair mirrored as a whole
-    («)فور شباب(», line 58) is balanced and spaced as typed."""
+    («)فور شباب(», line 58) is balanced and spaced as typed. A bracket typed against Latin
+    text is drawn as typed, so of ``conception) تصميم )`` (line 130) the other one, in the
+    Arabic run, is the mirrored one: «تصميم (conception)»."""
     out = normalize_text(seed("001").read_text(encoding="utf-8")).split("\n")
     assert out[53] == "• السيد ياسر الشقيري (مشاركة عن بعد)، الهيئة الوطنية للنزاهة والوقاية من الرشوة ومحاربتها؛"
     assert out[57].endswith("من أجل الشباب (فور شباب)؛")
-    two = atoms_of("conception) تصميم )")  # against Latin text: drawn as typed, left alone
-    assert pair_same_brackets(two) == two
+    two = atoms_of("conception) تصميم )")
+    assert [a.text for a in pair_same_brackets(two)] == ["conception", ")", "تصميم", "("]
+    assert out[129] == "• تصميم (conception) آلية التشاور مستدامة تتلاءم مع السياق"
+    both = atoms_of("ADD) وكالة OGP)")  # both against Latin text: left alone
+    assert pair_same_brackets(both) == both
 
 
 def test_cut_off_prefixes_join_the_words_they_open():
