@@ -131,6 +131,24 @@ def _closes(ln, text: str) -> bool:
     return text.rstrip().endswith(_TERMINAL + ("،",))
 
 
+RUNS_ON_MARGIN = 1.0  # nats by which an item's first word must read likelier after the open item
+_AR_WORD = re.compile("[\u0621-\u064a]+")
+
+
+def runs_on(item: str, text: str) -> bool:
+    """Does the bullet item ``text`` go on the open ``item``? A converter sometimes makes a
+    bullet of an item's wrapped line (seed 002: «- قصد خلق الفتنة» after «… عبر مواقع التواصل
+    الاجتماعي»): its first word reads far likelier after the item's last word than at the start
+    of an item, by the word model of ``normalizers.lm`` (which learned how items start)."""
+    from normalizers.lm import model, text_key
+
+    before, words = _AR_WORD.findall(item), _AR_WORD.findall(text)
+    if not before or not words:
+        return False
+    lm, first = model(), text_key(words[0])
+    return lm.logp(text_key(before[-1]), first) - lm.logp("<s>", first) >= RUNS_ON_MARGIN
+
+
 def _marker_only(text: str) -> bool:
     """A line that is nothing but a list marker: a bullet, or an item number with its dot
     or bracket («1.», «2)»), not a bare number (a table cell)."""
@@ -216,6 +234,9 @@ def to_blocks(doc: TextDocument) -> list[Block]:
             if b and b.end() > 0 and (text[0] != "-" or len(text) > 2):
                 text = text[b.end():]
                 kind = "item"
+                if open_block is not None and open_block.kind == "item" and not open_closed \
+                        and runs_on(open_block.text, text):
+                    kind = "para"  # the open item's wrapped line, made a bullet of
         if kind == "para" and open_block is not None and not open_closed:
             open_block.text = f"{open_block.text} {text}"
             open_block.line_end = ln.line_no

@@ -72,3 +72,20 @@ def test_a_row_whose_first_cell_is_empty_continues_the_row_above():
     assert [(p["name"], p["role"], p["organization"]) for p in people] == [
         ("كريم بنموسى", "إطار مكلف بتتبع منصة الالتزامات", "وزارة الانتقال الرقمي وإصلاح الإدارة"),
         ("هدى البقالي", "ممثلة مديرية الميزانية", "وزارة الاقتصاد والمالية")]
+
+
+def test_a_bullet_made_of_an_item_s_wrapped_line_goes_on_that_item():
+    """Seed 002's converter made a bullet of a proposal's wrapped line (``- قصد خلق الفتنة``
+    after ``  - فرض عقوبات … عبر مواقع التواصل الاجتماعي``): «قصد» reads far likelier after
+    «الاجتماعي» than at an item's start, so the line goes on the proposal. No other bullet of
+    the seeds or the corpus reads so; an item after a closed one stays an item."""
+    from extractors.structure import runs_on
+    from pipeline.stages import extract_stage, read_stage, repair_stage
+    from tests.conftest import seed
+
+    assert runs_on("فرض عقوبات على كل من نشر معلومات زائفة عبر مواقع التواصل الاجتماعي", "قصد خلق الفتنة")
+    assert not runs_on("إشراك المتقاعدين والمتقاعدات", "إحداث منتديات التشاور حول الأسرة والمدونة")
+    proposals = extract_stage(repair_stage(read_stage(seed("002")))).data["proposals"]
+    assert "فرض عقوبات على كل من نشر معلومات زائفة تخص مدونة الأسرة عبر مواقع التواصل الاجتماعي قصد خلق الفتنة" \
+        in [p if isinstance(p, str) else p["text"] for p in proposals]
+    assert not any(str(p).startswith("قصد") for p in proposals)
