@@ -570,15 +570,20 @@ def pair_same_brackets(atoms: list[Atom]) -> list[Atom]:
     marks = [i for i, a in enumerate(atoms) if a.kind == "p" and a.text in _MIRRORED]
     if len(marks) != 2 or atoms[marks[0]].text != atoms[marks[1]].text or marks[1] - marks[0] < 2:
         return atoms
-    # a bracket typed against Latin text is drawn as typed (``conception) تصميم )``: «تصميم
-    # (conception)»); the other, in the right-to-left text, is the mirrored partner
-    latin = [any(atoms[k].kind == "lat" and not atoms[max(m, k)].space_before for k in (m - 1, m + 1)
-                 if 0 <= k < len(atoms)) for m in marks]
-    if any(latin):
-        k = marks[latin.index(False)] if not all(latin) else None
-        if k is None or any(atoms[x].kind == "lat" for x in (k - 1, k + 1) if 0 <= x < len(atoms)):
-            return atoms
-        return atoms[:k] + [replace(atoms[k], text=_MIRRORED[atoms[k].text])] + atoms[k + 1:]
+
+    def beside_latin(m: int, typed: bool) -> bool:  # typed: written against it, no space between
+        return any(atoms[k].kind == "lat" and not (typed and atoms[max(m, k)].space_before)
+                   for k in (m - 1, m + 1) if 0 <= k < len(atoms))
+
+    if any(beside_latin(m, False) for m in marks):
+        # a bracket typed against Latin text is drawn as typed; where the other stands in the
+        # right-to-left text alone, it is the mirrored partner (``conception) تصميم )``: «تصميم
+        # (conception)»); otherwise both stay
+        typed = [beside_latin(m, True) for m in marks]
+        if typed.count(True) == 1 and not beside_latin(marks[typed.index(False)], False):
+            k = marks[typed.index(False)]
+            return atoms[:k] + [replace(atoms[k], text=_MIRRORED[atoms[k].text])] + atoms[k + 1:]
+        return atoms
     i, j = marks
     out = list(atoms)
     out[i] = replace(atoms[i], text="(")
