@@ -352,7 +352,8 @@ def glued_word_splits(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
     string no text knows, written with no prefix of its own, that is two real words (see
     ``Vocabulary.real``), each of at least ``GLUED_PIECE_LETTERS`` letters or a word of
     everyday use (``ذلكاستثنائية``: «ذلك» + «استثنائية»; ``يقترحهاتخصيص``, ``دعاالتحسيسية``):
-    the line with each such word split where it makes the two most common words, and, for a
+    the line with each such word split where it makes the two most common words (not a string
+    the general corpus writes as one word: a name, «نورالدين»), and, for a
     string no text knows, the line with it split at its next likeliest place (``أكدتوفي``:
     «أكد» + «توفي» or «أكدت» + «وفي»). Web text's lost spaces put such strings in the
     lexicon; the reading decides between these and the line as written."""
@@ -361,7 +362,7 @@ def glued_word_splits(core: list[Atom], vocab: Vocabulary) -> list[list[Atom]]:
         key = lm_key(a)
         at: list[int] = []
         if a.kind == "ar" and len(a.text) >= 5 and not vocab.lexical(key) and not vocab.seen(key) \
-                and vocab.text_zipf(a.text) < RARE_ZIPF:
+                and vocab.text_zipf(a.text) < RARE_ZIPF and not vocab.attested(key):
             options = [(min(_common(a.text[:i], vocab), _common(a.text[i:], vocab)), i) for i in range(2, len(a.text) - 1)]
             best, i = max(options)
             if best >= PARTICLE_WORD_ZIPF:

@@ -59,6 +59,16 @@ def test_a_rare_word_that_is_two_common_words_is_also_read_split():
     assert glued_word_splits(atoms_of("تم الاتفاق"), v) == []
 
 
+def test_a_name_the_general_corpus_writes_as_one_word_is_not_offered_split():
+    """``نورالدين`` is «نور» + «الدين» to the lexicon, but the general corpus writes it as one
+    word thousands of times (a Moroccan spelling of the name): it stays as the author wrote it.
+    A string that corpus never writes is still offered split (``إنجاحهعلى``)."""
+    v = _vocab("001")
+    assert glued_word_splits(atoms_of("السيد نورالدين لصفر"), v) == []
+    assert [_texts(c) for c in glued_word_splits(atoms_of("في إنجاحهعلى مساهماتهم"), v)] == \
+        [["في", "إنجاحه", "على", "مساهماتهم"]]
+
+
 def test_a_name_is_not_taken_for_two_words(shared):
     """Names the word model has not seen (here: dev_01's names, with the model learned
     without that document): ``أوبلا`` is no «أو» + «بلا» where the document writes it twice,
