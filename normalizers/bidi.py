@@ -9,9 +9,13 @@ L2 rule gives. For visual input with a right-to-left paragraph level this is
 the inverse of display: Arabic runs are reversed, digit and Latin runs keep
 their left-to-right order.
 
-One deliberate departure: a hyphen or slash between two numbers is given the
-class of a neutral, not of a number separator, because producers lay numeric
-ranges out as two separate runs ("2020-2018" on the page for 2018-2020).
+One step is taken by hand: the algorithm run over visual text looks for the
+letter before a number on the wrong side (rule W2 searches backwards, and the
+logically preceding letter of a right-to-left line stands after the number in
+visual order), so a dash between two numbers is given the class it has on the
+page (see ``_apart``): a neutral after an Arabic letter («2020-2018» on the page
+for 2018-2020), part of the number otherwise. A slash or colon joins two
+numbers of either kind (rule W4): 3/2024 and 09:30 are laid out as typed.
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from functools import lru_cache
 
 from bidi import algorithm as uba
 
-_RANGE_SEP = {"-", "–", "—", "/"}
+_RANGE_SEP = {"-", "–", "—"}
 _NEUTRAL_STANDIN = "\u2010"  # HYPHEN, bidi class ON
 _HYPHENS = frozenset("-\u2010")
 _RTL_OR_NEUTRAL = {"AL", "R", "WS", "ON", "S"}
@@ -42,7 +46,7 @@ def _representative(units: list[str], i: int) -> str:
     if ch in _RANGE_SEP and 0 < i < len(units) - 1:
         prev, nxt = units[i - 1][-1:], units[i + 1][:1]
         if prev.isdigit() and nxt.isdigit():
-            return _NEUTRAL_STANDIN
+            return _NEUTRAL_STANDIN if _apart(units, i) else "0"
     if ch in _HYPHENS and i and units[i - 1][-1:].isalpha() and bidi_class(units[i - 1][-1]) == "L" and \
             (i + 1 == len(units) or not units[i + 1][:1].isalnum()):
         # a Latin word's hyphen at the break of a line (co-|création): the paragraph goes on
@@ -53,6 +57,26 @@ def _representative(units: list[str], i: int) -> str:
             if bidi_class(c) in ("AL", "R", "L"):
                 return c
     return ch
+
+
+def _apart(units: list[str], i: int) -> bool:
+    """Whether the dash at ``i``, between two digits, parts two numbers on the page: with the
+    display algorithm, European digits after an Arabic letter are Arabic numbers (rule W2),
+    which a dash does not join (W4), so «للفترة 2018-2020» is laid out ``2020-2018``; digits
+    after a Latin letter or at the paragraph's start (a table cell, a line opened by a date:
+    ``15-03-2024``) are European numbers, which it joins into one run, laid out as typed.
+    Arabic-Indic digits are Arabic numbers wherever they stand. The letter the digits follow
+    stands to their right on the page: in visual order, after them."""
+    if not (units[i - 1][-1:].isascii() and units[i + 1][:1].isascii()):
+        return True
+    for u in units[i + 1:]:
+        for c in u:
+            cls = bidi_class(c)
+            if cls in ("AL", "R"):
+                return True
+            if cls == "L":
+                return False
+    return False
 
 
 def is_rtl_text(text: str) -> bool:

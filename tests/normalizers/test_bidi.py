@@ -21,6 +21,23 @@ def test_numbers_dates_and_ranges_in_logical_place():
     assert reorder_visual("2023-2021 ةحتفنملا ةموكحلل") == "للحكومة المنفتحة 2021-2023"
 
 
+@pytest.mark.parametrize("logical", [
+    "انعقد الاجتماع رقم 3/2024 يوم 15-03-2024 على الساعة 09:30 قبل 30/04/2024.",
+    "15-03-2024 هو تاريخ الاجتماع، وقد تقرر تأجيل 2018-2020 إلى الفترة 2021-2023.",
+    "نسبة ما بين 20% و35% من مبلغ 1.250.000 درهم، مرجع ISO 2018-2020 للجودة.",
+    "2018-2020",
+    "الفترة ١٢-٣٠ شتنبر ٢٠٢٢ والتاريخ ١٢/٠٩/٢٠٢٢",
+])
+def test_a_line_laid_out_by_the_display_algorithm_reads_back_as_typed(logical):
+    """The inverse of python-bidi's ``get_display`` (the algorithm every producer of the genre
+    runs, ReportLab's recipe with it): a slash or colon joins two numbers (3/2024 drawn as
+    typed); a dash parts two numbers after an Arabic letter (drawn «2024-2018»), but joins
+    European digits that open the paragraph or follow Latin text (``15-03-2024`` in a cell)."""
+    from bidi import get_display
+
+    assert reorder_visual(get_display(logical, base_dir="R")) == logical
+
+
 def test_latin_run_kept_left_to_right():
     assert reorder_visual(")visioconférence( ةيئرملا ةرظانملا") == "المناظرة المرئية (visioconférence)"
 
