@@ -145,14 +145,28 @@ def reorder_visual(text: str) -> str:
 # around it come out on the wrong side («الاجتماع⟨ :⟩الأربعاء», «⟨ ،9⟩وزارة», «⟨%78⟩»).
 EMBEDDINGS = frozenset("\u202a\u202b\u202c\u202d\u202e")
 _LTR_STRETCH = re.compile("\u202a([^\u202a-\u202e]*)\u202c")
-_LTR_UNIT = re.compile(
-    r"[A-Za-z\u00c0-\u024f][\w.@/:'\-]*(?: [A-Za-z0-9\u00c0-\u024f][\w.@/:'\-]*)*"  # Latin words, an address
-    r"|[0-9\u0660-\u0669]+(?:[.,:][0-9\u0660-\u0669]+)*"                                 # a number, a time
-    r"|.", re.S)
+_LATIN_WORDS = r"[A-Za-z\u00c0-\u024f][\w.@/:'\-]*(?: [A-Za-z0-9\u00c0-\u024f][\w.@/:'\-]*)*"  # an address too
+# a number, a time, a date: a slash or colon joins two numbers of either kind (rule W4); a
+# dash only European digits that follow no Arabic letter (see ``_apart``): 15-03-2024 in a cell
+_LTR_UNIT = re.compile(rf"{_LATIN_WORDS}|[0-9\u0660-\u0669]+(?:[.,:/][0-9\u0660-\u0669]+)*|.", re.S)
+_LTR_UNIT_EUROPEAN = re.compile(rf"{_LATIN_WORDS}|[0-9]+(?:[.,:/\-][0-9]+)*|[0-9\u0660-\u0669]+(?:[.,:/][0-9\u0660-\u0669]+)*|.",
+                                re.S)
+
+
+def _after_arabic(text: str, end: int) -> bool:
+    """Whether the last strong letter before ``end`` is right to left (none: the paragraph's start)."""
+    for c in reversed(text[:end]):
+        cls = bidi_class(c)
+        if cls in ("AL", "R"):
+            return True
+        if cls == "L":
+            return False
+    return False
 
 
 def _units_reversed(m: re.Match) -> str:
-    return "".join(reversed(_LTR_UNIT.findall(m.group(1))))
+    unit = _LTR_UNIT if _after_arabic(m.string, m.start()) else _LTR_UNIT_EUROPEAN
+    return "".join(reversed(unit.findall(m.group(1))))
 
 
 _OPENERS = "\u202a\u202b\u202d\u202e"  # LRE RLE LRO RLO
