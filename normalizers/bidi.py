@@ -153,20 +153,50 @@ _LTR_UNIT_EUROPEAN = re.compile(rf"{_LATIN_WORDS}|[0-9]+(?:[.,:/\-][0-9]+)*|[0-9
                                 re.S)
 
 
-def _after_arabic(text: str, end: int) -> bool:
-    """Whether the last strong letter before ``end`` is right to left (none: the paragraph's start)."""
+def _last_strong(text: str, end: int) -> str | None:
+    """The direction of the last strong letter before ``end``: "R", "L", or None (the paragraph's start)."""
     for c in reversed(text[:end]):
         cls = bidi_class(c)
         if cls in ("AL", "R"):
-            return True
+            return "R"
         if cls == "L":
-            return False
-    return False
+            return "L"
+    return None
 
 
 def _units_reversed(m: re.Match) -> str:
-    unit = _LTR_UNIT if _after_arabic(m.string, m.start()) else _LTR_UNIT_EUROPEAN
-    return "".join(reversed(unit.findall(m.group(1))))
+    """The units of a left-to-right stretch drawn on the page, in logical order: a right-to-left
+    paragraph lays the stretch's runs out from the right, so they read from the last; but the
+    neutrals between two left-to-right units take their direction (rule N1: «Plan d'action
+    2018-2020 : rapport», a number after a Latin word being left to right too, W7) and stay
+    between them, so only what stands at the stretch's edges, or between two numbers after an
+    Arabic letter, moves."""
+    before = _last_strong(m.string, m.start())
+    units = (_LTR_UNIT if before == "R" else _LTR_UNIT_EUROPEAN).findall(m.group(1))
+    strong = []  # per unit: left to right (a Latin word, a number after one)
+    latin = before == "L"
+    for u in units:
+        if u[:1].isalpha() and u[:1].isascii() or "\u00c0" <= u[:1] <= "\u024f":
+            latin = True
+            strong.append(True)
+        else:
+            strong.append(bool(u[:1].isdigit() and latin))
+    runs: list[str] = []
+    k = 0
+    while k < len(units):
+        j = k + 1
+        if strong[k]:  # a left-to-right unit takes the neutrals after it up to the next one
+            while True:
+                e = j
+                while e < len(units) and not strong[e] and not units[e][:1].isdigit():
+                    e += 1
+                if e < len(units) and strong[e] and e > j - 1:
+                    j = e + 1
+                else:
+                    break
+        runs.append("".join(units[k:j]))
+        k = j
+    return "".join(reversed(runs))
 
 
 _OPENERS = "\u202a\u202b\u202d\u202e"  # LRE RLE LRO RLO
