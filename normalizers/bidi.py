@@ -128,6 +128,26 @@ def logical_order(units: list[str], rtl: bool = True) -> list[int]:
 
 
 _WS_RUN = re.compile(r"\s+")
+_MISPLACED = re.compile(r"^[.,:;!?)\]]|[(\[]$|\s[)\]]\w|\w[(\[]\s")
+
+
+def misplaced_marks(text: str) -> int:
+    """How many marks of a line stand where typing never puts them: a closing mark or bracket
+    at its start, an opening bracket at its end, a closing bracket between a space and a
+    word, an opening one between a word and a space."""
+    return len(_MISPLACED.findall(text.strip()))
+
+
+def latin_line_as_drawn(drawn: str, inverse: str) -> bool:
+    """A line of Latin text or numbers alone, in a right-to-left document: the producer laid it
+    out in a right-to-left paragraph (Chromium, LibreOffice: ``.Plan d'action … suivi`` for
+    «Plan d'action … suivi.») or, choosing the direction from its first letter, a left-to-right
+    one (python-bidi's ``get_display``, ReportLab's recipe: ``Open Government Partnership
+    (OGP)`` as typed). The two readings differ only in where its edge marks go: it was drawn
+    left to right where it reads as typed only so. A line of numbers alone (a wrapped cell's
+    ``(90%``) is no such line: it belongs to the right-to-left paragraph it was cut from."""
+    return any(bidi_class(c) == "L" for c in drawn) and \
+        misplaced_marks(drawn) < misplaced_marks(inverse)
 
 
 def reorder_visual(text: str) -> str:

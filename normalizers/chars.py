@@ -166,19 +166,27 @@ def _strong(text: str, i: int, step: int) -> str:
     return ""
 
 
-def mirror_unpaired_brackets(text: str) -> str:
-    """Mirror the brackets left without a partner on a logical right-to-left line (a pair cut
-    by a line break: «(Plateforme» … «co-création)»), where the PDF gives every bracket as the
-    glyph it shows: the bidi algorithm sets a lone bracket to the right-to-left paragraph's
-    direction (rules N1-N2), so it was drawn mirrored, unless Latin text stands on both sides."""
-    lone = unpaired_brackets(text)
-    if not lone:
+def _mirror_right_to_left(text: str, at: list[int]) -> str:
+    """The brackets at ``at`` mirrored, unless Latin text stands on both sides of one (a bracket
+    the bidi algorithm left in a left-to-right run, drawn as typed)."""
+    if not at:
         return text
     chars = list(text)
-    for i in lone:
+    for i in at:
         if not (_strong(text, i, -1) == "L" and _strong(text, i, 1) == "L"):
             chars[i] = MIRROR_PAIRS.get(chars[i], chars[i])
     return "".join(chars)
+
+
+def mirror_drawn_brackets(text: str) -> str:
+    """Every bracket of a logical right-to-left line mirrored back, where the text layer gives
+    each as the glyph drawn (Chromium, ReportLab; see ``shows_mirrored_brackets``): the bidi
+    algorithm sets a bracket to the right-to-left paragraph's direction (rules N0-N2), so it
+    was drawn mirrored, unless Latin text stands on both sides. The pairs, the halves of a pair
+    a line break cut («(Plateforme» … «co-création)») and the lone ones alike, so a line with
+    both (``1( تحيين )انظر الملحق(؛ 2(``) reads «1) تحيين (انظر الملحق)؛ 2)», which balancing
+    the line as a whole cannot tell."""
+    return _mirror_right_to_left(text, [i for i, ch in enumerate(text) if ch in _OPEN or ch in _CLOSE])
 
 
 def shows_mirrored_brackets(visual_lines: list[str]) -> bool:

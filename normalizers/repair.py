@@ -3,30 +3,29 @@
 PDF line (glyphs in visual order):
     1. logical_order  (bidi over glyph units, so ligatures stay whole)
     2. clean_chars    (controls, cid junk, presentation forms, tatweel, kashida Latin, NFC, spaces)
-    3. fix_brackets   (mirrored pairs restored by balance)
-    then, over the document: mend_unpaired_brackets (the halves of pairs cut by a line break,
-        where the producer draws mirrored glyphs into its text layer)
+    3. fix_brackets   (mirrored pairs restored by balance), or, where the producer draws
+       mirrored glyphs into its text layer (told over the document), mirror_drawn_brackets
+       (every bracket of a right-to-left run, pairs and halves of pairs a line break cut alike)
 Text (already extracted), by what the document shows:
     explicit bidi embeddings (pdftotext): reverse_word_embeddings (-raw), resolve_embeddings,
         columns.rtl_columns (-layout), clean_chars, unswap_document (two-letter glyphs read backwards), order_ranges, fix_brackets
     letters laid out backwards (pdfplumber's text): reorder_visual_text, clean_chars,
-        unswap_document, order_ranges, fix_brackets
+        unswap_document, order_ranges, fix_brackets (mirror_drawn_brackets, as for the PDF)
     otherwise: clean_chars (a tatweel that opens a word kept: the end of a word a kashida split),
         runs.repair_text_lines (visual-run detection and reordering), fix_brackets
 """
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
-from normalizers.bidi import (displaced_stretches, has_embeddings, has_rtl, logical_order, order_ranges,
-                             resolve_displaced, resolve_embeddings, reverse_word_embeddings)
+from normalizers.bidi import (displaced_stretches, has_embeddings, has_rtl, latin_line_as_drawn, logical_order,
+                             order_ranges, resolve_displaced, resolve_embeddings, reverse_word_embeddings)
 from normalizers.chars import (clean_chars, clean_chars_keeping_continuations, drop_cid_glyphs, drop_controls,
                               drop_tatweel, fix_brackets, fold_presentation_char, fold_presentation_forms,
-                              map_symbol_bullets, mirror_unpaired_brackets, shows_mirrored_brackets)
+                              map_symbol_bullets, mirror_drawn_brackets, shows_mirrored_brackets)
 from normalizers.columns import rtl_columns
 from normalizers.offsets import offset_map
 from normalizers.pieces import join_spaced_pieces, unswap_document
@@ -135,8 +134,10 @@ def cell_bold_edges(raw: RawLine, rtl: bool | None = None) -> list[tuple[bool, b
     return edges[::-1] if (has_rtl(raw.text) if rtl is None else rtl) else edges
 
 
-def repair_pdf_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[str] | None]:
-    """Logical text of one PDF line or table row (cells right to left when ``rtl``)."""
+def repair_pdf_line(raw: RawLine, rtl: bool | None = None, drawn: bool = False) -> tuple[str, list[str] | None]:
+    """Logical text of one PDF line or table row (cells right to left when ``rtl``); ``drawn``:
+    the text layer gives each bracket as the glyph drawn (see ``chars.mirror_drawn_brackets``)."""
+    fix_brackets_ = mirror_drawn_brackets if drawn else fix_brackets
     if raw.cells is not None:
         cells = []
         glyph_cells = raw.cell_glyphs or [[] for _ in raw.cells]
@@ -145,17 +146,18 @@ def repair_pdf_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[st
                 sub = _cell_lines(glyph_lines, rtl)
             else:
                 sub = [clean_chars(reorder_visual_text(s)) for s in cell.split("\n")]
-            cells.append(order_ranges(normalize_percent(fix_brackets("\n".join(s for s in sub if s)))))
+            cells.append(order_ranges(normalize_percent(fix_brackets_("\n".join(s for s in sub if s)))))
         if has_rtl(raw.text) if rtl is None else rtl:
             cells = cells[::-1]
         return display_row(cells), cells
-    return order_ranges(fix_brackets(normalize_percent(clean_chars(reorder_glyph_line(raw.glyphs, rtl))))), None
+    return order_ranges(fix_brackets_(normalize_percent(clean_chars(reorder_glyph_line(raw.glyphs, rtl))))), None
 
 
-def repair_pdf_text_line(raw: RawLine, rtl: bool | None = None) -> tuple[str, list[int]]:
-    """A running-text PDF line in logical order, with its exact offset map to the raw line."""
+def repair_pdf_text_line(raw: RawLine, rtl: bool | None = None, drawn: bool = False) -> tuple[str, list[int]]:
+    """A running-text PDF line in logical order, with its exact offset map to the raw line
+    (``drawn``: see ``repair_pdf_line``)."""
     logical, src = reorder_glyphs_mapped(raw.glyphs, rtl)
-    text = order_ranges(fix_brackets(normalize_percent(clean_chars(logical))))
+    text = order_ranges((mirror_drawn_brackets if drawn else fix_brackets)(normalize_percent(clean_chars(logical))))
     return text, carry_offsets(logical, text, src)
 
 
@@ -214,14 +216,16 @@ def reorder_visual_text(text: str) -> str:
     """
     text = drop_cid_glyphs(drop_controls(text))
     units = list(text)
-    if not has_rtl(text):
-        return text
-    return "".join(units[i] for i in logical_order(units, rtl=True))
+    logical = "".join(units[i] for i in logical_order(units, rtl=True))
+    if not has_rtl(text) and not latin_line_as_drawn(logical, text):  # see ``latin_line_as_drawn``
+        return text  # a line of Latin text or numbers alone stays as drawn unless it reads as typed only reversed
+    return logical
 
 
 def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
     """Already-extracted text lines repaired, line for line, and the same lines only cleaned
     (character steps, no reordering), to tell which lines repair moved."""
+    drawn = False
     if has_embeddings(lines):  # explicit embeddings: logical order, their stretches put right
         spaced = [clean_chars(normalize_percent(l), collapse=False)
                   for l in rtl_columns([drop_controls(resolve_embeddings(reverse_word_embeddings(l))) for l in lines])]
@@ -230,6 +234,7 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
         spaced = attach_lone_bracket_lines(attach_lone_percent_lines(
             [clean_chars(normalize_percent(reorder_visual_text(l)), collapse=False) for l in lines]))
         repaired = [order_ranges(l) for l in unswap_document(join_spaced_pieces([" ".join(l.split()) for l in spaced]))]
+        drawn = shows_mirrored_brackets(lines)
     else:
         # a word a kashida split keeps the tatweel that opens its second piece until it is read
         marked = [clean_chars_keeping_continuations(l) for l in lines]
@@ -238,8 +243,10 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
         if repaired == [" ".join(l.split()) for l in spaced] and displaced_stretches(spaced):
             # logical order whose left-to-right stretches lost their marks
             repaired = [" ".join(normalize_percent(resolve_displaced(l)).split()) for l in spaced]
-    mended = [fix_brackets(l) for l in repaired]
-    mended = [space_brackets(m) if m != l else m for m, l in zip(mended, repaired)]  # mirrored pairs
+    # mirrored pairs put back; in a PDF's text that gives every bracket as drawn, each one of a
+    # right-to-left line (a line of numbers or Latin text alone is read as drawn, see ``reorder_visual_text``)
+    mended = [mirror_drawn_brackets(l) if drawn and has_rtl(l) else fix_brackets(l) for l in repaired]
+    mended = [space_brackets(m) if m != l else m for m, l in zip(mended, repaired)]
     return mended, [" ".join(l.split()) for l in spaced]
 
 
@@ -292,16 +299,6 @@ def span_box(line: Line, raw_start: int | None, raw_end: int | None) -> tuple[fl
     return line.bbox
 
 
-def mend_unpaired_brackets(line: Line) -> Line:
-    """A PDF line or row with its brackets left without a partner mirrored where they were
-    drawn mirrored (``chars.mirror_unpaired_brackets``); offsets are kept, one character for one."""
-    if line.cells is not None:
-        cells = [mirror_unpaired_brackets(c) for c in line.cells]
-        return replace(line, cells=cells, text=display_row(cells)) if cells != line.cells else line
-    text = mirror_unpaired_brackets(line.text)
-    return replace(line, text=text) if text != line.text else line
-
-
 def repair_document(doc: RawDocument) -> TextDocument:
     """RawDocument -> TextDocument of logical lines, each with its page and raw line number."""
     lines: list[Line] = []
@@ -309,16 +306,21 @@ def repair_document(doc: RawDocument) -> TextDocument:
     n = 0
     if doc.kind == "pdf":
         rtl = any(has_rtl(raw.text) for page in doc.pages for raw in page.lines)
+        # told from the visual lines as drawn: a table row's cells line by line (a row's own text
+        # runs its cells together, their brackets out of any order)
+        drawn = rtl and shows_mirrored_brackets([text for page in doc.pages for raw in page.lines for text in
+                                                 ([raw.text] if raw.cells is None else
+                                                  [t for cell in raw.cells for t in cell.split("\n")])])
         for page in doc.pages:
             if not page.has_text_layer:
                 ocr.append(page.number)
             for raw in page.lines:
                 n += 1
                 if raw.cells is None:
-                    text, offsets = repair_pdf_text_line(raw, rtl)
+                    text, offsets = repair_pdf_text_line(raw, rtl, drawn)
                     cells = None
                 else:  # a table row: cells right to left, offsets found word by word
-                    text, cells = repair_pdf_line(raw, rtl)
+                    text, cells = repair_pdf_line(raw, rtl, drawn)
                     offsets = offset_map(text, raw.text)
                 if text.strip(" |"):
                     lines.append(Line(text=text, page=page.number, line_no=n, raw=raw.text,
@@ -326,8 +328,6 @@ def repair_document(doc: RawDocument) -> TextDocument:
                                       bbox=raw.bbox, char_boxes=None if cells is not None else char_boxes(raw),
                                       cell_bold=cell_bold_edges(raw, rtl) if cells is not None else None))
         lines = join_page_broken_rows(number_tables(drop_page_furniture(lines)))
-        if rtl and shows_mirrored_brackets([raw.text for page in doc.pages for raw in page.lines]):
-            lines = [mend_unpaired_brackets(line) for line in lines]
     else:
         raw_lines = [rl.text for p in doc.pages for rl in p.lines]
 

@@ -107,16 +107,19 @@ def test_chromium_pdf_with_bracket_pairs_cut_by_line_breaks(tmp_path):
 def test_dates_and_ranges_of_a_chromium_pdf_read_as_typed_from_the_pdf_and_from_pdftotext(tmp_path):
     """Chromium lays out a date with slashes as typed (3/2024), a range after an Arabic word in
     two runs (2026-2024 on the page), and a dated cell or a line opened by a date as one run
-    (15-03-2024), and a Latin line keeps its colon between its words (only its full stop is
-    drawn at the left): mahdar's text of the PDF, and its repair of pdftotext's text of it
-    (logical order, each left-to-right stretch embedded as drawn), read them all as typed."""
+    (15-03-2024), a Latin line keeps its colon between its words (only its full stop is drawn
+    at the left), a lone bracket after a number is drawn mirrored (``(1``): mahdar's text of the
+    PDF, its repair of pdftotext's text of it (logical order, each left-to-right stretch embedded
+    as drawn) and of pdfplumber's (visual order) read them all as typed."""
     assert CHROMIUM, "chromium must be installed in CI (make test installs it)"
     from normalizers.repair import normalize_text, repair_document
     from pipeline.ingest import read_document
 
     paragraphs = ["انعقد الاجتماع رقم 3/2024 يوم 15-03-2024 على الساعة 09:30 قبل 30/04/2024.",
                   "15-03-2024 هو تاريخ المصادقة على برمجة الفترة 2024-2026.",
-                  "Plan d'action national 2018-2020 : rapport de suivi."]
+                  "Plan d'action national 2018-2020 : rapport de suivi.",
+                  "1) تحيين المنصة (انظر الملحق)؛ 2) نشر التقرير.",
+                  "تم عقد 3 اجتماعات (2 حضورية و1 عن بعد) خلال الفترة."]
     cells = ["تحيين منصة التتبع", "2018-2020", "15-03-2024", "3/2024"]
     html = ('<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>body {font-family: '
             '"DejaVu Sans", sans-serif; font-size: 12pt} td {padding: 4px 12px}</style></head><body>'
@@ -132,3 +135,10 @@ def test_dates_and_ranges_of_a_chromium_pdf_read_as_typed_from_the_pdf_and_from_
         subprocess.run(["pdftotext", str(tmp_path / "doc.pdf"), str(tmp_path / "doc.txt")], check=True)
         text = [l for l in normalize_text((tmp_path / "doc.txt").read_text(encoding="utf-8")).split("\n") if l.strip()]
         assert text == paragraphs + cells
+    # pdfplumber's own text of the page (visual lines; a row's cells run together, so only the paragraphs)
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "doc.pdf") as pdf:
+        visual = "\n".join(page.extract_text() for page in pdf.pages).split("\n")
+    assert normalize_text("\n".join(visual)).split("\n")[:len(paragraphs)] == paragraphs
+

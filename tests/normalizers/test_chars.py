@@ -32,17 +32,20 @@ def test_clean_chars_composes_in_order():
     assert chars.clean_chars("  ﺍﻟﻤﺸﺎﺭﻛـــﻮﻥ  ") == "المشاركون"
 
 
-def test_brackets_left_without_partner_are_mirrored_in_right_to_left_context():
-    """Lines of a Chromium PDF whose bracket pair a line break cut (mirrored glyphs in the text
-    layer): each half mirrored back; a bracket between two Latin words is left as it is."""
-    from normalizers.chars import mirror_unpaired_brackets, unpaired_brackets
+def test_brackets_drawn_mirrored_are_mirrored_back_in_right_to_left_context():
+    """Lines of a Chromium PDF (mirrored glyphs in the text layer): the halves of a pair a line
+    break cut, a pair, and a list's lone brackets beside a pair, each mirrored back; a bracket
+    between two Latin words is left as it is."""
+    from normalizers.chars import mirror_drawn_brackets, unpaired_brackets
 
     assert unpaired_brackets("(ADD) (عن") == [6]
-    assert mirror_unpaired_brackets("التشاركية )Plateforme de co-") == "التشاركية (Plateforme de co-"
-    assert mirror_unpaired_brackets("création(، وبرمجة الأنشطة") == "création)، وبرمجة الأنشطة"
-    assert mirror_unpaired_brackets("الأسبوع المقبل )22 يونيو") == "الأسبوع المقبل (22 يونيو"
-    assert mirror_unpaired_brackets("see (a b") == "see (a b"
-    assert mirror_unpaired_brackets("(OGP) الشراكة") == "(OGP) الشراكة"
+    assert mirror_drawn_brackets("التشاركية )Plateforme de co-") == "التشاركية (Plateforme de co-"
+    assert mirror_drawn_brackets("création(، وبرمجة الأنشطة") == "création)، وبرمجة الأنشطة"
+    assert mirror_drawn_brackets("الأسبوع المقبل )22 يونيو") == "الأسبوع المقبل (22 يونيو"
+    assert mirror_drawn_brackets("see (a b") == "see (a b"
+    assert mirror_drawn_brackets(")OGP( الشراكة") == "(OGP) الشراكة"
+    assert mirror_drawn_brackets("1( تحيين المنصة )انظر الملحق(؛ 2( نشر التقرير.") == \
+        "1) تحيين المنصة (انظر الملحق)؛ 2) نشر التقرير."
 
 
 def test_which_pdfs_draw_mirrored_brackets_is_told_from_their_lines():
