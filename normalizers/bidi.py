@@ -94,6 +94,49 @@ def has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in ("AL", "R") for c in text)
 
 
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def left_to_right_pairs(chars: list[str] | str) -> list[tuple[int, int]]:
+    """The bracket pairs (positions) that rule N0 sets left to right in a right-to-left
+    paragraph where rules N1-N2 would not: a pair holding left-to-right text right after
+    left-to-right text (``Open Government Partnership (OGP) سنة``, ``OECD (2019)``: a number
+    after a Latin word is left to right too, W7). Such a pair stands as typed, inside its
+    left-to-right run, in visual and in logical order alike."""
+    out = []
+    stack: list[tuple[str, int]] = []
+    for j, c in enumerate(chars):
+        if c in "([{":
+            stack.append((c, j))
+        elif c in _PAIRS and stack and stack[-1][0] == _PAIRS[c]:
+            _, i = stack.pop()
+            if _strong_before(chars, i) == "L" and any(
+                    bidi_class(x) == "L" or bidi_class(x) == "EN" and _strong_before(chars, k) == "L"
+                    for k, x in enumerate(chars[i + 1:j], i + 1)):
+                out.append((i, j))
+    return out
+
+
+def _left_to_right_pairs(rep: list[str]) -> None:
+    """Rule N0 (bracket pairs), which python-bidi's algorithm module lacks, where it differs from
+    rules N1-N2 here (``left_to_right_pairs``): the closing bracket stays in the Latin run
+    instead of going with the Arabic after it; the pair's representatives are made
+    left-to-right letters."""
+    for i, j in left_to_right_pairs(rep):
+        rep[i] = rep[j] = "a"
+
+
+def _strong_before(rep: list[str] | str, i: int) -> str | None:
+    """"L" or "R": the first strong letter before ``i`` (None: the row's start)."""
+    for c in reversed(rep[:i]):
+        cls = bidi_class(c)
+        if cls == "L":
+            return "L"
+        if cls in ("R", "AL"):
+            return "R"
+    return None
+
+
 def logical_order(units: list[str], rtl: bool = True) -> list[int]:
     """Indices of ``units`` (glyph texts in visual order) in logical reading order."""
     if not units:
@@ -115,6 +158,7 @@ def logical_order(units: list[str], rtl: bool = True) -> list[int]:
         # only right-to-left letters and neutrals: every level is 1, the algorithm reverses
         # the row (rules N1, N2, L2); do that directly, it is most lines of the genre
         return list(range(len(units) - 1, -1, -1))
+    _left_to_right_pairs(rep_chars)
     rep = "".join(rep_chars)
     uba.get_embedding_levels(rep, storage)
     for i, ch in enumerate(storage["chars"]):
@@ -192,15 +236,19 @@ def _units_reversed(m: re.Match) -> str:
     between them, so only what stands at the stretch's edges, or between two numbers after an
     Arabic letter, moves."""
     before = _last_strong(m.string, m.start())
-    units = (_LTR_UNIT if before == "R" else _LTR_UNIT_EUROPEAN).findall(m.group(1))
-    strong = []  # per unit: left to right (a Latin word, a number after one)
+    found = list((_LTR_UNIT if before == "R" else _LTR_UNIT_EUROPEAN).finditer(m.group(1)))
+    units = [u.group() for u in found]
+    # a bracket pair holding Latin text after Latin text is left to right too (rule N0)
+    lead = {"L": "a", "R": "\u0627"}.get(before or "", "")
+    paired = {k - len(lead) for pair in left_to_right_pairs(lead + m.group(1)) for k in pair}
+    strong = []  # per unit: left to right (a Latin word, a number after one, such a bracket)
     latin = before == "L"
-    for u in units:
+    for u, f in zip(units, found):
         if u[:1].isalpha() and u[:1].isascii() or "\u00c0" <= u[:1] <= "\u024f":
             latin = True
             strong.append(True)
         else:
-            strong.append(bool(u[:1].isdigit() and latin))
+            strong.append(bool(u[:1].isdigit() and latin) or f.start() in paired)
     runs: list[str] = []
     k = 0
     while k < len(units):
@@ -268,7 +316,20 @@ def resolve_embeddings(line: str) -> str:
     """Put the units of each embedded left-to-right stretch in logical order: a number, a
     time, a run of Latin words stay whole, the neutrals around them move to the other side
     (``⟨ :⟩`` -> ``: ``, ``⟨%78⟩`` -> ``78%``, ``⟨09:30 - 09:00⟩`` -> ``09:00 - 09:30``)."""
-    return _LTR_STRETCH.sub(_units_reversed, line)
+    return _LTR_STRETCH.sub(_units_reversed, _BRACKET_BEFORE_STRETCH.sub(_closing_into_stretch, line))
+
+
+# pdftotext sets the closing bracket of a pair in a left-to-right stretch («Partnership (OGP)»,
+# left to right by rule N0) before the stretch, as if of the right-to-left text («مبادرة )⟨ Open … (OGP⟩سنة»)
+_BRACKET_BEFORE_STRETCH = re.compile("\\)(\\s*)\u202a([^\u202a-\u202e]*)\u202c")
+
+
+def _closing_into_stretch(m: re.Match) -> str:
+    """The bracket put back at the end of the stretch it closes (where the stretch opens one)."""
+    body = m.group(2)
+    if body.count("(") <= body.count(")"):
+        return m.group()
+    return f"{m.group(1)}\u202a{body})\u202c"
 
 
 # The same extraction with its marks dropped: a stretch is then what stands between two

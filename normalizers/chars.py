@@ -20,7 +20,7 @@ def load_table(name: str) -> dict:
 
 _CONTROLS = re.compile("[" + "".join(load_table("bidi_controls.json")["chars"]) + "]")
 _CID = re.compile(r"\(cid:\d+\)")
-_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+_PRESENTATION = re.compile("[\ufb00-\ufb06\ufb50-\ufdff\ufe70-\ufefe]+")  # Latin ligatures (ﬁ) too
 _TATWEEL = re.compile("\u0640+")
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -64,7 +64,8 @@ def drop_cid_glyphs(text: str) -> str:
 
 
 def fold_presentation_forms(text: str) -> str:
-    """Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFE) to base letters (NFKC, only there).
+    """Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFE) and Latin ligatures (U+FB00-U+FB06:
+    Chromium's «ﬁ» in «Chafaﬁya») to base letters (NFKC, only there).
 
     Must run after visual->logical reordering: ﻻ folds to "لا" in logical order only
     when the ligature was still one character while the line was reversed.
@@ -167,13 +168,16 @@ def _strong(text: str, i: int, step: int) -> str:
 
 
 def _mirror_right_to_left(text: str, at: list[int]) -> str:
-    """The brackets at ``at`` mirrored, unless Latin text stands on both sides of one (a bracket
-    the bidi algorithm left in a left-to-right run, drawn as typed)."""
+    """The brackets at ``at`` mirrored, unless the bidi algorithm left one in a left-to-right run,
+    drawn as typed: Latin text on both sides of it, or a pair holding Latin text after Latin text."""
     if not at:
         return text
+    from normalizers.bidi import left_to_right_pairs  # (bidi's module needs none of this one)
+
+    typed = {k for pair in left_to_right_pairs(text) for k in pair}  # rule N0: «Partnership (OGP) سنة»
     chars = list(text)
     for i in at:
-        if not (_strong(text, i, -1) == "L" and _strong(text, i, 1) == "L"):
+        if i not in typed and not (_strong(text, i, -1) == "L" and _strong(text, i, 1) == "L"):
             chars[i] = MIRROR_PAIRS.get(chars[i], chars[i])
     return "".join(chars)
 

@@ -26,6 +26,7 @@ def test_numbers_dates_and_ranges_in_logical_place():
     "15-03-2024 هو تاريخ الاجتماع، وقد تقرر تأجيل 2018-2020 إلى الفترة 2021-2023.",
     "نسبة ما بين 20% و35% من مبلغ 1.250.000 درهم، مرجع ISO 2018-2020 للجودة.",
     "2018-2020",
+    "انضم المغرب إلى مبادرة Open Government Partnership (OGP) سنة 2018، حسب تقرير OECD (2019).",
     "الفترة ١٢-٣٠ شتنبر ٢٠٢٢ والتاريخ ١٢/٠٩/٢٠٢٢",
 ])
 def test_a_line_laid_out_by_the_display_algorithm_reads_back_as_typed(logical):
@@ -108,7 +109,9 @@ def test_dates_and_ranges_of_a_chromium_pdf_read_as_typed_from_the_pdf_and_from_
     """Chromium lays out a date with slashes as typed (3/2024), a range after an Arabic word in
     two runs (2026-2024 on the page), and a dated cell or a line opened by a date as one run
     (15-03-2024), a Latin line keeps its colon between its words (only its full stop is drawn
-    at the left), a lone bracket after a number is drawn mirrored (``(1``): mahdar's text of the
+    at the left), a lone bracket after a number is drawn mirrored (``(1``), a pair holding Latin
+    text after Latin text is drawn as typed, in the Latin run (rule N0: «Partnership (OGP)»), and
+    Chromium's «ﬁ» ligature is two letters: mahdar's text of the
     PDF, its repair of pdftotext's text of it (logical order, each left-to-right stretch embedded
     as drawn) and of pdfplumber's (visual order) read them all as typed."""
     assert CHROMIUM, "chromium must be installed in CI (make test installs it)"
@@ -119,7 +122,9 @@ def test_dates_and_ranges_of_a_chromium_pdf_read_as_typed_from_the_pdf_and_from_
                   "15-03-2024 هو تاريخ المصادقة على برمجة الفترة 2024-2026.",
                   "Plan d'action national 2018-2020 : rapport de suivi.",
                   "1) تحيين المنصة (انظر الملحق)؛ 2) نشر التقرير.",
-                  "تم عقد 3 اجتماعات (2 حضورية و1 عن بعد) خلال الفترة."]
+                  "تم عقد 3 اجتماعات (2 حضورية و1 عن بعد) خلال الفترة.",
+                  "انضم المغرب إلى مبادرة Open Government Partnership (OGP) عبر منصة Chafafiya سنة 2018.",
+                  "حسب تقرير OECD (2019) فإن المغرب حقق تقدما."]
     cells = ["تحيين منصة التتبع", "2018-2020", "15-03-2024", "3/2024"]
     html = ('<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>body {font-family: '
             '"DejaVu Sans", sans-serif; font-size: 12pt} td {padding: 4px 12px}</style></head><body>'
