@@ -212,9 +212,10 @@ _LTR_STRETCH = re.compile("\u202a([^\u202a-\u202e]*)\u202c")
 _LATIN_WORDS = r"[A-Za-z\u00c0-\u024f][\w.@/:'\-]*(?: [A-Za-z0-9\u00c0-\u024f][\w.@/:'\-]*)*"  # an address too
 # a number, a time, a date: a slash or colon joins two numbers of either kind (rule W4); a
 # dash only European digits that follow no Arabic letter (see ``_apart``): 15-03-2024 in a cell
-_LTR_UNIT = re.compile(rf"{_LATIN_WORDS}|[0-9\u0660-\u0669]+(?:[.,:/][0-9\u0660-\u0669]+)*|.", re.S)
-_LTR_UNIT_EUROPEAN = re.compile(rf"{_LATIN_WORDS}|[0-9]+(?:[.,:/\-][0-9]+)*|[0-9\u0660-\u0669]+(?:[.,:/][0-9\u0660-\u0669]+)*|.",
-                                re.S)
+# (Arabic numbers take the Arabic decimal and thousands separators, themselves of that class: ١٢٬٥٠٠، ٣٫٥)
+_LTR_UNIT = re.compile(rf"{_LATIN_WORDS}|[0-9\u0660-\u0669]+(?:[.,:/\u066b\u066c][0-9\u0660-\u0669]+)*|.", re.S)
+_LTR_UNIT_EUROPEAN = re.compile(rf"{_LATIN_WORDS}|[0-9]+(?:[.,:/\-][0-9]+)*|"
+                                rf"[0-9\u0660-\u0669]+(?:[.,:/\u066b\u066c][0-9\u0660-\u0669]+)*|.", re.S)
 
 
 def _last_strong(text: str, end: int) -> str | None:
@@ -228,6 +229,19 @@ def _last_strong(text: str, end: int) -> str | None:
     return None
 
 
+class _Joined:
+    """Two units found side by side, as one (``group`` and ``start`` as a match's)."""
+
+    def __init__(self, a, b) -> None:
+        self._text, self._start = a.group() + b.group(), a.start()
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+
 def _units_reversed(m: re.Match) -> str:
     """The units of a left-to-right stretch drawn on the page, in logical order: a right-to-left
     paragraph lays the stretch's runs out from the right, so they read from the last; but the
@@ -237,6 +251,15 @@ def _units_reversed(m: re.Match) -> str:
     Arabic letter, moves."""
     before = _last_strong(m.string, m.start())
     found = list((_LTR_UNIT if before == "R" else _LTR_UNIT_EUROPEAN).finditer(m.group(1)))
+    # a number and Latin letters written together (2ème, 1er) are one run: no neutral parts them
+    k = 1
+    while k < len(found):
+        a, b = found[k - 1].group(), found[k].group()
+        if a[-1:].isalnum() and b[:1].isalnum() and len(a) + len(b) > 2 and \
+                (a[-1:].isdigit() != b[:1].isdigit()):
+            found[k - 1:k + 1] = [_Joined(found[k - 1], found[k])]
+        else:
+            k += 1
     units = [u.group() for u in found]
     # a bracket pair holding Latin text after Latin text is left to right too (rule N0)
     lead = {"L": "a", "R": "\u0627"}.get(before or "", "")

@@ -111,7 +111,8 @@ def test_dates_and_ranges_of_a_chromium_pdf_read_as_typed_from_the_pdf_and_from_
     (15-03-2024), a Latin line keeps its colon between its words (only its full stop is drawn
     at the left), a lone bracket after a number is drawn mirrored (``(1``), a pair holding Latin
     text after Latin text is drawn as typed, in the Latin run (rule N0: «Partnership (OGP)»), and
-    Chromium's «ﬁ» ligature is two letters: mahdar's text of the
+    Chromium's «ﬁ» ligature is two letters, a number written against Latin letters (2ème) or
+    with the Arabic separators (١٢٬٥٠٠) is one run: mahdar's text of the
     PDF, its repair of pdftotext's text of it (logical order, each left-to-right stretch embedded
     as drawn) and of pdfplumber's (visual order) read them all as typed."""
     assert CHROMIUM, "chromium must be installed in CI (make test installs it)"
@@ -124,7 +125,8 @@ def test_dates_and_ranges_of_a_chromium_pdf_read_as_typed_from_the_pdf_and_from_
                   "1) تحيين المنصة (انظر الملحق)؛ 2) نشر التقرير.",
                   "تم عقد 3 اجتماعات (2 حضورية و1 عن بعد) خلال الفترة.",
                   "انضم المغرب إلى مبادرة Open Government Partnership (OGP) عبر منصة Chafafiya سنة 2018.",
-                  "حسب تقرير OECD (2019) فإن المغرب حقق تقدما."]
+                  "حسب تقرير OECD (2019) فإن المغرب حقق تقدما.",
+                  "الدورة 2ème من البرنامج، وبلغ عدد المستفيدين ١٢٬٥٠٠ مستفيد بنسبة ٣٫٥٪ من الساكنة."]
     cells = ["تحيين منصة التتبع", "2018-2020", "15-03-2024", "3/2024"]
     html = ('<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>body {font-family: '
             '"DejaVu Sans", sans-serif; font-size: 12pt} td {padding: 4px 12px}</style></head><body>'
