@@ -242,6 +242,14 @@ def test_clock_times_and_their_ranges_stay_whole():
     assert repair_runs(" 09:30 - 09:00 الاستقبال") == "الاستقبال 09:00 - 09:30"
 
 
+def test_a_number_with_slashes_is_one_unit():
+    """A slash joins two numbers in one left-to-right run (the bidi algorithm's rule W4): a
+    meeting's number and a date written with slashes are read whole, as typed."""
+    assert repair_runs(" .09:30على الساعة  2024مارس  15المنعقد يوم  3/2024محضر اجتماع لجنة الإشراف رقم ") == \
+        "محضر اجتماع لجنة الإشراف رقم 3/2024 المنعقد يوم 15 مارس 2024 على الساعة 09:30."
+    assert [a.text for a in atoms_of("قبل 30/04/2024.")] == ["قبل", "30/04/2024", "."]
+
+
 def test_a_label_colon_written_against_its_word_at_the_raw_end_stays_with_it():
     """At a visual line's raw end (its logical start) a colon glued to a word is the label's,
     not the line's last mark; a heading's colon at the raw start still ends the line."""
