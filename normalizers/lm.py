@@ -22,10 +22,11 @@ _AR_LETTER = "\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670-\u06d3\u06d5"
 _ATOM = re.compile(
     rf"(?P<ar>[{_AR_LETTER}]+)"
     r"|(?P<num>[0-9\u0660-\u0669]{1,2}:[0-9\u0660-\u0669]{2}(?![0-9\u0660-\u0669])"  # a clock time is one unit
-    r"|[0-9\u0660-\u0669]+(?:(?:[.,/\u066b\u066c]|، ?)[0-9\u0660-\u0669]+)*)"  # a slash joins two numbers: 3/2024
+    r"|[0-9\u0660-\u0669]+(?:(?:[.,/\u066b\u066c]|، ?)[0-9\u0660-\u0669]+)*(?![0-9A-Za-z\u00c0-\u024f]))"  # 3/2024
     # e-mail addresses, URLs and domain names are one left-to-right unit (chafafiya.ma),
     # then runs of Latin words
-    r"|(?P<lat>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    r"|(?P<lat>[0-9]+[A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f]*"  # a number written against Latin letters: 2ème, 4G
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
     r"|(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%\-]*[A-Za-z0-9/]"
     r"|[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:[a-z]{2,6})(?![A-Za-z0-9])(?:/[A-Za-z0-9._~/%\-]*[A-Za-z0-9/])?"
     r"|[A-Za-z\u00c0-\u024f]+(?:[ '\-][A-Za-z\u00c0-\u024f]+)*)"

@@ -242,12 +242,15 @@ def test_clock_times_and_their_ranges_stay_whole():
     assert repair_runs(" 09:30 - 09:00 الاستقبال") == "الاستقبال 09:00 - 09:30"
 
 
-def test_a_number_with_slashes_is_one_unit():
+def test_a_number_with_slashes_or_written_against_latin_letters_is_one_unit():
     """A slash joins two numbers in one left-to-right run (the bidi algorithm's rule W4): a
-    meeting's number and a date written with slashes are read whole, as typed."""
+    meeting's number and a date written with slashes are read whole, as typed; so is a number
+    written against Latin letters (no neutral parts them: 4G, 2ème)."""
     assert repair_runs(" .09:30على الساعة  2024مارس  15المنعقد يوم  3/2024محضر اجتماع لجنة الإشراف رقم ") == \
         "محضر اجتماع لجنة الإشراف رقم 3/2024 المنعقد يوم 15 مارس 2024 على الساعة 09:30."
     assert [a.text for a in atoms_of("قبل 30/04/2024.")] == ["قبل", "30/04/2024", "."]
+    assert [a.text for a in atoms_of("الجيل 4G و2ème 15")] == ["الجيل", "4G", "و", "2ème", "15"]
+    assert repair_runs(" .الجيل 4Gتعميم شبكة ") == "تعميم شبكة الجيل 4G."
 
 
 def test_a_label_colon_written_against_its_word_at_the_raw_end_stays_with_it():
