@@ -218,30 +218,6 @@ _LTR_UNIT_EUROPEAN = re.compile(rf"{_LATIN_WORDS}|[0-9]+(?:[.,:/\-][0-9]+)*|"
                                 rf"[0-9\u0660-\u0669]+(?:[.,:/\u066b\u066c][0-9\u0660-\u0669]+)*|.", re.S)
 
 
-def _last_strong(text: str, end: int) -> str | None:
-    """The direction of the last strong letter before ``end``: "R", "L", or None (the paragraph's start)."""
-    for c in reversed(text[:end]):
-        cls = bidi_class(c)
-        if cls in ("AL", "R"):
-            return "R"
-        if cls == "L":
-            return "L"
-    return None
-
-
-class _Joined:
-    """Two units found side by side, as one (``group`` and ``start`` as a match's)."""
-
-    def __init__(self, a, b) -> None:
-        self._text, self._start = a.group() + b.group(), a.start()
-
-    def group(self) -> str:
-        return self._text
-
-    def start(self) -> int:
-        return self._start
-
-
 def _units_reversed(m: re.Match) -> str:
     """The units of a left-to-right stretch drawn on the page, in logical order: a right-to-left
     paragraph lays the stretch's runs out from the right, so they read from the last; but the
@@ -249,43 +225,39 @@ def _units_reversed(m: re.Match) -> str:
     2018-2020 : rapport», a number after a Latin word being left to right too, W7) and stay
     between them, so only what stands at the stretch's edges, or between two numbers after an
     Arabic letter, moves."""
-    before = _last_strong(m.string, m.start())
-    found = list((_LTR_UNIT if before == "R" else _LTR_UNIT_EUROPEAN).finditer(m.group(1)))
-    # a number and Latin letters written together (2ème, 1er) are one run: no neutral parts them
-    k = 1
-    while k < len(found):
-        a, b = found[k - 1].group(), found[k].group()
-        if a[-1:].isalnum() and b[:1].isalnum() and len(a) + len(b) > 2 and \
-                (a[-1:].isdigit() != b[:1].isdigit()):
-            found[k - 1:k + 1] = [_Joined(found[k - 1], found[k])]
+    before = _strong_before(m.string, m.start())
+    units = [(u.group(), u.start()) for u in
+             (_LTR_UNIT if before == "R" else _LTR_UNIT_EUROPEAN).finditer(m.group(1))]
+    k = 1  # a number and Latin letters written together (2ème, 1er) are one run: no neutral parts them
+    while k < len(units):
+        (a, start), (b, _) = units[k - 1], units[k]
+        if a[-1:].isalnum() and b[:1].isalnum() and a[-1:].isdigit() != b[:1].isdigit():
+            units[k - 1:k + 1] = [(a + b, start)]
         else:
             k += 1
-    units = [u.group() for u in found]
     # a bracket pair holding Latin text after Latin text is left to right too (rule N0)
     lead = {"L": "a", "R": "\u0627"}.get(before or "", "")
     paired = {k - len(lead) for pair in left_to_right_pairs(lead + m.group(1)) for k in pair}
     strong = []  # per unit: left to right (a Latin word, a number after one, such a bracket)
     latin = before == "L"
-    for u, f in zip(units, found):
+    for u, start in units:
         if u[:1].isalpha() and u[:1].isascii() or "\u00c0" <= u[:1] <= "\u024f":
             latin = True
             strong.append(True)
         else:
-            strong.append(bool(u[:1].isdigit() and latin) or f.start() in paired)
+            strong.append(bool(u[:1].isdigit() and latin) or start in paired)
     runs: list[str] = []
     k = 0
     while k < len(units):
         j = k + 1
-        if strong[k]:  # a left-to-right unit takes the neutrals after it up to the next one
-            while True:
-                e = j
-                while e < len(units) and not strong[e] and not units[e][:1].isdigit():
-                    e += 1
-                if e < len(units) and strong[e] and e > j - 1:
-                    j = e + 1
-                else:
-                    break
-        runs.append("".join(units[k:j]))
+        while strong[k]:  # a left-to-right unit takes the neutrals after it up to the next one
+            e = j
+            while e < len(units) and not strong[e] and not units[e][0][:1].isdigit():
+                e += 1
+            if e == len(units) or not strong[e]:
+                break
+            j = e + 1
+        runs.append("".join(u for u, _ in units[k:j]))
         k = j
     return "".join(reversed(runs))
 
