@@ -11,6 +11,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from normalizers.bidi import left_to_right_pairs
+
 
 @lru_cache(maxsize=None)
 def load_table(name: str) -> dict:
@@ -167,30 +169,24 @@ def _strong(text: str, i: int, step: int) -> str:
     return ""
 
 
-def _mirror_right_to_left(text: str, at: list[int]) -> str:
-    """The brackets at ``at`` mirrored, unless the bidi algorithm left one in a left-to-right run,
-    drawn as typed: Latin text on both sides of it, or a pair holding Latin text after Latin text."""
+def mirror_drawn_brackets(text: str) -> str:
+    """Every bracket of a logical right-to-left line mirrored back, where the text layer gives
+    each as the glyph drawn (Chromium, ReportLab; see ``shows_mirrored_brackets``): the bidi
+    algorithm sets a bracket to the right-to-left paragraph's direction (rules N0-N2), so it
+    was drawn mirrored, unless it left the bracket in a left-to-right run, drawn as typed (Latin
+    text on both sides of it, or a pair holding Latin text after Latin text: «Partnership (OGP)
+    سنة»). The pairs, the halves of a pair a line break cut («(Plateforme» … «co-création)») and
+    the lone ones alike, so a line with both (``1( تحيين )انظر الملحق(؛ 2(``) reads «1) تحيين
+    (انظر الملحق)؛ 2)», which balancing the line as a whole cannot tell."""
+    at = [i for i, ch in enumerate(text) if ch in _OPEN or ch in _CLOSE]
     if not at:
         return text
-    from normalizers.bidi import left_to_right_pairs  # (bidi's module needs none of this one)
-
-    typed = {k for pair in left_to_right_pairs(text) for k in pair}  # rule N0: «Partnership (OGP) سنة»
+    typed = {k for pair in left_to_right_pairs(text) for k in pair}
     chars = list(text)
     for i in at:
         if i not in typed and not (_strong(text, i, -1) == "L" and _strong(text, i, 1) == "L"):
             chars[i] = MIRROR_PAIRS.get(chars[i], chars[i])
     return "".join(chars)
-
-
-def mirror_drawn_brackets(text: str) -> str:
-    """Every bracket of a logical right-to-left line mirrored back, where the text layer gives
-    each as the glyph drawn (Chromium, ReportLab; see ``shows_mirrored_brackets``): the bidi
-    algorithm sets a bracket to the right-to-left paragraph's direction (rules N0-N2), so it
-    was drawn mirrored, unless Latin text stands on both sides. The pairs, the halves of a pair
-    a line break cut («(Plateforme» … «co-création)») and the lone ones alike, so a line with
-    both (``1( تحيين )انظر الملحق(؛ 2(``) reads «1) تحيين (انظر الملحق)؛ 2)», which balancing
-    the line as a whole cannot tell."""
-    return _mirror_right_to_left(text, [i for i, ch in enumerate(text) if ch in _OPEN or ch in _CLOSE])
 
 
 def shows_mirrored_brackets(visual_lines: list[str]) -> bool:

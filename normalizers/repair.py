@@ -134,10 +134,16 @@ def cell_bold_edges(raw: RawLine, rtl: bool | None = None) -> list[tuple[bool, b
     return edges[::-1] if (has_rtl(raw.text) if rtl is None else rtl) else edges
 
 
+def _bracket_step(drawn: bool):
+    """Brackets restored: every one of a right-to-left run where the text layer gives each as the
+    glyph drawn (``chars.mirror_drawn_brackets``), else mirrored pairs by balance."""
+    return mirror_drawn_brackets if drawn else fix_brackets
+
+
 def repair_pdf_line(raw: RawLine, rtl: bool | None = None, drawn: bool = False) -> tuple[str, list[str] | None]:
     """Logical text of one PDF line or table row (cells right to left when ``rtl``); ``drawn``:
-    the text layer gives each bracket as the glyph drawn (see ``chars.mirror_drawn_brackets``)."""
-    fix_brackets_ = mirror_drawn_brackets if drawn else fix_brackets
+    see ``_bracket_step``."""
+    brackets = _bracket_step(drawn)
     if raw.cells is not None:
         cells = []
         glyph_cells = raw.cell_glyphs or [[] for _ in raw.cells]
@@ -146,18 +152,18 @@ def repair_pdf_line(raw: RawLine, rtl: bool | None = None, drawn: bool = False) 
                 sub = _cell_lines(glyph_lines, rtl)
             else:
                 sub = [clean_chars(reorder_visual_text(s)) for s in cell.split("\n")]
-            cells.append(order_ranges(normalize_percent(fix_brackets_("\n".join(s for s in sub if s)))))
+            cells.append(order_ranges(normalize_percent(brackets("\n".join(s for s in sub if s)))))
         if has_rtl(raw.text) if rtl is None else rtl:
             cells = cells[::-1]
         return display_row(cells), cells
-    return order_ranges(fix_brackets_(normalize_percent(clean_chars(reorder_glyph_line(raw.glyphs, rtl))))), None
+    return order_ranges(brackets(normalize_percent(clean_chars(reorder_glyph_line(raw.glyphs, rtl))))), None
 
 
 def repair_pdf_text_line(raw: RawLine, rtl: bool | None = None, drawn: bool = False) -> tuple[str, list[int]]:
     """A running-text PDF line in logical order, with its exact offset map to the raw line
     (``drawn``: see ``repair_pdf_line``)."""
     logical, src = reorder_glyphs_mapped(raw.glyphs, rtl)
-    text = order_ranges((mirror_drawn_brackets if drawn else fix_brackets)(normalize_percent(clean_chars(logical))))
+    text = order_ranges(_bracket_step(drawn)(normalize_percent(clean_chars(logical))))
     return text, carry_offsets(logical, text, src)
 
 
