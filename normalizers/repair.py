@@ -251,7 +251,7 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
             repaired = [" ".join(normalize_percent(resolve_displaced(l)).split()) for l in spaced]
     # mirrored pairs put back; in a PDF's text that gives every bracket as drawn, each one of a
     # right-to-left line (a line of numbers or Latin text alone is read as drawn, see ``reorder_visual_text``)
-    mended = [mirror_drawn_brackets(l) if drawn and has_rtl(l) else fix_brackets(l) for l in repaired]
+    mended = [_bracket_step(drawn and has_rtl(l))(l) for l in repaired]
     mended = [space_brackets(m) if m != l else m for m, l in zip(mended, repaired)]
     return mended, [" ".join(l.split()) for l in spaced]
 
