@@ -341,6 +341,7 @@ def _line_key(line: str) -> str:
 
 DOCUMENT_WEIGHT = 3.0  # nats per log(1 + n) of a word pair the document shows on its other lines
 NUMBER_WEIGHT = 1.5  # the same for a word before a number (any number): less telling
+TRIPLE_WEIGHT = 4.0  # nats per log(1 + n) of three words side by side the document shows on its other lines
 
 
 def word_pairs(line: str) -> list[tuple[str, str]]:
@@ -352,6 +353,12 @@ def word_pairs(line: str) -> list[tuple[str, str]]:
     return [(lm_key(a), lm_key(b)) for a, b in zip(atoms, atoms[1:])
             if a.kind == "ar" and b.kind in ("ar", "num")
             or _phrase_atom(a) and _phrase_atom(b)]
+
+
+def word_triples(line: str) -> list[tuple[str, str, str]]:
+    """The model keys of every three neighbouring Arabic words of a line (a phrase: «دليل لجنة الاشراف»)."""
+    keys = [lm_key(a) if a.kind == "ar" else None for a in atoms_of(line)]
+    return [(a, b, c) for a, b, c in zip(keys, keys[1:], keys[2:]) if a and b and c]
 
 
 def _phrase_atom(a: Atom) -> bool:
@@ -369,17 +376,27 @@ class DocumentModel:
     own pairs never count for it."""
 
     def __init__(self, base: BigramModel, lines: list[str], own: Counter[tuple[str, str]] | None = None,
-                 pairs: Counter[tuple[str, str]] | None = None, space_penalty: float | None = None) -> None:
+                 pairs: Counter[tuple[str, str]] | None = None, space_penalty: float | None = None,
+                 triples: Counter[tuple[str, str, str]] | None = None,
+                 own_triples: Counter[tuple[str, str, str]] | None = None) -> None:
         self.base = base
         self.pairs = pairs if pairs is not None else Counter(p for line in lines for p in word_pairs(line))
+        self.triples = triples if triples is not None else Counter(t for line in lines for t in word_triples(line))
         self.own = own or Counter()
+        self.own_triples = own_triples or Counter()
         if space_penalty is not None:  # the document's cost of a run boundary at a plain space
             self.space_penalty = space_penalty
 
     def reading(self, line: str) -> "DocumentModel":
         """The model for reading ``line`` (whose reading so far is ``line``): its pairs left out."""
         return DocumentModel(self.base, [], Counter(word_pairs(line)), self.pairs,
-                             self.__dict__.get("space_penalty"))
+                             self.__dict__.get("space_penalty"), self.triples, Counter(word_triples(line)))
+
+    def triple_bonus(self, a: str, b: str, c: str) -> float:
+        """What three words side by side gain where the document's other lines write them so
+        (``TRIPLE_WEIGHT · log(1 + n)``), beyond their two pairs' evidence."""
+        n = self.triples.get((a, b, c), 0) - self.own_triples.get((a, b, c), 0)
+        return TRIPLE_WEIGHT * math.log1p(n) if n > 0 else 0.0
 
     def __getattr__(self, name: str):  # counts, classes and the rest: the base model's
         return getattr(self.base, name)

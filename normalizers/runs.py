@@ -29,7 +29,7 @@ from itertools import accumulate
 
 from normalizers.bidi import displaced_stretches, order_ranges
 from normalizers.chars import MIRROR_PAIRS, fix_brackets, load_table
-from normalizers.lm import (_AR_LETTER, PROCLITICS, Atom, BigramModel, DocumentModel, WordModel, atoms_of, lm_key, model,
+from normalizers.lm import (_AR_LETTER, PROCLITICS, Atom, BigramModel, DocumentModel, WordModel, atoms_of, is_word, lm_key, model,
                             sequence, text_key)
 from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, SHORT_WORDS, Vocabulary, article_moves, clitic_moves,
                                 doc_pairs, doc_vocabulary, glued_word_splits, join_edge_pieces, join_split_words, lone_article_readings,
@@ -108,6 +108,14 @@ def is_forced_seam(prev: Atom, cur: Atom) -> bool:
         return True
     return prev.kind == "p" and (prev.text in "،,:؛." and (cur.kind in _WORDISH or cur.text == "(")
                                  or prev.text == "%" and cur.kind == "ar")
+
+
+def _latin_side(atoms: list[Atom], i: int) -> str:
+    """The kind of the atom before ``i``, a closing bracket typed against Latin text (``conception)``) being Latin."""
+    prev = atoms[i - 1]
+    if i > 1 and prev.text in ")]" and not prev.space_before and atoms[i - 2].kind == "lat":
+        return "lat"
+    return prev.kind
 
 
 def is_plain_space(prev: Atom, cur: Atom) -> bool:
@@ -332,24 +340,76 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                 cost[i - 1] = max(cost[i - 1], space + GLUED_MARK_PENALTY)
     if n > 1 and atoms[0].text == ":" and opens_last_run(atoms) and cost[1] != FORCED:
         cost[1] = RANGE_PENALTY  # a label's colon and the title after it are one run
-    score, groups = _best_groups(keys, pre, join, cost, lm, left, right, edge_keys)
+    triples = _triples(keys, lm)
+    # Latin text (its closing bracket typed against it) and an Arabic word beside it are runs of two
+    # directions: a line read in runs parts them (``السياق conception) تصميم`` is «تصميم (conception)
+    # … السياق», never «(conception) تصميم …»); or the line reads as written, one run
+    script = [i for i in range(1, n) if atoms[i].space_before and cost[i] == SEAM_PENALTY and
+              {_latin_side(atoms, i), atoms[i].kind} == {"lat", "ar"}]
+    as_written = None
+    if script and FORCED not in cost[1:]:
+        as_written = _best_groups(keys, pre, join, [0.0] + [NO_LINE_START] * (n - 1), lm, left, right,
+                                  edge_keys, triples)
+    for i in script:
+        cost[i] = FORCED
+    score, groups = _best_groups(keys, pre, join, cost, lm, left, right, edge_keys, triples)
+    if as_written is not None and as_written[0] > score:
+        score, groups = as_written
     # the other way such a line is laid out: word by word (a table row whose every word is
     # a piece of its own), every space between words a seam, at one cost for the whole line
     wordwise = [FORCED if i and atoms[i].space_before and atoms[i].kind in _WORDISH and
                 atoms[i - 1].kind in _WORDISH and c != RANGE_PENALTY and c >= 0 else c for i, c in enumerate(cost)]
     if wordwise != cost and not ends:
-        w_score, w_groups = _best_groups(keys, pre, join, wordwise, lm, left, right, edge_keys)
+        w_score, w_groups = _best_groups(keys, pre, join, wordwise, lm, left, right, edge_keys, triples)
         if w_score - WORDWISE_PENALTY > score:
             return w_score - WORDWISE_PENALTY, w_groups
     return score, groups
 
 
+Triples = tuple[list[float], list[list[float]], list[list[float]]]
+
+
+def _triples(keys: list[str], lm: WordModel) -> Triples | None:
+    """The document's evidence for three words side by side (``DocumentModel.triple_bonus``),
+    in the terms of the reading's dynamic programme: ``inner[i]`` for atoms ``i - 1, i, i + 1``
+    read in raw order inside a run; ``before[x][y]`` for ``x - 1, x`` ending one run and ``y``
+    starting the next; ``after[x][y]`` for ``x`` ending one run and ``y, y + 1`` starting the
+    next. None where the model knows no document, or the document repeats none of them."""
+    bonus = getattr(lm, "triple_bonus", None)
+    if bonus is None or not lm.triples:
+        return None
+    n = len(keys)
+    words = [is_word(k) for k in keys]
+    if sum(words) < 3:
+        return None
+    inner = [bonus(keys[i - 1], keys[i], keys[i + 1]) if 0 < i < n - 1 and words[i - 1] and words[i] and words[i + 1]
+             else 0.0 for i in range(n)]
+    before = [[0.0] * n for _ in range(n)]
+    after = [[0.0] * n for _ in range(n)]
+    seen = False
+    for x in range(n):
+        if not words[x]:
+            continue
+        for y in range(n):
+            if not words[y] or x == y:
+                continue
+            if x > 0 and words[x - 1] and x - 1 != y:
+                before[x][y] = bonus(keys[x - 1], keys[x], keys[y])
+            if y + 1 < n and words[y + 1] and y + 1 != x:
+                after[x][y] = bonus(keys[x], keys[y], keys[y + 1])
+            seen = seen or bool(before[x][y] or after[x][y])
+    return (inner, before, after) if seen or any(inner) else None
+
+
 def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cost: list[float],
                  lm: WordModel, left: str | None, right: str | None,
-                 edge_keys: tuple[list[str], list[str]] | None = None) -> tuple[float, list[list[int]]]:
+                 edge_keys: tuple[list[str], list[str]] | None = None,
+                 triples: Triples | None = None) -> tuple[float, list[list[int]]]:
     """Dynamic programme over the run segmentations allowed by ``cost`` (``FORCED`` where a
     boundary must be): the best score and its groups. ``edge_keys`` are the keys to score
-    a line's start and end on (``keys`` by default)."""
+    a line's start and end on (``keys`` by default); ``triples``, the evidence for three words
+    side by side (see ``_triples``): inside a run, and across a seam where the run before holds
+    two words or the run after does."""
     starts, ends = edge_keys or (keys, keys)
     n = len(keys)
     neg = -1e18
@@ -360,9 +420,19 @@ def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cos
     for i in range(1, n):
         last_seam[i] = i if cost[i] == FORCED else last_seam[i - 1]
     cost = [0.0 if c == FORCED else c for c in cost]
+    if triples is not None:  # inside a run: the triples centred on its inner atoms
+        inner, before, after = triples
+        tri = [0.0]
+        for i in range(n):
+            tri.append(tri[-1] + inner[i])
 
-    def internal(s: int, e: int) -> float:
-        return pre[e] - pre[s] if last_seam[e] <= s else neg
+        def internal(s: int, e: int) -> float:
+            if last_seam[e] > s:
+                return neg
+            return pre[e] - pre[s] + (tri[e] - tri[s + 1] if e > s + 1 else 0.0)
+    else:
+        def internal(s: int, e: int) -> float:
+            return pre[e] - pre[s] if last_seam[e] <= s else neg
 
     for e in range(n):
         f[0][e] = internal(0, e) + edge_score(lm, ends[e], right, False)
@@ -373,6 +443,8 @@ def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cos
                 continue
             for e2 in range(e + 1, n):
                 v = base + internal(e + 1, e2) + join[e2][s] - cost[e + 1]
+                if triples is not None:  # the run before in the output ends at e2, this one starts at s
+                    v += (before[e2][s] if e2 > e + 1 else 0.0) + (after[e2][s] if e > s else 0.0)
                 if v > f[e + 1][e2]:
                     f[e + 1][e2] = v
                     back[(e + 1, e2)] = s

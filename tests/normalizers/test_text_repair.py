@@ -86,10 +86,10 @@ def test_line_for_line(tmp_path):
     assert len(normalize_text(text).split("\n")) == len(text.split("\n"))
 
 
-@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.92), ("003_cef23d5024fd12d8", 0.96)])
+@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.94), ("003_cef23d5024fd12d8", 0.96)])
 def test_line_repair_floor_on_gold(shared, stem, floor):
     """Exact-line accuracy on the hand-made gold stays at or above the level reached (000:
-    47/51 since a comma typed against its word stays in that word's run; 003: 187/194 since a
+    48/51 since the document's three-word phrases count; 003: 187/194 since a
     line's last word is read before the number set after it and a number line's marks are
     read back in order)."""
     gold = [json.loads(l) for l in (shared / "gold" / f"{stem}.lines.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -250,7 +250,7 @@ def test_a_number_with_slashes_or_written_against_latin_letters_is_one_unit():
         "محضر اجتماع لجنة الإشراف رقم 3/2024 المنعقد يوم 15 مارس 2024 على الساعة 09:30."
     assert [a.text for a in atoms_of("قبل 30/04/2024.")] == ["قبل", "30/04/2024", "."]
     assert [a.text for a in atoms_of("الجيل 4G و2ème 15")] == ["الجيل", "4G", "و", "2ème", "15"]
-    assert repair_runs(" .الجيل 4Gتعميم شبكة ") == "تعميم شبكة الجيل 4G."
+    assert repair_runs(".4Gتعميم شبكة الجيل ") == "تعميم شبكة الجيل 4G."  # a run of its own, as Latin text is
 
 
 def test_a_label_colon_written_against_its_word_at_the_raw_end_stays_with_it():
@@ -464,6 +464,43 @@ def test_the_document_s_own_word_pairs_help_read_its_other_lines():
     assert alone.logp("البرمجه", "الجديده") == base
     out = normalize_text(seed("000").read_text(encoding="utf-8")).split("\n")
     assert out[34] == "تقييم منهجية أثر/وقع مختلف الالتزامات."
+
+
+def test_three_words_the_document_writes_together_are_read_together():
+    """A three-word phrase the document writes on another line is evidence beyond its two
+    pairs: seed 000 writes «دليل لجنة الاشراف» on line 79, so line 110
+    (``لجنة الاشرافدليل تخصيص … لمراجعة وإغناء.``) reads «… لمراجعة وإغناء دليل لجنة الاشراف.»,
+    not «دليل تخصيص … وإغناء لجنة الاشراف.». A mark ends a phrase; a line's own triples never
+    count for it."""
+    from normalizers.lm import DocumentModel, model, word_triples
+
+    assert word_triples("مقتضيات دليل لجنة الاشراف، يمكن مراجعة كل") == [
+        ("مقتضيات", "دليل", "لجنه"), ("دليل", "لجنه", "الاشراف"), ("يمكن", "مراجعه", "كل")]
+    lines = ["مقتضيات دليل لجنة الاشراف", "مراجعة دليل لجنة الاشراف"]
+    triple = ("دليل", "لجنه", "الاشراف")
+    assert DocumentModel(model(), lines).reading(lines[0]).triple_bonus(*triple) > 0  # seen on the other line
+    assert DocumentModel(model(), lines[:1]).reading(lines[0]).triple_bonus(*triple) == 0
+    assert not hasattr(model(), "triple_bonus")  # the general model knows no document
+    out = normalize_text(seed("000").read_text(encoding="utf-8")).split("\n")
+    assert out[109] == "تخصيص الاجتماع المقبل للجنة لمراجعة وإغناء دليل لجنة الاشراف."
+
+
+def test_latin_text_and_an_arabic_word_beside_it_are_two_runs():
+    """Latin text and the Arabic word beside it are runs of two directions: a line read in runs
+    parts them, however often the document writes the Arabic words that would otherwise come
+    together (seed 001's «تصميم آلية التشاور», around line 130's gloss); a line of one run
+    still reads as written."""
+    from normalizers.lm import DocumentModel, model
+    from normalizers.pieces import Vocabulary, doc_pairs, doc_vocabulary
+    from normalizers.runs import prepare_line, read_prepared
+
+    line = "آلية التشاور مستدامة تتلاءم مع السياق conception) تصميم ) •"
+    lines = ["• لا يوجد تقدم في تصميم آلية التشاور", "• تصميم آلية التشاور مع المجتمع المدني", line]
+    vocab = Vocabulary(model(), doc_vocabulary(lines), doc_pairs(lines))
+    doc = DocumentModel(model(), lines).reading(line)
+    assert read_prepared(prepare_line(line, vocab), "<s>", None, doc) == \
+        "• تصميم (conception) آلية التشاور مستدامة تتلاءم مع السياق"
+    assert repair_runs("مبادرة Open Government Partnership سنة 2011") == "مبادرة Open Government Partnership سنة 2011"
 
 
 def test_a_word_the_document_writes_before_a_number_keeps_it_there():
