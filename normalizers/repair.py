@@ -33,12 +33,12 @@ from normalizers.rows import display_row, drop_page_furniture, join_page_broken_
 from normalizers.runs import looks_visual, repair_text_lines, space_brackets, visual_line_closes
 from pipeline.models import Glyph, Line, RawDocument, RawLine, TextDocument
 
-_PCT_BEFORE = re.compile(r"(?<![\w%])%\s?(\d+(?:[.,]\d+)?)(?![\d%])")
+_PCT_BEFORE = re.compile(r"(?<![\w%\u066a])([%\u066a])\s?(\d+(?:[.,\u066b]\d+)?)(?![\d%\u066a])")
 
 
 def normalize_percent(text: str) -> str:
-    """``%90`` (percent sign laid out before the number) -> ``90%``."""
-    return _PCT_BEFORE.sub(r"\1%", text)
+    """``%90`` (percent sign laid out before the number) -> ``90%``; the same for ``٪٩٠``."""
+    return _PCT_BEFORE.sub(r"\2\1", text)
 
 
 def reorder_glyph_line(glyphs: list[Glyph], rtl: bool | None = None) -> str:

@@ -36,7 +36,8 @@ from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, SHORT_WORDS, Voca
                                 split_glued, transfer_fragments)
 
 # punctuation that attaches to the word before it / after it
-_CLOSING = set("،.:؛!?)]}»%,;؟")
+PERCENT = "%\u066a"  # the percent sign and the Arabic one (٪), both written after their number
+_CLOSING = set("،.:؛!?)]}»,;؟" + PERCENT)
 _OPENING = set("([{«")
 # marks that close a sentence or item (at a line's logical end)
 _TRAIL = "،.:؛;,!؟?"
@@ -107,7 +108,7 @@ def is_forced_seam(prev: Atom, cur: Atom) -> bool:
     if prev.kind in _WORDISH and cur.kind in _WORDISH:
         return True
     return prev.kind == "p" and (prev.text in "،,:؛." and (cur.kind in _WORDISH or cur.text == "(")
-                                 or prev.text == "%" and cur.kind == "ar")
+                                 or prev.text in PERCENT and cur.kind == "ar")
 
 
 def _latin_side(atoms: list[Atom], i: int) -> str:
@@ -510,7 +511,7 @@ _SPACED_DASH = re.compile(rf"(?<=[{_AR_LETTER}])(?: - ?|- )(?=[{_AR_LETTER}])")
 _LONE_CLITIC = re.compile(rf"(?:(?<=\s)|^)(ال|[وبل]) (?=[{_AR_LETTER}])")
 
 
-_SPACE_BEFORE_CLOSE = re.compile(rf"(?<=[{_AR_LETTER}A-Za-z0-9.%]) +(?=[)\]}}»])")
+_SPACE_BEFORE_CLOSE = re.compile(rf"(?<=[{_AR_LETTER}A-Za-z0-9.{PERCENT}]) +(?=[)\]}}»])")
 
 
 def space_brackets(text: str) -> str:
@@ -559,10 +560,10 @@ def _edge_punct(atoms: list[Atom], spaced: bool = False) -> tuple[list[Atom], li
     i, j = 0, len(atoms)
     # a lone "(" at the raw start is the mirrored ")" that closes the logical line
     opener = "(" if not any(a.text == ")" for a in atoms) else ""
-    while i < j and atoms[i].kind == "p" and atoms[i].text in _TRAIL + _LEAD + opener + "%":
+    while i < j and atoms[i].kind == "p" and atoms[i].text in _TRAIL + _LEAD + opener + PERCENT:
         if opens_last_run(atoms[i:j]) and not spaced:
             break
-        if atoms[i].text == "%":  # "%95 2023إلى …": a percentage drawn at the line's left ends it
+        if atoms[i].text in PERCENT:  # "%95 2023إلى …": a percentage drawn at the line's left ends it
             if not (i + 2 < j and atoms[i + 1].kind == "num" and not atoms[i + 1].wide_before):
                 break
             # read before the marks laid out left of it ("،%50": «… 50%،»)
@@ -791,7 +792,7 @@ def pieces_apart(atoms: list[Atom], numbers_apart: bool = True) -> list[Atom]:
             for i, a in enumerate(atoms)]
 
 
-_MARKS_AFTER_NUMBER = re.compile(r"(?<=[0-9\u0660-\u0669%])[.،؛:]+[)\]]+$")  # a stop before a bracket
+_MARKS_AFTER_NUMBER = re.compile(rf"(?<=[0-9\u0660-\u0669{PERCENT}])[.،؛:]+[)\]]+$")  # a stop before a bracket
 
 
 def prepare_line(line: str, vocab: Vocabulary, whole_words: bool = False) -> Prepared:
@@ -1033,7 +1034,7 @@ def read_in_context(lines: list[str], table: list[bool], prepared: list[Prepared
     return out
 
 
-_FIGURE = re.compile(r"[0-9\u0660-\u0669]+(?:[.,:/%][0-9\u0660-\u0669]*)*%?")
+_FIGURE = re.compile(rf"[0-9\u0660-\u0669]+(?:[.,:/{PERCENT}][0-9\u0660-\u0669]*)*[{PERCENT}]?")
 SPACED_SHARE = 0.5  # of a line's gaps, wide: the line is laid out word by word
 SPACED_MIN_GAPS = 2
 SPACED_MARGIN = 2.0  # nats by which the reading must beat the line as written

@@ -330,6 +330,22 @@ def test_percentage_at_the_raw_start_ends_the_line():
     assert repair_runs(lines[209]) == "التشوير بنسبة 50%،"
 
 
+_ARABIC_INDIC = str.maketrans("0123456789%", "٠١٢٣٤٥٦٧٨٩٪")
+
+
+@pytest.mark.parametrize("raw,logical", [
+    (" ،% 50التشوير بنسبة ", "التشوير بنسبة 50%،"),
+    ("%95 2023إلى 2021 الفترة الممتدة من ", "الفترة الممتدة من 2021 إلى 2023 95%"),
+    (" .بين الالتزامات مع تفاوت ملحوظ ، 60%الإنجاز للالتزامات المعروضة بلغ حوالي",
+     "الإنجاز للالتزامات المعروضة بلغ حوالي 60%، مع تفاوت ملحوظ بين الالتزامات."),
+], ids=["before-a-comma", "after-a-range", "glued-to-a-word"])
+def test_the_arabic_percent_sign_is_read_like_the_percent_sign(raw, logical):
+    """A percentage written with Arabic-Indic digits and the Arabic percent sign (٪) is read
+    where the same line written with 0-9 and % is."""
+    assert repair_runs(raw) == logical
+    assert repair_runs(raw.translate(_ARABIC_INDIC)) == logical.translate(_ARABIC_INDIC)
+
+
 def test_words_written_together_are_a_seam_unless_their_order_reads_far_better():
     """«الاشرافدليل» (seed 000 line 110) is a seam between runs; «سيرالمرصد» (seed 001 line
     157, a bulleted line in one run) is a space the extraction lost: the words stay in order,
