@@ -382,6 +382,9 @@ class DocumentModel:
         self.base = base
         self.pairs = pairs if pairs is not None else Counter(p for line in lines for p in word_pairs(line))
         self.triples = triples if triples is not None else Counter(t for line in lines for t in word_triples(line))
+        # the pairs that open and close them: where a reading may find one (see ``runs._triples``)
+        self.triple_heads = {(a, b) for a, b, _ in self.triples}
+        self.triple_tails = {(b, c) for _, b, c in self.triples}
         self.own = own or Counter()
         self.own_triples = own_triples or Counter()
         if space_penalty is not None:  # the document's cost of a run boundary at a plain space

@@ -367,7 +367,7 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
     return score, groups
 
 
-Triples = tuple[list[float], list[list[float]], list[list[float]]]
+Triples = tuple[list[float], list[list[float]] | None, list[list[float]] | None]
 
 
 def _triples(keys: list[str], lm: WordModel) -> Triples | None:
@@ -375,7 +375,8 @@ def _triples(keys: list[str], lm: WordModel) -> Triples | None:
     in the terms of the reading's dynamic programme: ``inner[i]`` for atoms ``i - 1, i, i + 1``
     read in raw order inside a run; ``before[x][y]`` for ``x - 1, x`` ending one run and ``y``
     starting the next; ``after[x][y]`` for ``x`` ending one run and ``y, y + 1`` starting the
-    next. None where the model knows no document, or the document repeats none of them."""
+    next (None where no seam can make one). None where the model knows no document, or the
+    document repeats none of them."""
     bonus = getattr(lm, "triple_bonus", None)
     if bonus is None or not lm.triples:
         return None
@@ -388,18 +389,21 @@ def _triples(keys: list[str], lm: WordModel) -> Triples | None:
     before = [[0.0] * n for _ in range(n)]
     after = [[0.0] * n for _ in range(n)]
     seen = False
-    for x in range(n):
-        if not words[x]:
-            continue
-        for y in range(n):
-            if not words[y] or x == y:
-                continue
-            if x > 0 and words[x - 1] and x - 1 != y:
-                before[x][y] = bonus(keys[x - 1], keys[x], keys[y])
-            if y + 1 < n and words[y + 1] and y + 1 != x:
-                after[x][y] = bonus(keys[x], keys[y], keys[y + 1])
-            seen = seen or bool(before[x][y] or after[x][y])
-    return (inner, before, after) if seen or any(inner) else None
+    for x in range(1, n):  # a triple's first two words end a run (x - 1, x), its third starts another
+        if words[x - 1] and words[x] and (keys[x - 1], keys[x]) in lm.triple_heads:
+            for y in range(n):
+                if words[y] and y not in (x - 1, x):
+                    before[x][y] = bonus(keys[x - 1], keys[x], keys[y])
+                    seen = seen or bool(before[x][y])
+    for y in range(n - 1):  # a triple's last two words start a run (y, y + 1), its first ends another
+        if words[y] and words[y + 1] and (keys[y], keys[y + 1]) in lm.triple_tails:
+            for x in range(n):
+                if words[x] and x not in (y, y + 1):
+                    after[x][y] = bonus(keys[x], keys[y], keys[y + 1])
+                    seen = seen or bool(after[x][y])
+    if not seen:
+        return (inner, None, None) if any(inner) else None
+    return inner, before, after
 
 
 def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cost: list[float],
@@ -421,6 +425,7 @@ def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cos
     for i in range(1, n):
         last_seam[i] = i if cost[i] == FORCED else last_seam[i - 1]
     cost = [0.0 if c == FORCED else c for c in cost]
+    before = after = None
     if triples is not None:  # inside a run: the triples centred on its inner atoms
         inner, before, after = triples
         tri = [0.0]
@@ -438,16 +443,19 @@ def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cos
     for e in range(n):
         f[0][e] = internal(0, e) + edge_score(lm, ends[e], right, False)
     for e in range(n - 1):
+        # the next run, e + 1 .. e2, whichever run it follows: its own score less the seam's cost
+        nxt = [internal(e + 1, e2) - cost[e + 1] for e2 in range(e + 1, n)]
+        row = f[e + 1]
         for s in range(e + 1):
             base = f[s][e]
             if base <= neg:
                 continue
-            for e2 in range(e + 1, n):
-                v = base + internal(e + 1, e2) + join[e2][s] - cost[e + 1]
-                if triples is not None:  # the run before in the output ends at e2, this one starts at s
+            for k, e2 in enumerate(range(e + 1, n)):
+                v = base + nxt[k] + join[e2][s]
+                if before is not None:  # the run before in the output ends at e2, this one starts at s
                     v += (before[e2][s] if e2 > e + 1 else 0.0) + (after[e2][s] if e > s else 0.0)
-                if v > f[e + 1][e2]:
-                    f[e + 1][e2] = v
+                if v > row[e2]:
+                    row[e2] = v
                     back[(e + 1, e2)] = s
     # no line starts with a closing mark: line breaking never puts one there (UAX #14)
     start = [edge_score(lm, k, left, True) - (NO_LINE_START if k in _CLOSING and n > 1 else 0.0) for k in starts]
