@@ -372,8 +372,9 @@ class DocumentModel:
     pair of words (``word_pairs``) that the document's lines show, as read, favours the same
     pair on another of its lines by ``DOCUMENT_WEIGHT · log(1 + n)``; a pair with a mark once
     it is seen twice (``n - 1``: a comma meets «بعد» by chance); a word before a number by
-    ``NUMBER_WEIGHT · log(1 + n)``, within a line only and not for a function word. A line's
-    own pairs never count for it."""
+    ``NUMBER_WEIGHT · log(1 + n)``, within a line only and not for a function word; three
+    words side by side (``word_triples``) by ``TRIPLE_WEIGHT · log(1 + n)`` more
+    (``triple_bonus``: «دليل لجنة الاشراف»). A line's own pairs and triples never count for it."""
 
     def __init__(self, base: BigramModel, lines: list[str], own: Counter[tuple[str, str]] | None = None,
                  pairs: Counter[tuple[str, str]] | None = None, space_penalty: float | None = None,
@@ -391,7 +392,7 @@ class DocumentModel:
             self.space_penalty = space_penalty
 
     def reading(self, line: str) -> "DocumentModel":
-        """The model for reading ``line`` (whose reading so far is ``line``): its pairs left out."""
+        """The model for reading ``line`` (whose reading so far is ``line``): its pairs and triples left out."""
         return DocumentModel(self.base, [], Counter(word_pairs(line)), self.pairs,
                              self.__dict__.get("space_penalty"), self.triples, Counter(word_triples(line)))
 
