@@ -378,14 +378,18 @@ class DocumentModel:
 
     def __init__(self, base: BigramModel, lines: list[str], own: Counter[tuple[str, str]] | None = None,
                  pairs: Counter[tuple[str, str]] | None = None, space_penalty: float | None = None,
-                 triples: Counter[tuple[str, str, str]] | None = None,
+                 document: "DocumentModel | None" = None,
                  own_triples: Counter[tuple[str, str, str]] | None = None) -> None:
         self.base = base
         self.pairs = pairs if pairs is not None else Counter(p for line in lines for p in word_pairs(line))
-        self.triples = triples if triples is not None else Counter(t for line in lines for t in word_triples(line))
-        # the pairs that open and close them: where a reading may find one (see ``runs._triples``)
-        self.triple_heads = {(a, b) for a, b, _ in self.triples}
-        self.triple_tails = {(b, c) for _, b, c in self.triples}
+        if document is not None:  # the triples of the document's model for all its lines, shared
+            self.triples, self.triple_heads, self.triple_tails = \
+                document.triples, document.triple_heads, document.triple_tails
+        else:
+            self.triples = Counter(t for line in lines for t in word_triples(line))
+            # the pairs that open and close them: where a reading may find one (see ``runs._triples``)
+            self.triple_heads = {(a, b) for a, b, _ in self.triples}
+            self.triple_tails = {(b, c) for _, b, c in self.triples}
         self.own = own or Counter()
         self.own_triples = own_triples or Counter()
         if space_penalty is not None:  # the document's cost of a run boundary at a plain space
@@ -394,7 +398,7 @@ class DocumentModel:
     def reading(self, line: str) -> "DocumentModel":
         """The model for reading ``line`` (whose reading so far is ``line``): its pairs and triples left out."""
         return DocumentModel(self.base, [], Counter(word_pairs(line)), self.pairs,
-                             self.__dict__.get("space_penalty"), self.triples, Counter(word_triples(line)))
+                             self.__dict__.get("space_penalty"), self, Counter(word_triples(line)))
 
     def triple_bonus(self, a: str, b: str, c: str) -> float:
         """What three words side by side gain where the document's other lines write them so

@@ -386,23 +386,22 @@ def _triples(keys: list[str], lm: WordModel) -> Triples | None:
         return None
     inner = [bonus(keys[i - 1], keys[i], keys[i + 1]) if 0 < i < n - 1 and words[i - 1] and words[i] and words[i + 1]
              else 0.0 for i in range(n)]
+    # a triple's first two words end a run (x - 1, x) and its third starts another, or its first
+    # ends a run and its last two start another (y, y + 1)
+    heads = [x for x in range(1, n) if words[x - 1] and words[x] and (keys[x - 1], keys[x]) in lm.triple_heads]
+    tails = [y for y in range(n - 1) if words[y] and words[y + 1] and (keys[y], keys[y + 1]) in lm.triple_tails]
+    if not heads and not tails:
+        return (inner, None, None) if any(inner) else None
     before = [[0.0] * n for _ in range(n)]
     after = [[0.0] * n for _ in range(n)]
-    seen = False
-    for x in range(1, n):  # a triple's first two words end a run (x - 1, x), its third starts another
-        if words[x - 1] and words[x] and (keys[x - 1], keys[x]) in lm.triple_heads:
-            for y in range(n):
-                if words[y] and y not in (x - 1, x):
-                    before[x][y] = bonus(keys[x - 1], keys[x], keys[y])
-                    seen = seen or bool(before[x][y])
-    for y in range(n - 1):  # a triple's last two words start a run (y, y + 1), its first ends another
-        if words[y] and words[y + 1] and (keys[y], keys[y + 1]) in lm.triple_tails:
-            for x in range(n):
-                if words[x] and x not in (y, y + 1):
-                    after[x][y] = bonus(keys[x], keys[y], keys[y + 1])
-                    seen = seen or bool(after[x][y])
-    if not seen:
-        return (inner, None, None) if any(inner) else None
+    for x in heads:
+        for y in range(n):
+            if words[y] and y not in (x - 1, x):
+                before[x][y] = bonus(keys[x - 1], keys[x], keys[y])
+    for y in tails:
+        for x in range(n):
+            if words[x] and x not in (y, y + 1):
+                after[x][y] = bonus(keys[x], keys[y], keys[y + 1])
     return inner, before, after
 
 
