@@ -202,13 +202,13 @@ def shipped_function_words() -> frozenset[str]:
     return function_words(Counter(k for line in clean_lines() for k in sequence(line)))
 
 
-_LIST_MARKER = re.compile(r"^\s*(?:[•\-–*]|[0-9\u0660-\u0669]{1,2}[.)-])\s+")
+LIST_MARKER = re.compile(r"^\s*(?:[•\-–*]|[0-9\u0660-\u0669]{1,2}[.)-])\s+")
 
 
 def sequence(line: str) -> list[str]:
     """A clean line's model keys between the sentence edges; a list item's marker (• - 3.) is
     set apart before reading: its first word starts the item."""
-    return ["<s>"] + [lm_key(a) for a in atoms_of(_LIST_MARKER.sub("", line))] + ["</s>"]
+    return ["<s>"] + [lm_key(a) for a in atoms_of(LIST_MARKER.sub("", line))] + ["</s>"]
 
 
 class BigramModel:
@@ -342,6 +342,7 @@ def _line_key(line: str) -> str:
 DOCUMENT_WEIGHT = 3.0  # nats per log(1 + n) of a word pair the document shows on its other lines
 NUMBER_WEIGHT = 1.5  # the same for a word before a number (any number): less telling
 TRIPLE_WEIGHT = 4.0  # nats per log(1 + n) of three words side by side the document shows on its other lines
+ITEM_PRIOR = 2.0  # items, of the clean text's share of verbal nouns, in a document's share of items opening with one
 
 
 def word_pairs(line: str) -> list[tuple[str, str]]:
@@ -366,6 +367,41 @@ def _phrase_atom(a: Atom) -> bool:
     return a.kind == "ar" or a.kind == "p" and a.text in "()،؛:."
 
 
+ITEM = "<item>"  # a list item's start, for the document's pairs (see ``item_pairs``)
+ITEM_SHAPE = "<item-shape>"  # whether a list item opens with a verbal noun
+
+
+def _template(pattern: str) -> str:
+    """A verbal noun's template (وزن) as a pattern of model keys: its root letters ف ع ل
+    stand for any letter («استفعال» matches «استكمال»)."""
+    return "".join("." if c in "فعل" else c for c in text_key(pattern))
+
+
+VERBAL_NOUN = re.compile("^(?:" + "|".join(_template(t) for t in PARTICLES["verbal_noun_templates"]) + ")$")
+
+
+def item_pairs(line: str) -> list[tuple[str, str]]:
+    """For a line read as a list item (its marker first, see ``sequence``): the pairs of
+    ``ITEM`` and its first word, and of ``ITEM_SHAPE`` and ``masdar`` or ``other`` (whether
+    that word has a derived verbal noun's template, ``VERBAL_NOUN``); none for other lines.
+    A document's items open alike («• السيد …», «• تكليف …، • إرسال …»), its paragraphs
+    otherwise («وأوضح السيد …»)."""
+    if not LIST_MARKER.match(line):
+        return []
+    atoms = atoms_of(LIST_MARKER.sub("", line))
+    if not atoms or atoms[0].kind != "ar":
+        return []
+    key = lm_key(atoms[0])
+    return [(ITEM, key), (ITEM_SHAPE, "masdar" if VERBAL_NOUN.match(key) else "other")]
+
+
+@lru_cache(maxsize=4)
+def _verbal_noun_share(model: BigramModel) -> float:
+    """The share of the clean text's words that have a verbal noun's template."""
+    words = {w: n for w, n in model.uni.items() if is_word(w)}
+    return sum(n for w, n in words.items() if VERBAL_NOUN.match(w)) / max(1, sum(words.values()))
+
+
 class DocumentModel:
     """The word model with the evidence of one document (a cache model): minutes repeat their
     own phrases («البرمجة الجديدة للأنشطة», «تحيين منصة التتبع», «(مشاركة عن بعد)،»), so a
@@ -374,14 +410,17 @@ class DocumentModel:
     it is seen twice (``n - 1``: a comma meets «بعد» by chance); a word before a number by
     ``NUMBER_WEIGHT · log(1 + n)``, within a line only and not for a function word; three
     words side by side (``word_triples``) by ``TRIPLE_WEIGHT · log(1 + n)`` more
-    (``triple_bonus``: «دليل لجنة الاشراف»). A line's own pairs and triples never count for it."""
+    (``triple_bonus``: «دليل لجنة الاشراف»); a list item's first word by the document's other
+    items (``item_pairs``, ``_item_bonus``). A line's own pairs and triples never count for it."""
 
     def __init__(self, base: BigramModel, lines: list[str], own: Counter[tuple[str, str]] | None = None,
                  pairs: Counter[tuple[str, str]] | None = None, space_penalty: float | None = None,
                  document: "DocumentModel | None" = None,
-                 own_triples: Counter[tuple[str, str, str]] | None = None) -> None:
+                 own_triples: Counter[tuple[str, str, str]] | None = None, item: bool = False) -> None:
         self.base = base
-        self.pairs = pairs if pairs is not None else Counter(p for line in lines for p in word_pairs(line))
+        self.pairs = pairs if pairs is not None else \
+            Counter(p for line in lines for p in word_pairs(line) + item_pairs(line))
+        self.item = item  # the line read is a list item: its first word is scored as one
         if document is not None:  # the triples of the document's model for all its lines, shared
             self.triples, self.triple_heads, self.triple_tails = \
                 document.triples, document.triple_heads, document.triple_tails
@@ -397,8 +436,9 @@ class DocumentModel:
 
     def reading(self, line: str) -> "DocumentModel":
         """The model for reading ``line`` (whose reading so far is ``line``): its pairs and triples left out."""
-        return DocumentModel(self.base, [], Counter(word_pairs(line)), self.pairs,
-                             self.__dict__.get("space_penalty"), self, Counter(word_triples(line)))
+        item = bool(LIST_MARKER.match(line))
+        return DocumentModel(self.base, [], Counter(word_pairs(line) + item_pairs(line)), self.pairs,
+                             self.__dict__.get("space_penalty"), self, Counter(word_triples(line)), item)
 
     def triple_bonus(self, a: str, b: str, c: str) -> float:
         """What three words side by side gain where the document's other lines write them so
@@ -412,11 +452,31 @@ class DocumentModel:
     def _bonus(self, a: str, b: str) -> float:
         if b == "<num>" and a in self.base.function_words:
             return 0.0  # «إلى 12» of a range says nothing of another «إلى»
+        if a == "<s>" and self.item:
+            return self._item_bonus(b)
         n = self.pairs.get((a, b), 0) - self.own.get((a, b), 0)
         if b != "<num>" and not (is_word(a) and is_word(b)):
             n -= 1  # marks meet their neighbours by chance more often than words do: once is no phrase
         weight = NUMBER_WEIGHT if b == "<num>" else DOCUMENT_WEIGHT
         return weight * math.log1p(n) if n > 0 else 0.0
+
+    def _item_bonus(self, b: str) -> float:
+        """What a list item's first word ``b`` gains from the document's other items: the
+        pair of ``ITEM`` and ``b`` as any pair with a mark, and how much likelier (or less
+        likely) a word of its template is than in the clean text («تكليف» where the items
+        open with «تشكيل», «إرسال»; the share a prior of ``ITEM_PRIOR`` items)."""
+        n = self._seen(ITEM, b) - 1
+        bonus = DOCUMENT_WEIGHT * math.log1p(n) if n > 0 else 0.0
+        if not is_word(b):
+            return bonus
+        share = _verbal_noun_share(self.base)
+        masdar, other = self._seen(ITEM_SHAPE, "masdar"), self._seen(ITEM_SHAPE, "other")
+        p = (masdar + ITEM_PRIOR * share) / (masdar + other + ITEM_PRIOR)
+        return bonus + (math.log(p / share) if VERBAL_NOUN.match(b) else math.log((1 - p) / (1 - share)))
+
+    def _seen(self, a: str, b: str) -> int:
+        """How often the document's other lines show the pair."""
+        return self.pairs.get((a, b), 0) - self.own.get((a, b), 0)
 
     def word_logp(self, a: str, b: str) -> float:
         return self.base.word_logp(a, b) + (self._bonus(a, b) if b != "<num>" else 0.0)

@@ -501,6 +501,35 @@ def test_three_words_the_document_writes_together_are_read_together():
     assert out[109] == "تخصيص الاجتماع المقبل للجنة لمراجعة وإغناء دليل لجنة الاشراف."
 
 
+def test_a_list_item_opens_like_the_document_s_other_items():
+    """A document's list items open alike: with the same word («• السيد …») or with a
+    derived verbal noun («• تكليف …», «• إرسال …»). An item line's first word is scored by
+    the document's other items, a paragraph's is not. Seed 001 line 254
+    (``ومعالجة إعداد ونشر … بتجميع  •``) reads «• إعداد ونشر … بتجميع ومعالجة», the next line
+    going on «ونشر واستعمال المعطيات المفتوحة»."""
+    from normalizers.lm import VERBAL_NOUN, DocumentModel, item_pairs, model
+
+    assert all(VERBAL_NOUN.match(text_key(w)) for w in ["تكليف", "إرسال", "اعتماد", "استكمال", "تقوية", "تعاون"])
+    assert not any(VERBAL_NOUN.match(text_key(w)) for w in ["الاجتماع", "رؤساء", "دون", "ومعالجة", "السيد"])
+    assert item_pairs("• تكليف السيد سعيد") == [("<item>", "تكليف"), ("<item-shape>", "masdar")]
+    assert item_pairs("3. السيد سعيد") == [("<item>", "السيد"), ("<item-shape>", "other")]
+    assert item_pairs("تكليف السيد سعيد") == []  # not an item
+    lines = ["• تكليف السيد سعيد بالتتبع؛", "• إرسال الاستمارة؛", "• تشكيل فريق عمل؛", "• تنظيم لقاء؛",
+             "• السيد أنس بوزيان", "• السيد حمزة بلخياط", "• السيد خالد المنصوري", "• تغيير عدد من المخاطبين؛",
+             "تغيير البرنامج"]
+    doc = DocumentModel(model(), lines)
+    item, paragraph = doc.reading(lines[-2]), doc.reading(lines[-1])
+    base = model()
+    gain = lambda m, w: m.logp("<s>", text_key(w)) - base.logp("<s>", text_key(w))
+    assert gain(item, "تغيير") > 0 > gain(item, "دون")  # the items open with verbal nouns
+    assert gain(item, "السيد") > 0  # three other items open with it
+    assert gain(paragraph, "تغيير") == gain(paragraph, "السيد") == 0  # a paragraph is no item
+    # a line's own first word does not count for it
+    assert gain(doc.reading(lines[4]), "السيد") < gain(item, "السيد")
+    out = normalize_text(seed("001").read_text(encoding="utf-8")).split("\n")
+    assert out[253] == "• إعداد ونشر الدلائل المرجعية الضرورية المتعلقة بتجميع ومعالجة"
+
+
 def test_latin_text_and_an_arabic_word_beside_it_are_two_runs():
     """Latin text and the Arabic word beside it are runs of two directions: a line read in runs
     parts them, however often the document writes the Arabic words that would otherwise come
