@@ -278,6 +278,11 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
     space = getattr(lm, "space_penalty", SPACE_PENALTY)  # the document's own (see ``space_penalty``)
     cost = [0.0] + [FORCED if atoms[i].continues else boundary_cost(atoms[i - 1], atoms[i], space)
                     for i in range(1, n)]
+    for i in range(2, n):  # an Arabic word typed against the bracket that closes Latin text
+        # (``(visioconférence)مكان``): runs of two directions, as where a space parts them
+        if atoms[i].kind == "ar" and not atoms[i].space_before and atoms[i - 1].kind == "p" \
+                and _latin_side(atoms, i) == "lat":
+            cost[i] = FORCED
     if ends:  # a line drawn in pieces where a kashida split its words: the pieces start there, and one
         # more starts the line (before it, the line's end, often a mark); each piece is drawn in logical
         # order, so a number is no sign of another, nor is a conjunction written against it (``و19``)

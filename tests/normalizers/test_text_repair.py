@@ -548,6 +548,31 @@ def test_latin_text_and_an_arabic_word_beside_it_are_two_runs():
     assert repair_runs("مبادرة Open Government Partnership سنة 2011") == "مبادرة Open Government Partnership سنة 2011"
 
 
+def test_an_arabic_word_typed_against_the_bracket_closing_latin_text_starts_a_run():
+    """``(visioconférence)مكان الاجتماع: …`` (the space lost where the runs meet) parts the
+    Latin text's closing bracket and the Arabic word after it, however much the word model
+    favours them together, as where a space parts them; an Arabic word typed before the
+    bracket that opens Latin text is as written (seed 000's ``المنفتحة(Open Government)،``)."""
+    from normalizers.lm import model
+    from normalizers.runs import best_reading
+
+    class Favouring:  # a word model that reads «) مكان» as a phrase
+        def __getattr__(self, name):
+            return getattr(model(), name)
+
+        def logp(self, a, b):
+            return model().logp(a, b) + (30.0 if (a, b) == (")", "مكان") else 0.0)
+
+    atoms = atoms_of("(visioconférence)مكان الاجتماع: اجتماع عن بعد عبر تقنية المناظرة المرئية")
+    groups = best_reading(atoms, Favouring(), "<s>", "</s>")
+    assert not any(2 in g and 3 in g for g in groups)  # «)» and «مكان» in two runs
+    assert repair_runs("(visioconférence)مكان الاجتماع: اجتماع عن بعد عبر تقنية المناظرة المرئية ") == \
+        "مكان الاجتماع: اجتماع عن بعد عبر تقنية المناظرة المرئية (visioconférence)"
+    out = normalize_text(seed("000").read_text(encoding="utf-8")).split("\n")
+    assert out[18] == "الأسبوع العالمي للحكومة المنفتحة (Open Government)،"
+    assert out[60] == "الأسبوع العالمي للحكومة المنفتحة (Open Government):"
+
+
 def test_a_word_the_document_writes_before_a_number_keeps_it_there():
     """Seed 003 writes «نونبر» before a number on its other lines, so its line 167, laid out
     ``2020 نونبر``, reads «نونبر 2020». Such a pair counts less than a pair of words, not for a
