@@ -746,7 +746,8 @@ def _real_with_clitic(key: str, vocab: Vocabulary) -> bool:
 def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int, int]]:
     """Pairs of Arabic atoms (i, j) that are the two pieces, in that order, of one word a run
     boundary cut (``الو`` … ``زارة``, ``ان`` … ``تظار``): the whole, of at least
-    ``CUT_WORD_LETTERS`` letters, is a word the clean text knows or a common one, and a piece
+    ``CUT_WORD_LETTERS`` letters, is a word the clean text knows, a common one or one the
+    document writes at least twice (``الجد`` … ``ولة``: «الجدولة», both pieces words), and a piece
     is not a word of the clean text; or a piece is no word at all and the whole, one letter
     shorter or more, is common (``حل`` … ``ول``: «حلول»), or, both pieces longer than a letter (a
     lone letter completes too many strings), a word the general corpus writes (a name: ``بنع`` …
@@ -772,7 +773,7 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
             if i == j or known[i] and known[j] or letters < CUT_WORD_LETTERS - 1 or atoms[i].continues:
                 continue  # (a word's end a kashida split off starts no word)
             whole = text_key(atoms[i].text + atoms[j].text)
-            if (letters >= CUT_WORD_LETTERS and vocab.whole_word(whole) or
+            if (letters >= CUT_WORD_LETTERS and (vocab.whole_word(whole) or vocab.seen(whole)) or
                     (stray[i] or stray[j]) and (vocab.zipf(whole) >= COMMON_ZIPF or vocab.attested(whole)
                                                 and min(len(atoms[i].text), len(atoms[j].text)) >= 2)) \
                     and not vocab.written_apart(lm_key(atoms[i]), lm_key(atoms[j])):

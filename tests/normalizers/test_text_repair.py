@@ -573,6 +573,22 @@ def test_an_arabic_word_typed_against_the_bracket_closing_latin_text_starts_a_ru
     assert out[60] == "الأسبوع العالمي للحكومة المنفتحة (Open Government):"
 
 
+def test_two_pieces_make_a_word_the_document_writes_elsewhere(shared):
+    """A word the document writes on its other lines (corpus dev_04's «الجدولة», three times)
+    is a whole two pieces of a cut word may make, though the clean text lacks it and each
+    piece is a word of its own («الجد», «وله»)."""
+    from normalizers.lm import held_out_model
+    from normalizers.pieces import Vocabulary, doc_pairs, doc_vocabulary
+    from normalizers.runs import cut_word_pairs
+
+    lines = (shared / "corpus" / "gold" / "dev_04.txt").read_text(encoding="utf-8").split("\n")
+    vocab = Vocabulary(held_out_model(lines), doc_vocabulary(lines), doc_pairs(lines))
+    atoms = atoms_of("؛التقرير ولة الزمنية المقترحة لإعداداعتماد الجد •")
+    assert not vocab.whole_word("الجدوله") and vocab.real("الجد") and vocab.real("وله")
+    assert (6, 2) in cut_word_pairs(atoms, vocab)  # «الجد» + «ولة»
+    assert (6, 2) not in cut_word_pairs(atoms, Vocabulary(held_out_model(lines)))  # a document without it
+
+
 def test_a_word_the_document_writes_before_a_number_keeps_it_there():
     """Seed 003 writes «نونبر» before a number on its other lines, so its line 167, laid out
     ``2020 نونبر``, reads «نونبر 2020». Such a pair counts less than a pair of words, not for a
