@@ -342,7 +342,7 @@ def _line_key(line: str) -> str:
 DOCUMENT_WEIGHT = 3.0  # nats per log(1 + n) of a word pair the document shows on its other lines
 NUMBER_WEIGHT = 1.5  # the same for a word before a number (any number): less telling
 TRIPLE_WEIGHT = 4.0  # nats per log(1 + n) of three words side by side the document shows on its other lines
-ITEM_PRIOR = 2.0  # items, of the clean text's share of verbal nouns, in a document's share of items opening with one
+ITEM_PRIOR = 2.0  # items' worth of the clean text's share of verbal nouns, smoothing a document's share of items opening with one
 
 
 def word_pairs(line: str) -> list[tuple[str, str]]:
@@ -462,9 +462,11 @@ class DocumentModel:
 
     def _item_bonus(self, b: str) -> float:
         """What a list item's first word ``b`` gains from the document's other items: the
-        pair of ``ITEM`` and ``b`` as any pair with a mark, and how much likelier (or less
-        likely) a word of its template is than in the clean text («تكليف» where the items
-        open with «تشكيل», «إرسال»; the share a prior of ``ITEM_PRIOR`` items)."""
+        pair of ``ITEM`` and ``b``, counted as a pair with a mark is; and the log ratio of the
+        share of those items that open with a word of ``b``'s kind (a verbal noun or not) to
+        the share of such words in the clean text, the items' share smoothed toward the clean
+        text's by ``ITEM_PRIOR`` items («تكليف» gains where the items open with «تشكيل»,
+        «إرسال»; «دون» loses)."""
         n = self._seen(ITEM, b) - 1
         bonus = DOCUMENT_WEIGHT * math.log1p(n) if n > 0 else 0.0
         if not is_word(b):
