@@ -454,7 +454,7 @@ class DocumentModel:
             return 0.0  # «إلى 12» of a range says nothing of another «إلى»
         if a == "<s>" and self.item:
             return self._item_bonus(b)
-        n = self.pairs.get((a, b), 0) - self.own.get((a, b), 0)
+        n = self._seen(a, b)
         if b != "<num>" and not (is_word(a) and is_word(b)):
             n -= 1  # marks meet their neighbours by chance more often than words do: once is no phrase
         weight = NUMBER_WEIGHT if b == "<num>" else DOCUMENT_WEIGHT
