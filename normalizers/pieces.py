@@ -844,8 +844,11 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
             elif word[-1] in "ةى":  # after a letter that only ends a word: another word's end
                 wholes = [b + frag for b in after] + [frag + b for b in before]  # (``المقترحةول`` … ``الحل``)
             else:  # a letter or two glued after one may be that word's own ending (اتخادها),
-                # unless they end a piece that is no word (``الإنسانيد`` … ``الس``: «السيد»)
-                wholes = [b + frag for b in after if not vocab.known(text_key(b))]
+                # unless they end a piece that is no word (``الإنسانيد`` … ``الس``: «السيد»); where
+                # the atom is itself a word of the lexicon (``مذكرا``: the accusative alef; a name,
+                # ``بوزيان``), a piece that is no common word (not «انطلاق» -> «انطلاقا», «أنس» -> «إنسان»)
+                wholes = [b + frag for b in after if not vocab.known(text_key(b))
+                          and (not vocab.real(text_key(t)) or vocab.zipf(text_key(b)) < COMMON_ZIPF)]
                 if frag in _CLITICS:  # or the proclitic that opens another piece (العدلو … زارة)
                     wholes += [frag + b for b in before if not vocab.known(text_key(b))]
             for whole in wholes:

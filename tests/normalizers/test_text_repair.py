@@ -589,6 +589,27 @@ def test_two_pieces_make_a_word_the_document_writes_elsewhere(shared):
     assert (6, 2) not in cut_word_pairs(atoms, Vocabulary(held_out_model(lines)))  # a document without it
 
 
+def test_a_word_of_the_lexicon_keeps_the_letters_it_ends_with(shared):
+    """A word the lexicon has, rare there and unknown to the clean text, keeps the letters it
+    ends with (corpus dev_01's «مذكرا», the accusative alef; the name «بوزيان») rather than
+    give them to a common word they would make another of («انطلاق» -> «انطلاقا», «أنس» ->
+    «إنسان»); a string that is no word still gives its letter to the piece it completes
+    (dev_04's «التقريرة»: the ة of «الزمنية»)."""
+    from normalizers.lm import held_out_model
+    from normalizers.pieces import Vocabulary, doc_pairs, doc_vocabulary, split_glued
+
+    def split(stem: str, raw: str) -> list[str]:
+        lines = (shared / "corpus" / "gold" / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
+        vocab = Vocabulary(held_out_model(lines), doc_vocabulary([raw]), doc_pairs([raw]))
+        return [a.text for a in split_glued(atoms_of(raw), vocab)]
+
+    words = split("dev_01", "، مذكرا بأهمية هذا الاجتماع الذي يأتي بعد مرور حوالي سنة على انطلاق تنفيذ")
+    assert "مذكرا" in words and "مذكر" not in words
+    words = split("dev_01", ".بوزيان، جمعية شباب من أجل المشاركة المواطنة السيد أنس •")
+    assert "بوزيان" in words and "ان" not in words
+    assert "ة" in split("dev_04", "؛المقترحة لإعداد التقريرة اعتماد الجدولة الزمني •")
+
+
 def test_a_word_the_document_writes_before_a_number_keeps_it_there():
     """Seed 003 writes «نونبر» before a number on its other lines, so its line 167, laid out
     ``2020 نونبر``, reads «نونبر 2020». Such a pair counts less than a pair of words, not for a
