@@ -751,7 +751,8 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
     is not a word of the clean text; or a piece is no word at all and the whole, one letter
     shorter or more, is common (``حل`` … ``ول``: «حلول»), or, both pieces longer than a letter (a
     lone letter completes too many strings), a word the general corpus writes (a name: ``بنع`` …
-    ``امر``: «بنعامر»); not two words the general corpus writes
+    ``امر``: «بنعامر»), or, the second piece a lone ة (no word, only a word's end), any word
+    of the language with or without a proclitic (``المتأخر`` … ``ة``); not two words the general corpus writes
     apart at least as often as together (``عبد`` … ``العزيز``). The reading scores them side by
     side as the word going on, and joins them."""
     # a lone one-letter proclitic is a word's own prefix, not a piece of it: see ``render``
@@ -775,7 +776,8 @@ def cut_word_pairs(atoms: list[Atom], vocab: Vocabulary) -> frozenset[tuple[int,
             whole = text_key(atoms[i].text + atoms[j].text)
             if (letters >= CUT_WORD_LETTERS and (vocab.whole_word(whole) or vocab.seen(whole)) or
                     (stray[i] or stray[j]) and (vocab.zipf(whole) >= COMMON_ZIPF or vocab.attested(whole)
-                                                and min(len(atoms[i].text), len(atoms[j].text)) >= 2)) \
+                                                and min(len(atoms[i].text), len(atoms[j].text)) >= 2) or
+                    atoms[j].text == "ة" and _real_with_clitic(whole, vocab)) \
                     and not vocab.written_apart(lm_key(atoms[i]), lm_key(atoms[j])):
                 out.add((i, j))  # not a name of two words («عبد العزيز»), pieces of «عبدالعزيز»
     return frozenset(out)

@@ -589,6 +589,25 @@ def test_two_pieces_make_a_word_the_document_writes_elsewhere(shared):
     assert (6, 2) not in cut_word_pairs(atoms, Vocabulary(held_out_model(lines)))  # a document without it
 
 
+def test_a_lone_teh_marbuta_is_a_piece_of_the_word_it_ends(shared):
+    """A lone ة is no word: it is the end of a word a run boundary cut, and may join any
+    piece it makes a word of (corpus dev_01's «المتأخرة», rarer than a common word; «وبحصيلة»,
+    a word with its proclitic), where a lone letter of another kind needs a common whole."""
+    from normalizers.lm import held_out_model
+    from normalizers.pieces import Vocabulary
+    from normalizers.runs import cut_word_pairs
+
+    lines = (shared / "corpus" / "gold" / "dev_01.txt").read_text(encoding="utf-8").split("\n")
+    vocab = Vocabulary(held_out_model(lines))
+    for line, piece in (("ة قصد موافاة الوزارة بالالتزامات المتأخر •", "المتأخر"),
+                        ("؛ة خطة العمل الوطنية الثانية وبحصيل التعريف •", "وبحصيل")):
+        atoms = atoms_of(line)
+        texts = [a.text for a in atoms]
+        assert (texts.index(piece), texts.index("ة")) in cut_word_pairs(atoms, vocab), line
+    atoms = atoms_of("ت قصد موافاة الوزارة بالالتزامات المتأخر •")  # «المتأخرت» is no word
+    assert not any(j == 0 for _, j in cut_word_pairs(atoms, vocab))
+
+
 def test_a_word_of_the_lexicon_keeps_the_letters_it_ends_with(shared):
     """A word the lexicon has, rare there and unknown to the clean text, keeps the letters it
     ends with (corpus dev_01's «مذكرا», the accusative alef; the name «بوزيان») rather than
