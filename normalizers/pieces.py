@@ -562,18 +562,28 @@ def _split_function_words(a: Atom, vocab: Vocabulary) -> tuple[Atom, Atom] | Non
     """A rare "word" that is two function words written together (``فيإلى``, ``التيمن``,
     ``فيقبل``: web text's lost spaces make such strings words of the general lexicon, and a
     run boundary of a visual line glues them the same way), or a particle and a common word
-    (``مايتعلق``, ``فيضعف``): the two words. Words of the clean text, words of the
+    in either order, a particle after its word one the clean text writes (``مايتعلق``,
+    ``فيضعف``, ``قدممن``; not ``جمعيا``, a piece of «جمعيات»): the two words, where several splits
+    are such, the one whose rarer piece is commonest (``قدم`` + ``من``, not ``قد`` + ``ممن``). Words of the clean text, words of the
     lexicon's common use, and words the document writes so twice (a name: ``أوبلا``) are
     never split."""
     key = lm_key(a)
     if vocab.lexical(key) or vocab.zipf(key) >= RARE_ZIPF or vocab.seen(key) or vocab.inflected(key):
         return None
+    def weight(k: str) -> float:  # how common a piece is, a particle as a function word
+        return FUNCTION_ZIPF if k in SHORT_WORDS else vocab.zipf(k) if len(k) >= 3 else 0.0
+
+    options = []
     for i in range(2, len(a.text) - 1):
         pieces = (text_key(a.text[:i]), text_key(a.text[i:]))
         if all(k in _PARTICLES if len(k) < 3 else vocab.zipf(k) >= FUNCTION_ZIPF for k in pieces) or \
-                pieces[0] in _PARTICLES and len(pieces[1]) >= 3 and vocab.zipf(pieces[1]) >= PARTICLE_WORD_ZIPF:
-            return Atom(a.text[:i], "ar", a.space_before, a.wide_before), Atom(a.text[i:], "ar", False)
-    return None
+                (pieces[0] in SHORT_WORDS or pieces[1] in SHORT_WORDS and vocab.lexical(pieces[1])) and \
+                min(map(weight, pieces)) >= PARTICLE_WORD_ZIPF:
+            options.append((min(map(weight, pieces)), i))
+    if not options:
+        return None
+    i = max(options)[1]
+    return Atom(a.text[:i], "ar", a.space_before, a.wide_before), Atom(a.text[i:], "ar", False)
 
 
 def _split_off_alef(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[Atom, Atom] | None:

@@ -31,6 +31,9 @@ def test_two_function_words_written_together_are_split_even_where_the_lexicon_ha
     assert _texts(split_glued(atoms_of("فيقبل"), v)) == ["في", "قبل"]
     assert _texts(split_glued(atoms_of("مايتعلق"), v)) == ["ما", "يتعلق"]  # a particle and a common word
     assert _texts(split_glued(atoms_of("فيضعف"), v)) == ["في", "ضعف"]
+    # a common word and a particle after it, split where the rarer piece is commonest, not قد + ممن
+    assert _texts(split_glued(atoms_of("قدممن"), v)) == ["قدم", "من"]
+    assert _texts(split_glued(atoms_of("جمعيا"), v)) != ["جمع", "يا"]  # a piece of «جمعيات»
     for word in ("مندمج", "فيما", "عندما", "نورالدين", "منصف", "فيصل", "لاحق", "مالك"):
         assert _texts(split_glued(atoms_of(word), v)) == [word]
     line = "انتظار توصلها بالمعطيات  الاجتماع المقبل، فيإلى  21و 19و 18وضعية الالتزامات تأجيل عرض  "
