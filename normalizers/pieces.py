@@ -87,13 +87,16 @@ class Vocabulary:
         return self.zipf(text_key(text)) if spelled is None else spelled
 
     def known(self, key: str) -> bool:
-        """Known from the clean text, itself or without its clitic prefix."""
+        """Known from the clean text, itself or without its clitic prefix (and article)."""
         if len(key) < 2:
             return False
         if self.lm.uni.get(key, 0) >= 1:
             return True
         # a preposition goes after a conjunction, never before one: no «ب» + «والمشاركة»
         stem = key[1:] if key[0] in _CLITICS and not (key[0] in "بلك" and key[1] in "وف") else key
+        if stem != key and len(stem) >= 3 and self.lm.uni.get(stem, 0) >= 1 and \
+                not (key[0] == "ل" and stem.startswith("ال")):  # (بالوثائق: الوثائق; لل, not لال)
+            return True
         stem = stem[2:] if stem.startswith("ال") else stem
         return stem != key and len(stem) >= 3 and self.lm.uni.get(stem, 0) >= 1
 

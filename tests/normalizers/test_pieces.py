@@ -445,6 +445,16 @@ def test_a_fragment_is_split_off_only_for_a_piece_a_reading_can_set_beside_it(sh
     assert _split_off_fragment(atoms[0], atoms, vocab) is None
 
 
+def test_a_word_with_its_proclitic_is_known_through_the_definite_word_the_text_writes():
+    """«بالوثائق» is known where the clean text writes «الوثائق» and never «وثائق»; the
+    preposition ل never goes before the article so (that is «للوثائق»)."""
+    from normalizers.lm import BigramModel
+
+    vocab = Vocabulary(BigramModel(["قصد إدراج الوثائق المثبتة"]), {})
+    assert vocab.known("بالوثائق") and vocab.known("والوثائق")
+    assert not vocab.known("لالوثائق") and not vocab.known("بالمثبتات")
+
+
 def test_a_preposition_before_a_conjunction_is_no_clitic():
     """A conjunction goes before a preposition (وبالمشاركة), never after one: «بوالمشاركة»
     is no word the clean text knows through «والمشاركة»."""
