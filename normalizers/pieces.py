@@ -71,10 +71,13 @@ class Vocabulary:
 
     def inflected(self, key: str) -> bool:
         """A common word of the clean text or the lexicon with an ending it takes: a pronoun
-        (ه، ها، هما، هم …) or a dual (ين، ان; a ة before it written ت: ورشتين)."""
+        (ه، ها، هما، هم …) or a dual (ين، ان; a ة before it written ت: ورشتين). An ending that
+        is a common word of its own (كما، هما) makes no word of a string the lexicon lacks: that
+        is two words written together (``للمبادرةكما``, ``مراحلكما``)."""
         for end in _ENDINGS:
             stem = key[:-len(end)]
-            if key.endswith(end) and len(stem) >= 3:
+            if key.endswith(end) and len(stem) >= 3 and not (self.zipf(end) >= PARTICLE_WORD_ZIPF
+                                                              and self.zipf(key) < REAL_ZIPF):
                 for s in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
                     if s and (self.lm.uni.get(s, 0) >= 2 or self.zipf(s) >= COMMON_ZIPF):
                         return True

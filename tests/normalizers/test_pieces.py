@@ -455,6 +455,16 @@ def test_a_word_with_its_proclitic_is_known_through_the_definite_word_the_text_w
     assert not vocab.known("لالوثائق") and not vocab.known("بالمثبتات")
 
 
+def test_an_ending_that_is_a_common_word_makes_no_word_of_an_unattested_string():
+    """«كما» is a pronoun ending and one of the commonest words: a string the lexicon lacks,
+    a word glued before it, is two words written together («للمبادرةكما» of corpus dev_03,
+    «مراحلكما»), and split so; «مراحلها» stays a word with its ending."""
+    v = _vocab("000")
+    assert v.inflected("مراحلها") and not v.inflected("مراحلكما") and not v.real("للمبادرهكما")
+    assert _texts(split_glued(atoms_of("للمبادرةكما"), v)) == ["للمبادرة", "كما"]
+    assert _texts(split_glued(atoms_of("مراحلكما"), v)) == ["مراحل", "كما"]
+
+
 def test_a_preposition_before_a_conjunction_is_no_clitic():
     """A conjunction goes before a preposition (وبالمشاركة), never after one: «بوالمشاركة»
     is no word the clean text knows through «والمشاركة»."""
