@@ -674,6 +674,11 @@ def split_glued(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
                     (vocab.known(kl) and vocab.zipf(kr) >= COMMON_ZIPF) or
                     (vocab.known(kr) and vocab.zipf(kl) >= COMMON_ZIPF)):
                 fallback, fallback_score = (left, right), s
+            # or a word the clean text writes and, after it, a conjunction opening a common word
+            # (``عرضوطلبت``: «عرض» + «وطلبت», not «عرضو» + «طلبت»)
+            elif s > fallback_score and vocab.lexical(kl) and kr[0] in "وف" and len(kr) >= 4 \
+                    and vocab.zipf(kr[1:]) >= COMMON_ZIPF and vocab.zipf(kr) >= ATTESTED_ZIPF:
+                fallback, fallback_score = (left, right), s
         if best is None and len(a.text) >= 7:
             best = _split_with_rotated_or_three(a, vocab) or _split_off_common_word(a, vocab) \
                 or _split_off_proclitics(a, vocab)

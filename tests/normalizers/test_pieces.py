@@ -465,6 +465,17 @@ def test_an_ending_that_is_a_common_word_makes_no_word_of_an_unattested_string()
     assert _texts(split_glued(atoms_of("مراحلكما"), v)) == ["مراحل", "كما"]
 
 
+def test_a_word_glued_before_a_conjunction_keeps_its_letters(shared):
+    """«عرضوطلبت» (corpus dev_02, its clean text held out: no «وطلبت» nor «طلبت» there) is
+    «عرض» + «وطلبت»: a word the clean text writes, and a conjunction opening a common word,
+    not «عرضو» + «طلبت»."""
+    from normalizers.lm import held_out_model
+
+    doc = shared / "corpus" / "gold" / "dev_02.txt"
+    vocab = Vocabulary(held_out_model(doc.read_text(encoding="utf-8").split("\n")), {})
+    assert _texts(split_glued(atoms_of("تأجيل عرضوطلبت السيدة"), vocab)) == ["تأجيل", "عرض", "وطلبت", "السيدة"]
+
+
 def test_a_preposition_before_a_conjunction_is_no_clitic():
     """A conjunction goes before a preposition (وبالمشاركة), never after one: «بوالمشاركة»
     is no word the clean text knows through «والمشاركة»."""
