@@ -874,7 +874,10 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
                     wholes += [frag + b for b in before if not vocab.known(text_key(b))]
             for whole in wholes:
                 kw = text_key(whole)
-                if vocab.cut_word(kw) and not _inner_final(whole):
+                # (a word a letter shorter where the piece glued here is no word: ``ئيس`` of «رئيس»)
+                if (vocab.cut_word(kw) or len(kw) == CUT_WORD_LETTERS - 1 and vocab.whole_word(kw)
+                        and len(frag) >= 2 and not vocab.accepts(text_key(frag)) and not vocab.real(lm_key(a))) \
+                        and not _inner_final(whole):
                     options.append((vocab.count(kw), vocab.zipf(kw), len(word), frag_first, word, frag))
     if not options:
         return None

@@ -476,6 +476,22 @@ def test_a_word_glued_before_a_conjunction_keeps_its_letters(shared):
     assert _texts(split_glued(atoms_of("تأجيل عرضوطلبت السيدة"), vocab)) == ["تأجيل", "عرض", "وطلبت", "السيدة"]
 
 
+def test_a_piece_that_is_no_word_may_complete_a_four_letter_word(shared):
+    """``ئيسالسيد`` … ``ر`` (corpus dev_01) is «السيد» and the ئيس of «رئيس»: a whole a letter
+    shorter than a cut word needs, where the piece glued here is no word; not «لسيد» and the
+    ئيسا of «رئيسا». A word of the lexicon (``مندوبية``) is not taken apart for such a whole
+    («مندوب» and the ية of «آلية»)."""
+    from normalizers.lm import held_out_model
+    from normalizers.pieces import _split_off_fragment
+
+    doc = shared / "corpus" / "gold" / "dev_01.txt"
+    vocab = Vocabulary(held_out_model(doc.read_text(encoding="utf-8").split("\n")), {})
+    atoms = atoms_of("وكالة التنمية ئيسالسيد محمد أمين الزياني، ر •")
+    assert _texts(_split_off_fragment(atoms[2], atoms, vocab)) == ["ئيس", "السيد"]
+    atoms = atoms_of("؛مندوبية الوزارية المكلفة بحقوق الإنسان السيد هشام الكتاني، ال •")
+    assert _split_off_fragment(atoms[1], atoms, vocab) is None
+
+
 def test_a_preposition_before_a_conjunction_is_no_clitic():
     """A conjunction goes before a preposition (وبالمشاركة), never after one: «بوالمشاركة»
     is no word the clean text knows through «والمشاركة»."""
