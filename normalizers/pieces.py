@@ -569,13 +569,14 @@ def _split_function_words(a: Atom, vocab: Vocabulary) -> tuple[Atom, Atom] | Non
     ``فيقبل``: web text's lost spaces make such strings words of the general lexicon, and a
     run boundary of a visual line glues them the same way), or a particle and a common word
     in either order, a particle after its word one the clean text writes (``مايتعلق``,
-    ``فيضعف``, ``قدممن``; not ``جمعيا``, a piece of «جمعيات»): the two words, where several splits
-    are such, the one whose rarer piece is commonest (``قدم`` + ``من``, not ``قد`` + ``ممن``). Words of the clean text, words of the
-    lexicon's common use, and words the document writes so twice (a name: ``أوبلا``) are
-    never split."""
+    ``فيضعف``, ``قدممن``; not ``جمعيا``, a piece of «جمعيات»): the two words; of several such
+    splits, the one whose rarer piece is commonest (``قدم`` + ``من``, not ``قد`` + ``ممن``).
+    Words of the clean text, words of the lexicon's common use, and words the document writes
+    so twice (a name: ``أوبلا``) are never split."""
     key = lm_key(a)
     if vocab.lexical(key) or vocab.zipf(key) >= RARE_ZIPF or vocab.seen(key) or vocab.inflected(key):
         return None
+
     def weight(k: str) -> float:  # how common a piece is, a particle as a function word
         return FUNCTION_ZIPF if k in SHORT_WORDS else vocab.zipf(k) if len(k) >= 3 else 0.0
 
