@@ -583,10 +583,11 @@ def _split_function_words(a: Atom, vocab: Vocabulary) -> tuple[Atom, Atom] | Non
     options = []
     for i in range(2, len(a.text) - 1):
         pieces = (text_key(a.text[:i]), text_key(a.text[i:]))
+        rarer = min(map(weight, pieces))
         if all(k in _PARTICLES if len(k) < 3 else vocab.zipf(k) >= FUNCTION_ZIPF for k in pieces) or \
                 (pieces[0] in SHORT_WORDS or pieces[1] in SHORT_WORDS and vocab.lexical(pieces[1])) and \
-                min(map(weight, pieces)) >= PARTICLE_WORD_ZIPF:
-            options.append((min(map(weight, pieces)), i))
+                rarer >= PARTICLE_WORD_ZIPF:
+            options.append((rarer, i))
     if not options:
         return None
     i = max(options)[1]
