@@ -309,8 +309,10 @@ class BigramModel:
         return math.log(max(cab - self.d, 0) / ca + lam * pu) + general
 
     def logp(self, a: str, b: str) -> float:
-        if b == "</s>" and a in PROCLITICS:
-            return CLITIC_AT_END  # a proclitic standing alone belongs to the word after it
+        if a in PROCLITICS and b not in ("<num>", "<lat>", ":") and not is_word(b):
+            return CLITIC_AT_END  # a proclitic standing alone belongs to the word after it: never
+            # before the line's end or a mark («المحلية ب (عن بعد)») but the colon of a list
+            # it governs («ما يتعلق ب:»)
         return self.word_logp(a, b) + self.class_weight * self.class_logp(a, b)
 
 

@@ -282,6 +282,19 @@ def test_no_line_ends_in_a_lone_proclitic():
         assert not [l for l in out if re.search(r"(?:^|\s)[وبلفك]$", l)], name
 
 
+def test_a_lone_proclitic_is_never_read_before_a_mark(shared):
+    """«؛(عن بعد)فاس جمعية الشفافية للتنمية المحلية ب لسيدة …» (corpus dev_01, its clean text
+    held out): the lone ب belongs to a word after it, never to the bracket; the reading that
+    set it before «(عن بعد)» is out, and «بفاس» comes back."""
+    from normalizers.lm import held_out_model
+    from normalizers.pieces import Vocabulary
+
+    doc = shared / "corpus" / "gold" / "dev_01.txt"
+    vocab = Vocabulary(held_out_model(doc.read_text(encoding="utf-8").split("\n")), {})
+    out = repair_runs("؛(عن بعد)فاس جمعية الشفافية للتنمية المحلية ب لسيدة رجاء المرابط،ا •", vocab, left="<s>")
+    assert out == "• السيدة رجاء المرابط، جمعية الشفافية للتنمية المحلية بفاس (عن بعد)؛"
+
+
 def test_a_fragment_marks_where_its_piece_began():
     """«… نظيمهاالمنفتحة والمزمع ت»: the ت that opens تنظيمها ended another piece, so the
     piece it completes starts at that word (seed 000 line 67)."""
