@@ -1110,10 +1110,25 @@ def shows_cut_words(line: str) -> bool:
 _MARK_BEFORE_FIGURE = re.compile(r"(?:^|(?<=\s))[.،؛:,]\d")
 
 
-def _signs(line: str) -> int:
+def _signs(line: str, vocab: Vocabulary) -> int:
     """The signs of damage a reading of a logical document's line should leave fewer of: cut
-    words' pieces and marks laid out before their numbers."""
-    return _cut_pieces(line) + len(_MARK_BEFORE_FIGURE.findall(line))
+    words' pieces (``_split_pieces`` too) and marks laid out before their numbers."""
+    return _cut_pieces(line) + _split_pieces(line, vocab) + len(_MARK_BEFORE_FIGURE.findall(line))
+
+
+def _split_pieces(line: str, vocab: Vocabulary) -> int:
+    """1 where the line's last word and its first make a word long enough to tell
+    (``CUT_WORD_LETTERS``) that the clean text knows or the general corpus writes, and one of
+    them is a string the clean text does not know: the two pieces of a word a kashida split
+    with its tatweel lost, the line's pieces in visual order in a document otherwise logical
+    (``نتصف المدة؛ التقييم الذاتي لم`` is «التقييم الذاتي لمنتصف المدة؛»); else 0."""
+    keys = [text_key(w) for w in re.findall(rf"{_AR_CLASS}+", line)]
+    if len(keys) < 2:
+        return 0
+    end, start = keys[-1], keys[0]
+    whole = end + start
+    return int(min(len(end), len(start)) >= 2 and not (vocab.known(end) and vocab.known(start))
+               and len(whole) >= CUT_WORD_LETTERS and (vocab.whole_word(whole) or vocab.attested(whole)))
 
 
 def _cut_pieces(line: str) -> int:
@@ -1136,7 +1151,8 @@ def line_score(text: str, lm: WordModel, left: str | None, right: str | None) ->
 def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base: BigramModel) -> list[str]:
     """A document without visual-order damage, line for line, its whitespace collapsed; but a
     line laid out word by word (``word_spaced_lines``, as ``word_spaced`` found them) is read
-    with every wide gap a run boundary, and a line with cut words (``shows_cut_words``) or a mark laid out
+    with every wide gap a run boundary, and a line with cut words (``shows_cut_words``), a line
+    whose last word and first make a word (``_split_pieces``) or a mark laid out
     before its number (``.2020 انضمت …``) is read as a damaged one; the reading
     stands where the word model finds it likelier than the line as written by
     ``SPACED_MARGIN`` (``CELLS_MARGIN`` for a line that may be a table row: ``cell_like``),
@@ -1147,8 +1163,9 @@ def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base:
     # a mark laid out before its number, in a document that shows no left-to-right stretches
     # displaced as a whole (pdftotext's text without its marks: ``bidi.resolve_displaced``)
     marks = not displaced_stretches(lines)
+    words = Vocabulary(base)  # what a word is (``_split_pieces`` needs not the document's counts)
     cut = {i for i, l in enumerate(lines) if i not in spaced and not _markdown_row(l)
-           and (shows_cut_words(l) or marks and _MARK_BEFORE_FIGURE.search(l))}
+           and (shows_cut_words(l) or marks and _MARK_BEFORE_FIGURE.search(l) or _split_pieces(l, words))}
     if not spaced | cut:
         return out
     vocab = Vocabulary(base, doc_vocabulary(lines), doc_pairs(lines))
@@ -1167,7 +1184,7 @@ def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base:
         # many lone letters has found no word in them; a line whose pieces look like a table
         # row's cells needs stronger evidence
         margin = CELLS_MARGIN if i in spaced and cell_like(lines[i]) else SPACED_MARGIN
-        if score(reading) > score(out[i]) + margin and (i in spaced or _signs(reading) < _signs(out[i])):
+        if score(reading) > score(out[i]) + margin and (i in spaced or _signs(reading, vocab) < _signs(out[i], vocab)):
             out[i] = reading
     return out
 

@@ -295,6 +295,25 @@ def test_a_lone_proclitic_is_never_read_before_a_mark(shared):
     assert out == "• السيدة رجاء المرابط، جمعية الشفافية للتنمية المحلية بفاس (عن بعد)؛"
 
 
+def test_a_line_whose_edges_make_a_word_is_read_back_in_a_logical_document(shared):
+    """A kashida-justified line drawn in pieces, in visual order, its tatweel lost
+    («نتصف المدة؛ التقييم الذاتي لم»: corpus dev_01, its clean text held out): its last word
+    and its first make «لمنتصف», so it is read back in a document whose other lines are
+    logical, and they are kept as they are."""
+    from normalizers.lm import held_out_model
+    from normalizers.pieces import Vocabulary
+    from normalizers.runs import _split_pieces
+
+    doc = (shared / "corpus" / "gold" / "dev_01.txt").read_text(encoding="utf-8").split("\n")
+    model = held_out_model(doc)
+    logical = [l for l in doc if l.strip() and " | " not in l][:12]
+    out = repair_text_lines(logical + ["نتصف المدة؛ التقييم الذاتي لم"], model)
+    assert out == logical + ["التقييم الذاتي لمنتصف المدة؛"]
+    vocab = Vocabulary(model, {})
+    assert _split_pieces("نتصف المدة؛ التقييم الذاتي لم", vocab) == 1
+    assert not any(_split_pieces(l, vocab) for l in logical)
+
+
 def test_a_fragment_marks_where_its_piece_began():
     """«… نظيمهاالمنفتحة والمزمع ت»: the ت that opens تنظيمها ended another piece, so the
     piece it completes starts at that word (seed 000 line 67)."""
