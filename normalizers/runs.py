@@ -1117,18 +1117,23 @@ def _signs(line: str, vocab: Vocabulary) -> int:
 
 
 def _split_pieces(line: str, vocab: Vocabulary) -> int:
-    """1 where the line's last word and its first make a word long enough to tell
-    (``CUT_WORD_LETTERS``) that the clean text knows or the general corpus writes, and one of
-    them is a string the clean text does not know: the two pieces of a word a kashida split
-    with its tatweel lost, the line's pieces in visual order in a document otherwise logical
-    (``نتصف المدة؛ التقييم الذاتي لم`` is «التقييم الذاتي لمنتصف المدة؛»); else 0."""
+    """The signs of words a kashida split with their tatweel lost, the line's pieces in visual
+    order in a document otherwise logical: pairs of the line's words, its last with one before
+    it or its first with one after it, that make a word (the later one's letters first: ``end``
+    + ``start``) long enough to tell (``CUT_WORD_LETTERS``) that the clean text knows or the
+    general corpus writes, one of the two a string the clean text does not know.
+    ``نتصف المدة؛ التقييم الذاتي لم`` is «التقييم الذاتي لمنتصف المدة؛»; of a line in three
+    pieces, one split word has the line's last word, the other its first
+    (``جدول التالي: رف عليها، … ال الالتزامات التي يش``)."""
     keys = [text_key(w) for w in re.findall(rf"{_AR_CLASS}+", line)]
-    if len(keys) < 2:
-        return 0
-    end, start = keys[-1], keys[0]
-    whole = end + start
-    return int(min(len(end), len(start)) >= 2 and not (vocab.known(end) and vocab.known(start))
-               and len(whole) >= CUT_WORD_LETTERS and (vocab.whole_word(whole) or vocab.attested(whole)))
+
+    def split(end: str, start: str) -> bool:
+        whole = end + start
+        return min(len(end), len(start)) >= 2 and not (vocab.known(end) and vocab.known(start)) \
+            and len(whole) >= CUT_WORD_LETTERS and (vocab.whole_word(whole) or vocab.attested(whole))
+
+    return sum(split(keys[-1], keys[j]) for j in range(len(keys) - 1)) + \
+        sum(split(keys[i], keys[0]) for i in range(1, len(keys) - 1))
 
 
 def _cut_pieces(line: str) -> int:
@@ -1152,8 +1157,8 @@ def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base:
     """A document without visual-order damage, line for line, its whitespace collapsed; but a
     line laid out word by word (``word_spaced_lines``, as ``word_spaced`` found them) is read
     with every wide gap a run boundary, and a line with cut words (``shows_cut_words``), a line
-    whose last word and first make a word (``_split_pieces``) or a mark laid out
-    before its number (``.2020 انضمت …``) is read as a damaged one; the reading
+    whose edge words make words with others (``_split_pieces``) or a mark laid out before its
+    number (``.2020 انضمت …``) is read as a damaged one; the reading
     stands where the word model finds it likelier than the line as written by
     ``SPACED_MARGIN`` (``CELLS_MARGIN`` for a line that may be a table row: ``cell_like``),
     in the context of the lines around it. Other lines are never reordered."""

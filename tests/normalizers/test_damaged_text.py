@@ -321,8 +321,8 @@ def test_lines_a_kashida_split_read_back_and_not_without_their_tatweel(shared):
     splits words at their stretch, the second piece opened by the tatweel (``bench.damage.
     kashida_line``). Such lines are read back, the others kept; the tatweel is what tells the
     pieces best. With it dropped first, as every other producer's stretching is, a line is
-    still read back where its last word and its first make a word (``runs._split_pieces``),
-    fewer of them (one draw, 213 lines, 49 of them split: all 49 read back, 37 without the
+    still read back where its edge words make words with others (``runs._split_pieces``),
+    fewer of them (one draw, 213 lines, 49 of them split: all 49 read back, 39 without the
     tatweel; 13 before the line's edges were looked at)."""
     got = {}
     for signal in (True, False):
@@ -338,7 +338,7 @@ def test_lines_a_kashida_split_read_back_and_not_without_their_tatweel(shared):
         assert all(want == fixed for want, raw, fixed in rows if _squash(raw) == want)
         got[signal] = sum(want == fixed for want, fixed in split) / len(split)
     assert got[True] >= 0.95  # 5 draws: see docs/repair-benchmark.md
-    assert got[True] > got[False] >= 0.7
+    assert got[True] > got[False] >= 0.75
 
 
 def test_logical_lines_written_with_wide_gaps_keep_their_order(shared):
