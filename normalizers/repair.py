@@ -246,9 +246,11 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
         marked = [clean_chars_keeping_continuations(l) for l in lines]
         repaired = [drop_tatweel(l) for l in repair_text_lines(marked)]
         spaced = [drop_tatweel(l) for l in marked]
-        if repaired == [" ".join(l.split()) for l in spaced] and displaced_stretches(spaced):
-            # logical order whose left-to-right stretches lost their marks
-            repaired = [" ".join(normalize_percent(resolve_displaced(l)).split()) for l in spaced]
+        if displaced_stretches(spaced) and not looks_visual(spaced):  # logical order whose left-to-right
+            # stretches lost their marks: the lines the repair left as they were are read so (one it
+            # read as damaged, a word's pieces put together, keeps that reading)
+            repaired = [" ".join(normalize_percent(resolve_displaced(l)).split()) if r == " ".join(l.split()) else r
+                        for r, l in zip(repaired, spaced)]
     # mirrored pairs put back; in a PDF's text that gives every bracket as drawn, each one of a
     # right-to-left line (a line of numbers or Latin text alone is read as drawn, see ``reorder_visual_text``)
     mended = [_bracket_step(drawn and has_rtl(l))(l) for l in repaired]
