@@ -277,9 +277,11 @@ the words of four letters or more, after a letter that joins the next): each lin
 word drawn in pieces, in visual order, the second piece of a word opened by its tatweel, the
 piece that holds the line's logical end followed by the line's wide final space; then the same
 documents with that tatweel dropped before the repair, as a repair that drops every tatweel
-first would read them. The shipped clean text (`normalizers/data/clean_ar.txt`) holds the
-corpus gold, so each document is repaired with the word model learned without its lines
-(`lm.held_out_model`; its table rows too, which the clean text writes as cells three spaces
+first would read them (such a line is then found where its last word makes a word with an
+earlier one, or its first with a later one). The shipped clean text
+(`normalizers/data/clean_ar.txt`) holds the corpus gold, so each document is repaired with the
+word model learned without its lines (`lm.held_out_model`; its table rows too, which the clean
+text writes as cells three spaces
 apart), as a document never seen would be: with its own lines in the model
 the same damage read back 99 % of the lines, which measured the leak, not the repair.
 
