@@ -11,6 +11,8 @@ Text (already extracted), by what the document shows:
         columns.rtl_columns (-layout), clean_chars, unswap_document (two-letter glyphs read backwards), order_ranges, fix_brackets
     letters laid out backwards (pdfplumber's text): reorder_visual_text, clean_chars,
         unswap_document, order_ranges, fix_brackets (mirror_drawn_brackets, as for the PDF)
+    left-to-right stretches displaced, marks lost (pdftotext's text without them): clean_chars,
+        resolve_displaced, join_spaced_pieces (nothing reordered), fix_brackets
     otherwise: clean_chars (a tatweel that opens a word kept: the end of a word a kashida split),
         runs.repair_text_lines (visual-run detection and reordering), fix_brackets
 """
@@ -244,13 +246,14 @@ def repair_text(lines: list[str]) -> tuple[list[str], list[str]]:
     else:
         # a word a kashida split keeps the tatweel that opens its second piece until it is read
         marked = [clean_chars_keeping_continuations(l) for l in lines]
-        repaired = [drop_tatweel(l) for l in repair_text_lines(marked)]
         spaced = [drop_tatweel(l) for l in marked]
-        if displaced_stretches(spaced) and not looks_visual(spaced):  # logical order whose left-to-right
-            # stretches lost their marks: the lines the repair left as they were are read so (one it
-            # read as damaged, a word's pieces put together, keeps that reading)
-            repaired = [" ".join(normalize_percent(resolve_displaced(l)).split()) if r == " ".join(l.split()) else r
-                        for r, l in zip(repaired, spaced)]
+        if displaced_stretches(spaced) and not looks_visual(spaced):
+            # logical order whose left-to-right stretches lost their marks (pdftotext's text without
+            # them): nothing is reordered; the stretches are put back, and the words its
+            # justification spread apart («جمعي ة الأف ق») joined where they stand
+            repaired = join_spaced_pieces([" ".join(normalize_percent(resolve_displaced(l)).split()) for l in spaced])
+        else:
+            repaired = [drop_tatweel(l) for l in repair_text_lines(marked)]
     # mirrored pairs put back; in a PDF's text that gives every bracket as drawn, each one of a
     # right-to-left line (a line of numbers or Latin text alone is read as drawn, see ``reorder_visual_text``)
     mended = [_bracket_step(drawn and has_rtl(l))(l) for l in repaired]
