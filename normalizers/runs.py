@@ -1126,6 +1126,8 @@ def _split_pieces(line: str, vocab: Vocabulary) -> int:
     pieces, one split word has the line's last word, the other its first
     (``جدول التالي: رف عليها، … ال الالتزامات التي يش``)."""
     keys = [text_key(w) for w in re.findall(rf"{_AR_CLASS}+", line)]
+    if len(keys) < 2:
+        return 0
 
     def split(end: str, start: str) -> bool:
         whole = end + start
@@ -1165,13 +1167,12 @@ def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base:
     out = [" ".join(l.split()) for l in lines]
     spaced = {i for i, (l, w) in enumerate(zip(lines, word_spaced_lines)) if w and re.search(_AR_CLASS, l)
               and not _markdown_row(l)}
-    # a mark laid out before its number or a word's pieces at the line's edges, in a document that
-    # shows no left-to-right stretches displaced as a whole (pdftotext's text without its marks,
-    # which ``bidi.resolve_displaced`` reads: its words pdftotext spaced apart are no such pieces)
+    # a mark laid out before its number, in a document that shows no left-to-right stretches
+    # displaced as a whole (pdftotext's text without its marks: ``bidi.resolve_displaced``)
     marks = not displaced_stretches(lines)
     words = Vocabulary(base)  # what a word is (``_split_pieces`` needs not the document's counts)
     cut = {i for i, l in enumerate(lines) if i not in spaced and not _markdown_row(l)
-           and (shows_cut_words(l) or marks and (_MARK_BEFORE_FIGURE.search(l) or _split_pieces(l, words)))}
+           and (shows_cut_words(l) or _split_pieces(l, words) or marks and _MARK_BEFORE_FIGURE.search(l))}
     if not spaced | cut:
         return out
     vocab = Vocabulary(base, doc_vocabulary(lines), doc_pairs(lines))
