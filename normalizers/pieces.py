@@ -69,6 +69,13 @@ class Vocabulary:
         general = self.lm.general
         return general is not None and len(key) >= 3 and general.word(key)[0] >= GENERAL_MIN_COUNT
 
+    def general_zipf(self, key: str) -> float:
+        """The zipf of a word in the general corpus (``msa``), 0 where it is unknown there: a word
+        of the genre wordfreq's web list lacks (``إكراهات``, 308 times in 33 million words)."""
+        general = self.lm.general
+        count = general.word(key)[0] if general is not None else 0
+        return math.log10(count * 1e9 / general.total) if count else 0.0
+
     def inflected(self, key: str) -> bool:
         """A common word of the clean text or the lexicon with an ending it takes: a pronoun
         (ه، ها، هما، هم …) or a dual (ين، ان; a ة before it written ت: ورشتين). An ending that
@@ -397,6 +404,11 @@ def _common(text: str, vocab: Vocabulary) -> float:
     return FUNCTION_ZIPF if key in SHORT_WORDS else vocab.zipf(key) if len(key) >= 3 else 0.0
 
 
+def _bracketed(atoms: list[Atom], i: int) -> bool:
+    """Is atom ``i`` alone between brackets: an ending written so (``إعلامي(ة)``), no fragment?"""
+    return 0 < i < len(atoms) - 1 and atoms[i - 1].text in "()" and atoms[i + 1].text in "()"
+
+
 def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """Give a letter or two cut off one word back to the word it was cut from: in
     ``ئيسة … بالالتزامر`` the ``ر`` of رئيسة sits glued to بالالتزام; in ``رأس … الاجتماعت``
@@ -425,7 +437,7 @@ def transfer_fragments(atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     # a lone fragment of one or two letters joins the piece it completes ("ر" + "ئيسة"), or
     # the first piece of a glued pair ("ت" + "نظيمهاالمنفتحة" = تنظيمها + المنفتحة)
     for i, a in enumerate(out):
-        if a.kind != "ar" or len(a.text) > 2 or _number_clitic(out, i) or \
+        if a.kind != "ar" or len(a.text) > 2 or _number_clitic(out, i) or _bracketed(out, i) or \
                 (a.text in _PARTICLES or vocab.known(lm_key(a))) and \
                 not a.text.endswith("إ"):  # إ opens a word (لإعداده), it never ends one
             continue
@@ -560,6 +572,7 @@ def _complete_glued_triples(out: list[Atom], vocab: Vocabulary) -> list[Atom]:
 
 
 RARE_ZIPF = 3.0      # a string the general lexicon knows, but rarely: maybe a lost space
+GENERAL_RARE_ZIPF = 3.5  # the same in the general corpus, whose news text loses spaces more often (اهذا: 3.1)
 PARTICLE_WORD_ZIPF = 4.8  # a common word (ضعف، يتعلق) after a particle written against it
 FUNCTION_ZIPF = 5.5  # among the language's most common words (إلى، التي، قبل، هذا): function words
 
@@ -755,10 +768,11 @@ def _completes_word(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> bool:
 def _loose(a: Atom, vocab: Vocabulary) -> bool:
     """An Arabic atom that may hold a piece of a cut word: no word of the clean text or the
     document, nor a common word with an ending it takes, and at most a rare string of the
-    lexicon."""
+    lexicon and of the general corpus."""
     key = lm_key(a)
     return a.kind == "ar" and len(a.text) >= 4 and not vocab.lexical(key) and vocab.text_zipf(a.text) < RARE_ZIPF \
-        and not vocab.seen(key) and not vocab.inflected(key) and not _has_own_prefix(a.text, vocab)
+        and vocab.general_zipf(key) < GENERAL_RARE_ZIPF and not vocab.seen(key) and not vocab.inflected(key) \
+        and not _has_own_prefix(a.text, vocab)
 
 
 def _has_own_prefix(t: str, vocab: Vocabulary) -> bool:
@@ -842,6 +856,13 @@ def _split_glued_pieces(atoms: list[Atom], vocab: Vocabulary, raw: set[int]) -> 
 FRAGMENT_LETTERS = 10  # the longest piece of a cut word glued to another word that is split off
 
 
+def _spelled_as_a_word(whole: str, vocab: Vocabulary) -> bool:
+    """A word two pieces make, ending in ة, is common spelled so, or the clean text knows it:
+    the key's ه would make «أعمالة» (أ + عمالة) the common «أعماله»."""
+    spelled = spelled_zipf(whole)
+    return spelled is None or spelled >= COMMON_ZIPF or vocab.known(text_key(whole))
+
+
 def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[Atom, Atom] | None:
     """A word glued to a piece of another word that a run boundary cut, whose other piece
     stands elsewhere in the line (``الحكومةالو`` … ``زارة``: الحكومة + الو of «الوزارة»;
@@ -877,7 +898,8 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
             for whole in wholes:
                 kw = text_key(whole)
                 # (a word a letter shorter where the piece glued here is no word: ``ئيس`` of «رئيس»)
-                if (vocab.cut_word(kw) or len(kw) == CUT_WORD_LETTERS - 1 and vocab.whole_word(kw)
+                if (vocab.cut_word(kw) and _spelled_as_a_word(whole, vocab)
+                        or len(kw) == CUT_WORD_LETTERS - 1 and vocab.whole_word(kw)
                         and len(frag) >= 2 and not vocab.accepts(text_key(frag)) and not vocab.real(lm_key(a))) \
                         and not _inner_final(whole):
                     options.append((vocab.count(kw), vocab.zipf(kw), len(word), frag_first, word, frag))

@@ -305,10 +305,10 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
         if (atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "num" and
                 cost[i] != FORCED and cost[i + 1] != FORCED) or _joins_words(atoms, i):
             cost[i] = cost[i + 1] = RANGE_PENALTY
-        elif atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "ar":
-            # a dash between two Arabic words takes their direction (a bidi neutral between
-            # two right-to-left letters): it stays between them, in their run, like a range
-            # (``الإدارة -قطاع إصلاح`` is «الإدارة - قطاع إصلاح», ``ماي – يونيو``)
+        elif atoms[i].text in _RANGE_DASHES | _WORD_JOINERS and atoms[i - 1].kind == atoms[i + 1].kind == "ar":
+            # a dash or slash between two Arabic words takes their direction (a bidi neutral
+            # between two right-to-left letters): it stays between them, in their run, like a
+            # range (``الإدارة -قطاع إصلاح`` is «الإدارة - قطاع إصلاح», ``ماي – يونيو``, ``العمالة / الإقليم``)
             for k in (i, i + 1):
                 if cost[k] != FORCED:
                     cost[k] = max(cost[k], RANGE_PENALTY)

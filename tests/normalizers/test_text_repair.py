@@ -1057,3 +1057,38 @@ def test_a_logical_document_s_line_with_a_mark_laid_out_before_its_number_is_rea
     repaired = _seed_004_repaired()
     assert repaired[33] == "المتحدة في سنة 2011، إلى تشجيع دعم الحكومات لتصبح أكثر انفتاحا وإشراكا"
     assert repaired[43] == "انضمت جهة طنجة تطوان الحسيمة للبرنامج المذكور في أكتوبر 2020."
+
+
+def _held_out_vocab(shared, doc: str):
+    from normalizers.lm import held_out_model
+    from normalizers.pieces import Vocabulary
+
+    text = (shared / "corpus" / "gold" / f"{doc}.txt").read_text(encoding="utf-8")
+    return Vocabulary(held_out_model(text.split("\n")), {})
+
+
+def test_an_ending_in_brackets_is_no_fragment_of_its_word(shared):
+    """«إعلامي(ة)» (a table cell of corpus dev_03, its clean text held out): the bracketed
+    ending stays in its brackets, never given to the word (``() إعلامية``)."""
+    vocab = _held_out_vocab(shared, "dev_03")
+    assert repair_runs("إعلامي(ة)", vocab) == "إعلامي(ة)"
+    assert repair_runs("الصحفي(ة) أو إعلامي(ة)", vocab) == "الصحفي(ة) أو إعلامي(ة)"
+
+
+def test_a_name_and_a_word_of_the_genre_keep_their_letters(shared):
+    """A letter is not taken off a name the lexicon lacks to make a word only its ه-spelling
+    knows («أنكاد» -> «أ» + «نكاد», «عمالة» -> «أعمالة», read as «أعماله»), and a word the
+    general corpus writes hundreds of times is not cut for a fragment («إكراهات» -> «إكرا» +
+    «هات», given to «في» as «هاتفي»): corpus dev_03 and dev_02, their clean text held out."""
+    assert repair_runs("عمالة وجدة أنكاد", _held_out_vocab(shared, "dev_03")) == "عمالة وجدة أنكاد"
+    out = repair_runs("تأخر في إطلاق البوابة بسبب إكراهات تقنية", _held_out_vocab(shared, "dev_02"))
+    assert sorted(out.split()) == sorted("تأخر في إطلاق البوابة بسبب إكراهات تقنية".split())
+
+
+def test_a_slash_between_two_words_stays_between_them(shared):
+    """A slash with spaces around it between two Arabic words is a bidi neutral between two
+    right-to-left letters, like a dash: it stays in their run («العمالة / الإقليم», a table
+    header of corpus dev_03, its clean text held out, between the cells around it)."""
+    vocab = _held_out_vocab(shared, "dev_03")
+    assert repair_runs("العمالة / الإقليم", vocab) == "العمالة / الإقليم"
+    assert repair_runs("العمالة / الإقليم", vocab, left="والاقليم", right="عدد") == "العمالة / الإقليم"
