@@ -17,8 +17,9 @@ CER, raw and repaired, and the macro F1 of what extraction reads from the repair
 The shipped clean text (``normalizers/data/clean_ar.txt``) holds the corpus gold, so each
 document is repaired with the word model learned without its lines (``lm.held_out_model``),
 as a document never seen would be.
-Table rows (``a | b``) stay markdown rows: the seeds' producer writes tables cell by cell,
-which no clean text shows.
+Table rows (``a | b``) stay markdown rows, as a structured extraction writes them, except in
+one setting, which writes them as seed 001's producer does: cell by cell, each cell (and each
+bulleted item in it) on narrow lines of its own (``cells_document``), damaged like the others.
 
     python bench/damage.py [--corpus ../shared/corpus] [--draws 5]
 """
@@ -214,7 +215,37 @@ def kashida_document(lines: list[str], rng: random.Random, split: float = 0.1, s
     return out if signal else [line.replace("\u0640", "") for line in out]
 
 
+def cells_document(lines: list[str], width: int) -> list[str]:
+    """A document whose tables come out cell by cell, as seed 001's producer writes them: each
+    cell of a row in reading order, each bulleted item of a cell, on lines of its own of at most
+    ``width`` characters (a column is narrow); empty cells leave no line."""
+    out = []
+    for line in lines:
+        if " | " not in line:
+            out.append(line)
+            continue
+        for cell in line.split(" | "):
+            items = [f"• {x.strip()}" for x in cell.split("•") if x.strip()] if "•" in cell else [cell.strip()]
+            for item in filter(None, items):
+                out += textwrap.wrap(item, width, break_long_words=False, break_on_hyphens=False)
+    return out
+
+
+def broken_document(clean: list[str], rng: random.Random, width: int | None, kw: dict) -> tuple[list[str], list[str]]:
+    """A clean document as one setting lays it out (``clean``: its lines so laid out) and damages it."""
+    if width:
+        clean = wrap_document(clean, width)
+    if "cells" in kw:
+        clean = cells_document(clean, kw["cells"])
+        kw = {k: v for k, v in kw.items() if k != "cells"}
+    broken = justify_document(clean, rng, kw["justified"]) if "justified" in kw \
+        else kashida_document(clean, rng, kw["kashida"], kw.get("signal", True)) if "kashida" in kw \
+        else damage_document(clean, rng, **kw)
+    return clean, broken
+
+
 WRAP = 90  # characters of a wrapped line: the seeds' lines are 80-100 characters long
+CELL_WRAP = 40  # characters of a line of a table cell
 SETTINGS = {  # name: (line width, or None for one line a paragraph; damage_line's parameters)
     "runs reversed, 20% of spaces a run boundary": (None, {}),
     "the same, 2% of words cut by a boundary": (None, {"word_cut": 0.02}),
@@ -228,6 +259,8 @@ SETTINGS = {  # name: (line width, or None for one line a paragraph; damage_line
     "(seed 004)": (WRAP, {"kashida": 0.1}),
     "the same, the tatweel that opens a piece dropped (the repair without this signal)": (WRAP, {"kashida": 0.1,
                                                                                                 "signal": False}),
+    f"paragraphs wrapped at {WRAP} characters and table cells at {CELL_WRAP}, each cell on lines of its own "
+    "(seed 001), runs reversed": (WRAP, {"cells": CELL_WRAP}),
 }
 
 
@@ -252,12 +285,7 @@ def damage_rows(corpus: Path, draws: int = 5) -> list[tuple[str, int, int, float
                 texts = Path(tmp) / "text"
                 texts.mkdir()
                 for doc in docs:
-                    clean = doc.read_text(encoding="utf-8").split("\n")
-                    if width:
-                        clean = wrap_document(clean, width)
-                    broken = justify_document(clean, rng, kw["justified"]) if "justified" in kw \
-                        else kashida_document(clean, rng, kw["kashida"], kw.get("signal", True)) if "kashida" in kw \
-                        else damage_document(clean, rng, **kw)
+                    clean, broken = broken_document(doc.read_text(encoding="utf-8").split("\n"), rng, width, kw)
                     fixed = repair_text_lines(broken, models[doc])
                     for c, b, f in zip(clean, broken, fixed):
                         if " | " in c or not _ARABIC.search(c):
