@@ -224,7 +224,7 @@ def cells_document(lines: list[str], width: int) -> list[str]:
         if " | " not in line:
             out.append(line)
             continue
-        for cell in line.split(" | "):
+        for cell in line.split("|"):
             items = [f"• {x.strip()}" for x in cell.split("•") if x.strip()] if "•" in cell else [cell.strip()]
             for item in filter(None, items):
                 out += textwrap.wrap(item, width, break_long_words=False, break_on_hyphens=False)
