@@ -133,6 +133,7 @@ CUT_WORD_SCORE = 0.0  # two pieces of one word side by side: the word goes on
 CONTINUES_PENALTY = 20.0  # a word's end a kashida split off (``ــر``) after anything but its word's start
 WORDWISE_PENALTY = 3.0  # reading a whole line word by word instead of by runs
 _WORD_JOINERS = frozenset("/-–")
+_BETWEEN_WORDS = _RANGE_DASHES | _WORD_JOINERS  # what stays between two Arabic words, in their run
 
 
 def _joins_words(atoms: list[Atom], i: int) -> bool:
@@ -305,7 +306,7 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
         if (atoms[i].text in _RANGE_DASHES and atoms[i - 1].kind == atoms[i + 1].kind == "num" and
                 cost[i] != FORCED and cost[i + 1] != FORCED) or _joins_words(atoms, i):
             cost[i] = cost[i + 1] = RANGE_PENALTY
-        elif atoms[i].text in _RANGE_DASHES | _WORD_JOINERS and atoms[i - 1].kind == atoms[i + 1].kind == "ar":
+        elif atoms[i].text in _BETWEEN_WORDS and atoms[i - 1].kind == atoms[i + 1].kind == "ar":
             # a dash or slash between two Arabic words takes their direction (a bidi neutral
             # between two right-to-left letters): it stays between them, in their run, like a
             # range (``الإدارة -قطاع إصلاح`` is «الإدارة - قطاع إصلاح», ``ماي – يونيو``, ``العمالة / الإقليم``)
