@@ -768,10 +768,11 @@ def _completes_word(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> bool:
 def _loose(a: Atom, vocab: Vocabulary) -> bool:
     """An Arabic atom that may hold a piece of a cut word: no word of the clean text or the
     document, nor a common word with an ending it takes, and at most a rare string of the
-    lexicon and of the general corpus."""
+    lexicon and of the general corpus (whose keys fold ة into ه: «بعضة» is not «بعضه» there)."""
     key = lm_key(a)
     return a.kind == "ar" and len(a.text) >= 4 and not vocab.lexical(key) and vocab.text_zipf(a.text) < RARE_ZIPF \
-        and vocab.general_zipf(key) < GENERAL_RARE_ZIPF and not vocab.seen(key) and not vocab.inflected(key) \
+        and (a.text.endswith("ة") or vocab.general_zipf(key) < GENERAL_RARE_ZIPF) \
+        and not vocab.seen(key) and not vocab.inflected(key) \
         and not _has_own_prefix(a.text, vocab)
 
 
