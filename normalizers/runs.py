@@ -28,8 +28,8 @@ from dataclasses import replace
 from itertools import accumulate
 
 from normalizers.bidi import displaced_stretches, order_ranges
-from normalizers.chars import MIRROR_PAIRS, fix_brackets, load_table
-from normalizers.lm import (_AR_LETTER, PROCLITICS, Atom, BigramModel, DocumentModel, WordModel, atoms_of, is_word, lm_key, model,
+from normalizers.chars import MIRROR_PAIRS, drop_diacritics, drop_tatweel, fix_brackets, load_table
+from normalizers.lm import (_AR_LETTER, PARTICLES, PROCLITICS, Atom, BigramModel, DocumentModel, WordModel, atoms_of, is_word, lm_key, model,
                             sequence, text_key)
 from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, SHORT_WORDS, Vocabulary, article_moves, clitic_moves,
                                 doc_pairs, doc_vocabulary, glued_word_splits, join_edge_pieces, join_split_words, lone_article_readings,
@@ -134,6 +134,24 @@ CONTINUES_PENALTY = 20.0  # a word's end a kashida split off (``ــر``) after 
 WORDWISE_PENALTY = 3.0  # reading a whole line word by word instead of by runs
 _WORD_JOINERS = frozenset("/-–")
 _BETWEEN_WORDS = _RANGE_DASHES | _WORD_JOINERS  # what stays between two Arabic words, in their run
+
+
+# words that govern the word after them (prepositions, particles, relative pronouns, «كل»): no
+# clause ends on one («على،», «من؛» are not Arabic; a colon may follow one: «يهدف هذا الدليل إلى:»).
+# Spelled with their alef maqsura: the model's keys fold «على» into the name «علي», «إلى» into «آلي»
+_HAMZA_ALEF = str.maketrans("أإآ", "ااا")
+_GOVERNORS = frozenset(w.translate(_HAMZA_ALEF) for w in PARTICLES["governors"])
+_CLAUSE_ENDS = frozenset("،,؛;.!?؟")
+UNGOVERNED_PENALTY = 10.0  # nats: a governing word before a mark that ends a clause
+
+
+def governs(atom: Atom) -> bool:
+    """Is the atom a word that governs the word after it (``_GOVERNORS``), alone or with a
+    conjunction written against it («وفي», «فإن»)?"""
+    if atom.kind != "ar":
+        return False
+    word = drop_diacritics(drop_tatweel(atom.text)).translate(_HAMZA_ALEF)
+    return word in _GOVERNORS or len(word) > 2 and word[0] in "وف" and word[1:] in _GOVERNORS
 
 
 def _joins_words(atoms: list[Atom], i: int) -> bool:
@@ -272,6 +290,14 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                 (lm.logp(whole, keys[j + 1]) - join[j][j + 1] if j + 1 < n else 0.0)
     for i, j in cut_words:
         join[i][j] = CUT_WORD_SCORE + whole_join.get((i, j), 0.0)
+    # a governing word goes before no mark that ends a clause, in the line or at its end
+    governing = [x for x, a in enumerate(atoms) if governs(a)]
+    for x in governing:
+        for y, a in enumerate(atoms):
+            if a.kind == "p" and a.text in _CLAUSE_ENDS:
+                join[x][y] -= UNGOVERNED_PENALTY
+    end_cost = [UNGOVERNED_PENALTY if x in governing else 0.0 for x in range(n)] \
+        if governing and right in _CLAUSE_ENDS else None
     pre = [0.0]
     for i in range(n - 1):
         pre.append(pre[-1] + join[i][i + 1])
@@ -356,10 +382,10 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
     as_written = None
     if script and FORCED not in cost[1:]:
         as_written = _best_groups(keys, pre, join, [0.0] + [NO_LINE_START] * (n - 1), lm, left, right,
-                                  edge_keys, triples)
+                                  edge_keys, triples, end_cost)
     for i in script:
         cost[i] = FORCED
-    score, groups = _best_groups(keys, pre, join, cost, lm, left, right, edge_keys, triples)
+    score, groups = _best_groups(keys, pre, join, cost, lm, left, right, edge_keys, triples, end_cost)
     if as_written is not None and as_written[0] > score:
         score, groups = as_written
     # the other way such a line is laid out: word by word (a table row whose every word is
@@ -367,7 +393,7 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
     wordwise = [FORCED if i and atoms[i].space_before and atoms[i].kind in _WORDISH and
                 atoms[i - 1].kind in _WORDISH and c != RANGE_PENALTY and c >= 0 else c for i, c in enumerate(cost)]
     if wordwise != cost and not ends:
-        w_score, w_groups = _best_groups(keys, pre, join, wordwise, lm, left, right, edge_keys, triples)
+        w_score, w_groups = _best_groups(keys, pre, join, wordwise, lm, left, right, edge_keys, triples, end_cost)
         if w_score - WORDWISE_PENALTY > score:
             return w_score - WORDWISE_PENALTY, w_groups
     return score, groups
@@ -414,12 +440,12 @@ def _triples(keys: list[str], lm: WordModel) -> Triples | None:
 def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cost: list[float],
                  lm: WordModel, left: str | None, right: str | None,
                  edge_keys: tuple[list[str], list[str]] | None = None,
-                 triples: Triples | None = None) -> tuple[float, list[list[int]]]:
+                 triples: Triples | None = None, end_cost: list[float] | None = None) -> tuple[float, list[list[int]]]:
     """Dynamic programme over the run segmentations allowed by ``cost`` (``FORCED`` where a
     boundary must be): the best score and its groups. ``edge_keys`` are the keys to score
     a line's start and end on (``keys`` by default); ``triples``, the evidence for three words
     side by side (see ``_triples``): inside a run, and across a seam where the run before holds
-    two words or the run after does."""
+    two words or the run after does; ``end_cost``, what ending the line on each atom costs."""
     starts, ends = edge_keys or (keys, keys)
     n = len(keys)
     neg = -1e18
@@ -446,7 +472,7 @@ def _best_groups(keys: list[str], pre: list[float], join: list[list[float]], cos
             return pre[e] - pre[s] if last_seam[e] <= s else neg
 
     for e in range(n):
-        f[0][e] = internal(0, e) + edge_score(lm, ends[e], right, False)
+        f[0][e] = internal(0, e) + edge_score(lm, ends[e], right, False) - (end_cost[e] if end_cost else 0.0)
     for e in range(n - 1):
         # the next run, e + 1 .. e2, whichever run it follows: its own score less the seam's cost
         nxt = [internal(e + 1, e2) - cost[e + 1] for e2 in range(e + 1, n)]

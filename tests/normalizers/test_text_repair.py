@@ -8,7 +8,7 @@ import pytest
 
 from normalizers.repair import normalize_text
 from normalizers.lm import atoms_of, text_key
-from normalizers.runs import looks_visual, mirror_lone_brackets, pair_same_brackets, repair_runs, repair_text_lines
+from normalizers.runs import governs, looks_visual, mirror_lone_brackets, pair_same_brackets, repair_runs, repair_text_lines
 from tests.conftest import RAW, seed
 
 
@@ -1092,3 +1092,23 @@ def test_a_slash_between_two_words_stays_between_them(shared):
     vocab = _held_out_vocab(shared, "dev_03")
     assert repair_runs("العمالة / الإقليم", vocab) == "العمالة / الإقليم"
     assert repair_runs("العمالة / الإقليم", vocab, left="والاقليم", right="عدد") == "العمالة / الإقليم"
+
+
+def test_a_governing_word_ends_no_clause(shared):
+    """A preposition, particle or «كل» governs the word after it: no comma, semicolon or full
+    stop follows it (``… وانعكاسه على؛``, ``الإبقاء على، واحد``). Lines of corpus dev_01 and
+    dev_02, their clean text held out, in visual order as other tools extract them."""
+    dev_01 = _held_out_vocab(shared, "dev_01")
+    assert repair_runs("؛برمجة الأنشطة المرتبطة بها تأخر إصدار بعض النصوص التطبيقية وانعكاسه على •", dev_01) \
+        == "• تأخر إصدار بعض النصوص التطبيقية وانعكاسه على برمجة الأنشطة المرتبطة بها؛"
+    assert repair_runs(".دعت الضرورة إلى ذلك مع إمكانية عقد اجتماعات استثنائية كلما ، واحد كل ثلاثة "
+                       "أشهروتيرة اجتماع  الاتفاق على الإبقاء علىتم ", dev_01) \
+        == "تم الاتفاق على الإبقاء على وتيرة اجتماع واحد كل ثلاثة أشهر، مع إمكانية عقد اجتماعات " \
+           "استثنائية كلما دعت الضرورة إلى ذلك."
+    out = repair_runs(".بين الالتزاماتمع تفاوت ملحوظ  ، 60%ي بلغ حوالالإنجاز للالتزامات المعروضة  ط نسبةمتوس "
+                      "أنمريم التازي السيدة المحينة من المصالح المعنية. وسجلت", _held_out_vocab(shared, "dev_02"))
+    assert out.endswith("الإنجاز للالتزامات المعروضة بلغ حوالي 60%، مع تفاوت ملحوظ بين الالتزامات.")
+    # a colon may follow one (a list it governs), and the name «علي» is no «على»
+    assert repair_runs(":يهدف هذا الدليل إلى", dev_01) == "يهدف هذا الدليل إلى:"
+    words = atoms_of("على إلى الى وفي فإن كل علي آلي والي كلية")
+    assert [governs(a) for a in words] == [True] * 6 + [False] * 4
