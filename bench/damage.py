@@ -4,7 +4,9 @@ The archive's broken extractions (seeds 000 and 003) show what their producer do
 right-to-left line: it is drawn as runs (stretches set in one go), the runs come out in
 visual order (the logically last at the raw start), each run's own text stays logical,
 numbers are runs of their own, a closing mark at the line's logical end goes to the raw
-start, a comma that ends a run inside the line mostly stands apart (``العام ، العمومري``),
+start, a mark after a number inside the line goes to the number's left (``ويلخص .2019``, as
+the corpus PDFs' three producers draw «2019. ويلخص»), a comma that ends a run inside the line
+mostly stands apart (``العام ، العمومري``),
 and the space after an Arabic run is written against its end, so two Arabic runs often come
 out glued (``ومكانتاريخ``). A run boundary may also cut a word in two. The corpus gold has a
 paragraph to a line; the seeds' lines are a page's lines, so the damage is also measured on
@@ -45,13 +47,16 @@ _CLOSERS = ".:،؛"
 def _pieces(line: str, rng: random.Random, word_cut: float) -> list[str]:
     """The line's tokens: a bracketed stretch is one token, marks after it or after a number
     tokens of their own (marked ``\x01``: no space before), and a word a run boundary cuts
-    two tokens (the second marked ``\x00``)."""
+    two tokens (the second marked ``\x00``). A mark between a number (or Latin text) and the
+    Arabic after it takes the right-to-left direction (the bidi algorithm's rule N1): a colon
+    or full stop inside the line is laid out apart from its number, as a comma is
+    (``نشر :14الالتزام`` for «الالتزام 14: نشر»), never inside its left-to-right run."""
     toks: list[str] = []
     for t in re.findall(r"\([^()]*\)[^\s(]*|\S+", line):
         if re.match("[وبل][0-9]", t):  # a clitic against a number: two runs, no space between
             toks.append(t[0])
             t = "\x01" + t[1:]
-        head = t.rstrip("،؛") if _LTR.match(t.lstrip("\x01").rstrip("،؛")) else t.rstrip(_CLOSERS)
+        head = t.rstrip(_CLOSERS)
         if head != t and (head.startswith("(") or _LTR.match(head.lstrip("\x01"))):
             toks += [head] + ["\x01" + m for m in t[len(head):]]
         elif len(t) >= 4 and _ARABIC.match(t) and t.isalpha() and rng.random() < word_cut:
@@ -100,8 +105,8 @@ def damage_line(line: str, rng: random.Random, cut: float = 0.2, glue: float = 0
             items.append(" ، ")  # ``اللجنة ، COVID 19``
         elif nxt is None or nxt.startswith(("\x00", "\x01")):  # the line's end, a cut word, a mark
             items.append(text)
-        elif _LTR.match(run[-1].lstrip("\x01")) or run[-1].startswith("("):  # the space after a number: alone
-            items += [text, " "]
+        elif _LTR.match(run[-1].lstrip("\x01")) or run[-1].startswith("(") or run[-1] in ("\x01.", "\x01:"):
+            items += [text, " "]  # the space after a number, or after the mark against it (``.3``): alone
         elif _LTR.match(nxt) or nxt.startswith("(") or rng.random() < glue:
             items.append(text + " ")  # an Arabic run carries the space after it: «2020فبراير »
         else:

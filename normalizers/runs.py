@@ -127,6 +127,7 @@ def is_plain_space(prev: Atom, cur: Atom) -> bool:
 
 _COMMAS = frozenset("،,؛;")
 _MARKS_BEFORE_NUMBER = _COMMAS | {":"}
+_NUMBER_MARKS = _MARKS_BEFORE_NUMBER | {"."}  # what ``marks_after_numbers`` sets after its number
 _RANGE_DASHES = frozenset("-–—")
 RANGE_PENALTY = 20.0
 CUT_WORD_SCORE = 0.0  # two pieces of one word side by side: the word goes on
@@ -342,6 +343,12 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
     for i in range(1, n):  # a date written in its own order («الثلاثاء 28 مارس 2023») stays whole
         if in_date_order(atoms[i - 1], atoms[i]):
             cost[i] = RANGE_PENALTY if cost[i] == FORCED else max(cost[i], RANGE_PENALTY)
+    for i in range(1, n - 1):  # a mark between a number and a word, typed against both (``1:الالتزام``, as
+        # ``marks_after_numbers`` sets ``:1الالتزام``): the number's own, «الالتزام 1: …»
+        if atoms[i].kind == "p" and atoms[i].text in _NUMBER_MARKS and not atoms[i].space_before \
+                and atoms[i - 1].kind == "num" and atoms[i + 1].kind == "ar" and not atoms[i + 1].space_before \
+                and cost[i] != FORCED:
+            cost[i] = max(cost[i], RANGE_PENALTY)
     for i in range(1, n - 1):  # a mark against its word before a number set apart (see ``pieces_apart``):
         # the mark ends the word's run (``المتبقية، 9``), unless the line reads far better otherwise
         if atoms[i].text in _MARKS_BEFORE_NUMBER and not atoms[i].space_before and atoms[i - 1].kind == "ar" \
@@ -723,8 +730,9 @@ def marks_after_numbers(atoms: list[Atom]) -> list[Atom]:
     out = list(atoms)
     for k in range(1, len(out) - 1):
         mark, num = out[k], out[k + 1]
-        if mark.kind == "p" and mark.text in "،.؛:," and mark.space_before and num.kind == "num" \
-                and not num.space_before and (k + 2 == len(out) or out[k + 2].space_before):
+        if mark.kind == "p" and mark.text in _NUMBER_MARKS and mark.space_before and num.kind == "num" \
+                and not num.space_before and (k + 2 == len(out) or out[k + 2].space_before or
+                                              out[k + 2].kind == "ar" and out[k + 2].text not in PROCLITICS):
             out[k] = replace(num, space_before=True, wide_before=mark.wide_before)
             out[k + 1] = replace(mark, space_before=False, wide_before=False)
     return out

@@ -1112,3 +1112,17 @@ def test_a_governing_word_ends_no_clause(shared):
     assert repair_runs(":يهدف هذا الدليل إلى", dev_01) == "يهدف هذا الدليل إلى:"
     words = atoms_of("على إلى الى وفي فإن كل علي آلي والي كلية")
     assert [governs(a) for a in words] == [True] * 6 + [False] * 4
+
+
+def test_a_mark_laid_out_before_its_number_goes_back_after_it(shared):
+    """A full stop or colon after a number inside a right-to-left line takes the line's
+    direction (the bidi algorithm's rule N1): the three producers of the corpus PDFs draw
+    «… يونيو 2019. ويلخص …» as ``ويلخص .2019 وينوي``, the mark on the number's left, and text
+    extracted run by run keeps it there, the word before the number typed against it. Lines
+    of corpus dev_01 and dev_02 (a table cell), their clean text held out."""
+    assert repair_runs("الجدول التالي ويلخص .2019يونيو  27نقطة مقارنة بالاجتماع السابق المنعقد بتاريخ  12بحوالي ",
+                       _held_out_vocab(shared, "dev_01")) \
+        == "بحوالي 12 نقطة مقارنة بالاجتماع السابق المنعقد بتاريخ 27 يونيو 2019. ويلخص الجدول التالي"
+    dev_02 = _held_out_vocab(shared, "dev_02")
+    assert repair_runs("نشر المعطيات المتعلقة بتنفيذ :1الالتزام ", dev_02) == "الالتزام 1: نشر المعطيات المتعلقة بتنفيذ"
+    assert repair_runs("إرساء آلية لإشراك المواطنين :2الالتزام ", dev_02) == "الالتزام 2: إرساء آلية لإشراك المواطنين"
