@@ -263,9 +263,12 @@ of a wrapped paragraph included.
 The same damage as the seeds', made at random (reproducibly) on the clean lines of the four
 corpus documents (`bench/damage.py`: runs in visual order with their own text logical,
 numbers runs of their own, the space after an Arabic run written against it so that two runs
-glue, a closing mark at the logical end put at the raw start, a comma that ends a run inside
-the line mostly standing apart, and, where the row says so, words cut in two by a run
-boundary), each document repaired as a whole and compared line for line with its clean text;
+glue, a closing mark at the logical end put at the raw start or, in a third of the lines whose
+first run is Arabic text, typed against the end of that run at the raw end (seed 000's
+`للحكومة المنفتحة إحداث منتدى المجتمع المدني،`), a mark after a number inside the line laid out
+on the number's left (`ويلخص .2019`, as the corpus PDFs' producers draw it), a comma that ends
+a run inside the line mostly standing apart, and, where the row says so, words cut in two by a
+run boundary), each document repaired as a whole and compared line for line with its clean text;
 extraction F1 is what `mahdar extract` reads from the repaired documents (table rows stay
 markdown rows). The corpus gold has a paragraph to a line; the wrapped rows set the
 paragraphs as a page does, in lines of at most 90 characters like the seeds' lines, each

@@ -68,13 +68,16 @@ def _pieces(line: str, rng: random.Random, word_cut: float) -> list[str]:
 
 
 def damage_line(line: str, rng: random.Random, cut: float = 0.2, glue: float = 0.5,
-                word_cut: float = 0.0, comma_apart: float = 0.75) -> str:
+                word_cut: float = 0.0, comma_apart: float = 0.75, end_typed: float = 0.0) -> str:
     """A clean logical line as the seeds' producer writes it (see the module docstring):
     a run boundary after each word with probability ``cut``, the space between two Arabic
     runs written against the first one with probability ``glue``, a word cut in two at a run
     boundary with probability ``word_cut``, a comma that ends a run inside the line written
     as a run of its own with probability ``comma_apart`` (``العام ، العمومري``,
-    ``البرمجة  ،بها``, ``اللجنة ، COVID 19``: most such commas of seeds 000 and 003)."""
+    ``البرمجة  ،بها``, ``اللجنة ، COVID 19``: most such commas of seeds 000 and 003), and the
+    mark that ends the line typed against the end of its first run, where that run is Arabic
+    text, at the raw end, with probability ``end_typed`` (``للحكومة المنفتحة إحداث منتدى المجتمع
+    المدني،``: a third of seed 000's such lines), else set apart at the raw start."""
     toks = _pieces(line, rng, word_cut)
     end = ""
     if toks and toks[-1].lstrip("\x01") in _CLOSERS:  # a mark of its own at the logical end
@@ -111,7 +114,10 @@ def damage_line(line: str, rng: random.Random, cut: float = 0.2, glue: float = 0
             items.append(text + " ")  # an Arabic run carries the space after it: «2020فبراير »
         else:
             items += [text, " "]
-    return end + "".join(reversed(items))
+    raw = "".join(reversed(items))
+    if end_typed and end and _ARABIC.match(toks[0]) and rng.random() < end_typed:  # (not after an item's number)
+        return raw.rstrip() + end + " "
+    return end + raw
 
 
 def _squash(s: str) -> str:
@@ -251,13 +257,14 @@ def broken_document(clean: list[str], rng: random.Random, width: int | None, kw:
 
 WRAP = 90  # characters of a wrapped line: the seeds' lines are 80-100 characters long
 CELL_WRAP = 40  # characters of a line of a table cell
+END_TYPED = 1 / 3  # of the lines whose first run is Arabic text: the closing mark typed at the raw end (seed 000)
 SETTINGS = {  # name: (line width, or None for one line a paragraph; damage_line's parameters)
-    "runs reversed, 20% of spaces a run boundary": (None, {}),
-    "the same, 2% of words cut by a boundary": (None, {"word_cut": 0.02}),
-    "the same, 5% of words cut by a boundary": (None, {"word_cut": 0.05}),
-    f"paragraphs wrapped at {WRAP} characters, runs reversed": (WRAP, {}),
-    "the same, 2% of words cut": (WRAP, {"word_cut": 0.02}),
-    "the same, 5% of words cut": (WRAP, {"word_cut": 0.05}),
+    "runs reversed, 20% of spaces a run boundary": (None, {"end_typed": END_TYPED}),
+    "the same, 2% of words cut by a boundary": (None, {"word_cut": 0.02, "end_typed": END_TYPED}),
+    "the same, 5% of words cut by a boundary": (None, {"word_cut": 0.05, "end_typed": END_TYPED}),
+    f"paragraphs wrapped at {WRAP} characters, runs reversed": (WRAP, {"end_typed": END_TYPED}),
+    "the same, 2% of words cut": (WRAP, {"word_cut": 0.02, "end_typed": END_TYPED}),
+    "the same, 5% of words cut": (WRAP, {"word_cut": 0.05, "end_typed": END_TYPED}),
     f"paragraphs wrapped at {WRAP} characters, half the lines laid out word by word in visual order "
     "(seed 004), the rest logical": (WRAP, {"justified": 0.5}),
     f"paragraphs wrapped at {WRAP} characters, 10% of words split at a kashida, the pieces in visual order "
@@ -265,7 +272,7 @@ SETTINGS = {  # name: (line width, or None for one line a paragraph; damage_line
     "the same, the tatweel that opens a piece dropped (the repair without this signal)": (WRAP, {"kashida": 0.1,
                                                                                                 "signal": False}),
     f"paragraphs wrapped at {WRAP} characters and table cells at {CELL_WRAP}, each cell on lines of its own "
-    "(seed 001), runs reversed": (WRAP, {"cells": CELL_WRAP}),
+    "(seed 001), runs reversed": (WRAP, {"cells": CELL_WRAP, "end_typed": END_TYPED}),
 }
 
 

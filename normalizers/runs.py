@@ -876,15 +876,23 @@ def prepare_line(line: str, vocab: Vocabulary, whole_words: bool = False) -> Pre
         return tidy(line)
     if whole_words:
         return line, lead, [(None, c, trail, frozenset()) for c in [core] + glued_word_splits(core, vocab)]
-    # a comma or full stop written against the word at the raw end (``الطابق الثاني،``,
-    # ``هذااعتماده.``) ends the line, or closes that word's run (a sentence ending inside
-    # the line: «اعتماده. واقترحت … هذا»): both are read, and the likelier stands
+    # a comma, semicolon, full stop or colon written against the word at the raw end, or before
+    # the item's bullet there (``الطابق الثاني،``, ``هذااعتماده.``, ``الالتزامات التي يشرف عليها:``,
+    # ``… وزارة الاقتصاد؛  •``) ends the line, or
+    # closes that word's run (a sentence ending inside the line: «اعتماده. واقترحت … هذا»; a
+    # label: «الورشة الأولى: …»): both are read, and the likelier stands
     variants = [(core, trail)]
     # (a bracket ``_edge_punct`` mirrored is a new atom: it is no word, and there is no variant)
     end = next((k for k in range(len(atoms) - 1, -1, -1) if atoms[k] is core[-1]), len(atoms))
-    if end + 1 < len(atoms) and trail and atoms[end + 1] is trail[0] and trail[0].text in "،,." \
+    if end + 1 < len(atoms) and trail and atoms[end + 1] is trail[0] and trail[0].text in "،,.؛" \
             and not trail[0].space_before and core[-1].kind == "ar":
         variants.append((core + trail[:1], trail[1:]))
+    elif len(core) > 2 and core[-1].text in _CLOSERS and not core[-1].space_before and core[-2].kind == "ar" \
+            and all(any(a is b for b in lead) for a in atoms[end + 1:]) \
+            and not any(a.text in _CLOSERS for a in trail + core[:1]):
+        # (a colon, or a mark before the item's bullet, ``_edge_punct`` kept with its word; not
+        # where the raw start holds a mark, which may end the line: ``، 8،2،1 … مورادي، -``)
+        variants.append((core[:-1], core[-1:] + trail))
     readings = []
     for c0, t in variants:
         if any(a.continues for a in c0):  # where a kashida split words, its pieces tell what goes where

@@ -1126,3 +1126,20 @@ def test_a_mark_laid_out_before_its_number_goes_back_after_it(shared):
     dev_02 = _held_out_vocab(shared, "dev_02")
     assert repair_runs("نشر المعطيات المتعلقة بتنفيذ :1الالتزام ", dev_02) == "الالتزام 1: نشر المعطيات المتعلقة بتنفيذ"
     assert repair_runs("إرساء آلية لإشراك المواطنين :2الالتزام ", dev_02) == "الالتزام 2: إرساء آلية لإشراك المواطنين"
+
+
+def test_a_mark_typed_at_the_raw_end_may_end_the_line(shared):
+    """The seeds' producer types a line's closing mark against the end of its first run now
+    and then, at the raw end (seed 000: ``للحكومة المنفتحة إحداث منتدى المجتمع المدني،``), or
+    before an item's bullet there (seed 001: ``… وإصلاح الإدارة؛  •``); a colon so typed, or a
+    mark before the bullet, is read as the line's end as well as its word's own («الورشة
+    الأولى: …»), and the likelier stands. Lines of corpus dev_01 and dev_02, their clean
+    text held out."""
+    assert repair_runs("كما هو مبين في الجدول التالي ،الالتزامات التي يشرف عليها: ", _held_out_vocab(shared, "dev_02")) \
+        == "الالتزامات التي يشرف عليها، كما هو مبين في الجدول التالي:"
+    dev_01 = _held_out_vocab(shared, "dev_01")
+    assert repair_runs("عليهاالنقاط المتفق: ", dev_01) == "النقاط المتفق عليها:"
+    assert repair_runs(" الورشة الأولى: الميزانية", dev_01) == "الورشة الأولى: الميزانية"
+    assert repair_runs("والمالية السيدة سلوى بنشقرون، إطار بمديرية الميزانية، وزارة الاقتصاد؛  •", dev_01) \
+        == "• السيدة سلوى بنشقرون، إطار بمديرية الميزانية، وزارة الاقتصاد والمالية؛"
+    assert repair_runs("أصوات المواطنة بالجهة الشرقيةجمعية.  •", dev_01) == "• جمعية أصوات المواطنة بالجهة الشرقية."
