@@ -878,9 +878,9 @@ def prepare_line(line: str, vocab: Vocabulary, whole_words: bool = False) -> Pre
         return line, lead, [(None, c, trail, frozenset()) for c in [core] + glued_word_splits(core, vocab)]
     # a comma, semicolon, full stop or colon written against the word at the raw end, or before
     # the item's bullet there (``الطابق الثاني،``, ``هذااعتماده.``, ``الالتزامات التي يشرف عليها:``,
-    # ``… وزارة الاقتصاد؛  •``) ends the line, or
-    # closes that word's run (a sentence ending inside the line: «اعتماده. واقترحت … هذا»; a
-    # label: «الورشة الأولى: …»): both are read, and the likelier stands
+    # ``… وزارة الاقتصاد؛  •``), ends the line or closes that word's run (a sentence ending
+    # inside the line: «اعتماده. واقترحت … هذا»; a label: «الورشة الأولى: …»): both are read,
+    # and the likelier stands
     variants = [(core, trail)]
     # (a bracket ``_edge_punct`` mirrored is a new atom: it is no word, and there is no variant)
     end = next((k for k in range(len(atoms) - 1, -1, -1) if atoms[k] is core[-1]), len(atoms))
