@@ -6,9 +6,11 @@ visual order (the logically last at the raw start), each run's own text stays lo
 numbers are runs of their own, a closing mark at the line's logical end goes to the raw
 start, a mark after a number inside the line goes to the number's left (``ويلخص .2019``, as
 the corpus PDFs' three producers draw «2019. ويلخص»), a comma that ends a run inside the line
-mostly stands apart (``العام ، العمومري``),
-and the space after an Arabic run is written against its end, so two Arabic runs often come
-out glued (``ومكانتاريخ``). A run boundary may also cut a word in two. The corpus gold has a
+mostly stands apart (``العام ، العمومري``), a bracket in right-to-left text comes out as its
+mirrored glyph's code (``)على الساعة الثانية بعد الزوال(``, ``)فور شباب(``) while a pair around
+Latin text stays as typed (``(OGP)``, ``(SIEDD)``), and the space after an Arabic run is
+written against its end, so two Arabic runs often come out glued (``ومكانتاريخ``). A run
+boundary may also cut a word in two. The corpus gold has a
 paragraph to a line; the seeds' lines are a page's lines, so the damage is also measured on
 the paragraphs wrapped at ``WRAP`` characters (``wrap_document``), each line damaged on its own.
 
@@ -42,6 +44,8 @@ ROOT = Path(__file__).resolve().parents[1]
 _ARABIC = re.compile("[\u0621-\u064a]")
 _LTR = re.compile(r"^[0-9\u0660-\u0669A-Za-z\u00c0-\u024f][0-9\u0660-\u0669A-Za-z\u00c0-\u024f%.,:/\-]*$")
 _CLOSERS = ".:،؛"
+_MIRROR = str.maketrans("()", ")(")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 def _pieces(line: str, rng: random.Random, word_cut: float) -> list[str]:
@@ -100,6 +104,8 @@ def damage_line(line: str, rng: random.Random, cut: float = 0.2, glue: float = 0
     items: list[str] = []
     for k, run in enumerate(runs):
         text = " ".join(run).replace("\x00", "").replace("\x01", "")
+        if not _LATIN.search(text):  # a bracket in right-to-left text: its mirrored glyph's code
+            text = text.translate(_MIRROR)
         nxt = runs[k + 1][0] if k + 1 < len(runs) else None
         if nxt is not None and text.endswith("،") and _ARABIC.match(run[-1].lstrip("\x00")) \
                 and rng.random() < comma_apart:  # a comma ending a run mid-line: a run of its own
@@ -151,9 +157,6 @@ def damage_document(lines: list[str], rng: random.Random, **kw) -> list[str]:
         else:
             out.append(damage_line(line, rng, **kw))
     return out
-
-
-_MIRROR = str.maketrans("()", ")(")
 
 
 def justify_line(line: str, rng: random.Random, together: float = 0.15) -> str:

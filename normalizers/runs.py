@@ -592,6 +592,18 @@ def opens_last_run(atoms: list[Atom]) -> bool:
     return atoms[0].text == ":" and atoms[1].kind == "ar" and any(a.kind == "num" for a in atoms[2:])
 
 
+def _latin_brackets(atoms: list[Atom]) -> set[int]:
+    """The brackets of the pairs typed around Latin text (``(ADD)``): a left-to-right run draws
+    them as typed, so they say nothing of a lone bracket of the right-to-left text beside them."""
+    out: set[int] = set()
+    for k, a in enumerate(atoms):
+        if a.text == "(" and k + 1 < len(atoms) and atoms[k + 1].kind == "lat":
+            m = next((m for m in range(k + 1, len(atoms)) if atoms[m].kind != "lat"), len(atoms))
+            if m < len(atoms) and atoms[m].text == ")":
+                out |= {k, m}
+    return out
+
+
 def _edge_punct(atoms: list[Atom], spaced: bool = False) -> tuple[list[Atom], list[Atom], list[Atom]]:
     """Split off punctuation at both raw edges: closing marks go to the logical end,
     bullets and dashes to the logical start (a right-to-left line's edges are swapped).
@@ -600,13 +612,17 @@ def _edge_punct(atoms: list[Atom], spaced: bool = False) -> tuple[list[Atom], li
     word's own (``المتقدمة،`` opens the line). A lone bracket typed against a word at a raw
     edge takes the hand typing gives it, an opening one against the word after it and a
     closing one against the word before (``)الإعداد`` at the raw start is «(الإعداد»,
-    ``تكوينية(`` at the raw end «تكوينية)»): its partner is on a neighbouring line."""
+    ``تكوينية(`` at the raw end «تكوينية)»): its partner is on a neighbouring line (a pair
+    typed around Latin text, ``)عن (ADD)``, is no partner: see ``_latin_brackets``)."""
     lead: list[Atom] = []
     trail: list[Atom] = []
     i, j = 0, len(atoms)
+    latin = _latin_brackets(atoms)
+    brackets = {a.text for k, a in enumerate(atoms) if a.text in "()" and k not in latin}
     # a lone "(" at the raw start is the mirrored ")" that closes the logical line
-    opener = "(" if not any(a.text == ")" for a in atoms) else ""
-    while i < j and atoms[i].kind == "p" and atoms[i].text in _TRAIL + _LEAD + opener + PERCENT:
+    opener = "(" if ")" not in brackets else ""
+    while i < j and atoms[i].kind == "p" and (atoms[i].text in _TRAIL + _LEAD + PERCENT or
+                                              atoms[i].text == opener and i not in latin):
         if opens_last_run(atoms[i:j]) and not spaced:
             break
         if atoms[i].text in PERCENT:  # "%95 2023إلى …": a percentage drawn at the line's left ends it
@@ -622,7 +638,7 @@ def _edge_punct(atoms: list[Atom], spaced: bool = False) -> tuple[list[Atom], li
         (lead if atoms[i].text in _LEAD and not glued_dash else trail).append(atoms[i])
         i += 1
     if not spaced and i + 1 < j and atoms[i].text == ")" and atoms[i + 1].kind == "ar" \
-            and not atoms[i + 1].space_before and not any(a.text == "(" for a in atoms):
+            and not atoms[i + 1].space_before and "(" not in brackets:
         # a lone ")" typed against the word after it is the mirrored "(" that opens that
         # word (``)الإعداد …``: «… (الإعداد», closed on the next line)
         atoms = atoms[:i] + [replace(atoms[i], text="(")] + atoms[i + 1:]
@@ -649,7 +665,7 @@ def _edge_punct(atoms: list[Atom], spaced: bool = False) -> tuple[list[Atom], li
         (lead if a.text in _LEAD else trail).insert(0, a)
         j -= 1
     if not spaced and j - 1 > i and atoms[j - 1].text == "(" and atoms[j - 2].kind == "ar" \
-            and not atoms[j - 1].space_before and not any(a.text == ")" for a in atoms):
+            and not atoms[j - 1].space_before and ")" not in brackets:
         # a lone "(" typed against the word before it at the raw end is the mirrored ")" that
         # closes that word (``%30وحدات تكوينية(``: «وحدات تكوينية) 30%», opened on the line before)
         atoms = atoms[:j - 1] + [replace(atoms[j - 1], text=")")] + atoms[j:]
@@ -823,19 +839,22 @@ def pieces_apart(atoms: list[Atom], numbers_apart: bool = True) -> list[Atom]:
     comma or colon is a run of its own (the bidi algorithm sets digits apart as a
     left-to-right run), and so is each of two bracketed stretches side by side (a bracket
     pair is read as one unit), or a bracketed stretch and the word written against its
-    closing bracket (``(ADD)المعطيات``: nobody types one so), so they are read in reverse order: ``تبقية،الم 5تظاهرات ال``
-    (seed 003) is «التظاهرات 5 المتبقية،», not «التظاهرات المتبقية، 5»; ``(عن بعد) (ADD)``
-    «(ADD) (عن بعد)». Lines with no such sign may be typed text with its numbers in place (``الثلاثاء
+    closing bracket (``(ADD)المعطيات``: nobody types one so), and a pair around Latin text
+    and the Arabic word before it (``)عن (ADD)``: a left-to-right run, as a number is), so
+    they are read in reverse order: ``تبقية،الم 5تظاهرات ال`` (seed 003) is «التظاهرات 5
+    المتبقية،», not «التظاهرات المتبقية، 5»; ``(عن بعد) (ADD)`` «(ADD) (عن بعد)». Lines with no such sign may be typed text with its numbers in place (``الثلاثاء
     28 مارس 2023``). Not ``numbers_apart``: a number beside a word is likely a run of its own,
     not surely (``apart_before``, scored as a wide gap): the line may be logical text, only
     its closing mark displaced (``.العمل … للفترة 2021-2023 في الأجال المحددة``)."""
     # opened[i]: an opening bracket stands at or before atom i (one pass: lines may be long)
     opened = list(accumulate((a.text == "(" for a in atoms), operator.or_))
+    latin = _latin_brackets(atoms)
     if not numbers_apart:
         atoms = [replace(a, apart_before=True) if i and a.space_before and {atoms[i - 1].kind, a.kind} == {"ar", "num"}
                  else a for i, a in enumerate(atoms)]
     return [replace(a, cut_before=True) if i and (numbers_apart and {atoms[i - 1].kind, a.kind} == {"ar", "num"} or
                                                  a.kind == "num" and atoms[i - 1].text in _MARKS_BEFORE_NUMBER or
+                                                 i in latin and atoms[i - 1].kind == "ar" or
                                                  atoms[i - 1].text == ")" and (a.text == "(" or
                                                                                a.kind == "ar" and not a.space_before
                                                                                and opened[i - 1])) else a
