@@ -185,11 +185,12 @@ def boundary_cost(prev: Atom, cur: Atom, space: float = SPACE_PENALTY) -> float:
     """Cost of a run boundary between two raw atoms; ``FORCED`` where there must be one.
 
     Punctuation binds as it was typed inside a run: a mark written against the word before
-    it belongs to that word (``رفقته.``), a comma standing between spaces opens the run
-    of Arabic words that follows it (``الذكاء ، بمقر``: the run is «، بمقر …»), not a
-    left-to-right stretch, which is a run of its own (``اللجنة ، COVID 19مراعاة``: the comma
-    follows «COVID 19»), and a label's colon typed against it, then a space, shows a run
-    boundary no more than a plain space does (``الورشة الأولى: الميزانية``)."""
+    it belongs to that word (``رفقته.``), an opening bracket to the word after it (``(عن``), a
+    comma standing between spaces opens the run of Arabic words that follows it (``الذكاء ،
+    بمقر``: the run is «، بمقر …»), not a left-to-right stretch, which is a run of its own
+    (``اللجنة ، COVID 19مراعاة``: the comma follows «COVID 19»), and a label's colon typed
+    against it, then a space, shows a run boundary no more than a plain space does (``الورشة
+    الأولى: الميزانية``)."""
     if is_forced_seam(prev, cur):
         if prev.kind == cur.kind == "ar" and not cur.cut_before:
             return -GLUED_WORDS_BONUS  # "سيرالمرصد" may be a space the extraction lost
@@ -200,6 +201,8 @@ def boundary_cost(prev: Atom, cur: Atom, space: float = SPACE_PENALTY) -> float:
         return space
     if cur.kind == "p" and cur.text in _CLOSING and not cur.space_before and prev.kind in _WORDISH:
         return GLUED_MARK_PENALTY
+    if prev.kind == "p" and prev.text in _OPENING and not cur.space_before and cur.kind in _WORDISH:
+        return GLUED_MARK_PENALTY  # and an opening bracket to the word typed after it («(عن»)
     if prev.kind == "p" and prev.text in _COMMAS and prev.space_before and cur.space_before and cur.kind == "ar":
         return GLUED_MARK_PENALTY
     if prev.kind == "p" and prev.text == ":" and not prev.space_before and cur.space_before and cur.kind == "ar":

@@ -1143,3 +1143,17 @@ def test_a_mark_typed_at_the_raw_end_may_end_the_line(shared):
     assert repair_runs("والمالية السيدة سلوى بنشقرون، إطار بمديرية الميزانية، وزارة الاقتصاد؛  •", dev_01) \
         == "• السيدة سلوى بنشقرون، إطار بمديرية الميزانية، وزارة الاقتصاد والمالية؛"
     assert repair_runs("أصوات المواطنة بالجهة الشرقيةجمعية.  •", dev_01) == "• جمعية أصوات المواطنة بالجهة الشرقية."
+
+
+def test_a_lone_bracket_beside_a_pair_around_latin_text_is_read_as_mirrored(shared):
+    """The seeds' producer writes a bracket of right-to-left text as its mirrored glyph's code
+    (``)على الساعة الثانية بعد الزوال(``) and a pair around Latin text as typed (``(OGP)``).
+    So in ``)عن (ADD)التنمية الرقمية …`` (dev_01's item wrapped inside «(عن بعد)», its clean
+    text held out) the pair «(ADD)» is no partner of the lone ``)``: that one still opens «(عن»
+    at the line's logical end, and the pair, a left-to-right run, stands apart from the word
+    before it. An opening bracket stays with the word typed after it, as a closing mark does
+    with the word before it (seed 004: ``و4(. … رقم )الملاحق الدليل``, «الدليل (الملاحق رقم …»)."""
+    line = ")عن (ADD)التنمية الرقمية  السيد محمد أمين الزياني، رئيس مصلحة المعطيات المفتوحة، وكالة •"
+    assert repair_runs(line, _held_out_vocab(shared, "dev_01"), None, "بعد") == \
+        "• السيد محمد أمين الزياني، رئيس مصلحة المعطيات المفتوحة، وكالة التنمية الرقمية (ADD) (عن"
+    assert "المرفقة بهذا الدليل (الملاحق رقم 1،" in _seed_004_repaired()[515]
