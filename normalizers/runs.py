@@ -1203,6 +1203,13 @@ def _split_pieces(line: str, vocab: Vocabulary) -> int:
         sum(split(keys[i], keys[0]) for i in range(1, len(keys) - 1))
 
 
+def read_as_damaged(line: str, vocab: Vocabulary, marks: bool = True) -> bool:
+    """Is a line of a logical document read as a damaged one (see ``read_logical_document``):
+    it holds the piece of a cut word (``shows_cut_words``), its edge words make a word
+    (``_split_pieces``), or, with ``marks``, a mark is laid out before its number?"""
+    return shows_cut_words(line) or _split_pieces(line, vocab) > 0 or marks and bool(_MARK_BEFORE_FIGURE.search(line))
+
+
 def _cut_pieces(line: str) -> int:
     # and the ends of words a kashida split, opened by their tatweel (see ``atoms_of``)
     return sum(m.group(1) != "و" for m in _LONE_LETTER.finditer(line)) + sum(a.continues for a in atoms_of(line))
@@ -1236,8 +1243,7 @@ def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base:
     # displaced as a whole (pdftotext's text without its marks: ``bidi.resolve_displaced``)
     marks = not displaced_stretches(lines)
     words = Vocabulary(base)  # what a word is (``_split_pieces`` needs not the document's counts)
-    cut = {i for i, l in enumerate(lines) if i not in spaced and not _markdown_row(l)
-           and (shows_cut_words(l) or _split_pieces(l, words) or marks and _MARK_BEFORE_FIGURE.search(l))}
+    cut = {i for i, l in enumerate(lines) if i not in spaced and not _markdown_row(l) and read_as_damaged(l, words, marks)}
     if not spaced | cut:
         return out
     vocab = Vocabulary(base, doc_vocabulary(lines), doc_pairs(lines))
