@@ -267,7 +267,9 @@ glue, a closing mark at the logical end put at the raw start or, in a third of t
 first run is Arabic text, typed against the end of that run at the raw end (seed 000's
 `للحكومة المنفتحة إحداث منتدى المجتمع المدني،`), a mark after a number inside the line laid out
 on the number's left (`ويلخص .2019`, as the corpus PDFs' producers draw it), a comma that ends
-a run inside the line mostly standing apart, and, where the row says so, words cut in two by a
+a run inside the line mostly standing apart, a bracket of right-to-left text written as its
+mirrored glyph's code and a pair around Latin text as typed (`)فور شباب(`, `(OGP)`), and, where
+the row says so, words cut in two by a
 run boundary), each document repaired as a whole and compared line for line with its clean text;
 extraction F1 is what `mahdar extract` reads from the repaired documents (table rows stay
 markdown rows). The corpus gold has a paragraph to a line; the wrapped rows set the
