@@ -845,10 +845,11 @@ def pieces_apart(atoms: list[Atom], numbers_apart: bool = True) -> list[Atom]:
     closing bracket (``(ADD)المعطيات``: nobody types one so), and a pair around Latin text
     and the Arabic word before it (``)عن (ADD)``: a left-to-right run, as a number is), so
     they are read in reverse order: ``تبقية،الم 5تظاهرات ال`` (seed 003) is «التظاهرات 5
-    المتبقية،», not «التظاهرات المتبقية، 5»; ``(عن بعد) (ADD)`` «(ADD) (عن بعد)». Lines with no such sign may be typed text with its numbers in place (``الثلاثاء
-    28 مارس 2023``). Not ``numbers_apart``: a number beside a word is likely a run of its own,
-    not surely (``apart_before``, scored as a wide gap): the line may be logical text, only
-    its closing mark displaced (``.العمل … للفترة 2021-2023 في الأجال المحددة``)."""
+    المتبقية،», not «التظاهرات المتبقية، 5»; ``(عن بعد) (ADD)`` «(ADD) (عن بعد)». Lines with
+    no such sign may be typed text with its numbers in place (``الثلاثاء 28 مارس 2023``). Not
+    ``numbers_apart``: a number beside a word is likely a run of its own, not surely
+    (``apart_before``, scored as a wide gap): the line may be logical text, only its closing
+    mark displaced (``.العمل … للفترة 2021-2023 في الأجال المحددة``)."""
     # opened[i]: an opening bracket stands at or before atom i (one pass: lines may be long)
     opened = list(accumulate((a.text == "(" for a in atoms), operator.or_))
     latin = _latin_brackets(atoms)
