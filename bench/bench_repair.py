@@ -268,7 +268,8 @@ first run is Arabic text, typed against the end of that run at the raw end (seed
 `للحكومة المنفتحة إحداث منتدى المجتمع المدني،`), a mark after a number inside the line laid out
 on the number's left (`ويلخص .2019`, as the corpus PDFs' producers draw it), a comma that ends
 a run inside the line mostly standing apart, a bracket of right-to-left text written as its
-mirrored glyph's code and a pair around Latin text as typed (`)فور شباب(`, `(OGP)`), and, where
+mirrored glyph's code and a pair around Latin text as typed (`)فور شباب(`, `(OGP)`), a
+percentage with its sign on the number's left (`%80 أعضائها`, as seeds 001 and 003 draw one), and, where
 the row says so, words cut in two by a
 run boundary), each document repaired as a whole and compared line for line with its clean text;
 extraction F1 is what `mahdar extract` reads from the repaired documents (table rows stay

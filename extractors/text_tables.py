@@ -445,13 +445,16 @@ def _numbered_row(cells: list[str], number: int | None, prov: Provenance) -> dic
 
 _TITLE_START = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%\s+\S|\d\s?%\s+\d{1,3}(?:[.,]\d+)?\s?%\s+\S")
 _TRAILING_NUMBER = re.compile(r"^(.*%.*\S)\s+(\d{1,2})$")
+_CELL_PCT_END = re.compile(r"[^\s\d%]\s{2,}[0-9\u0660-\u0669]{1,3}(?:[.,][0-9\u0660-\u0669]+)?\s?[%\u066a]\s*$")
 
 
 def _row_cells(cells: list[tuple[str, Line]]) -> list[list[tuple[str, Line]]]:
     """The cells gathered before a row's number, parted where a row whose number the
     extraction lost ends: a title block (a line opening with the overall percentage, «91%
     تعزيز تفعيل …», or an activity's percentage then the row's, «… حوله 25% 47% النشر …»,
-    and the lines after it) followed by a bullet, which opens the next row's activities."""
+    or whose raw line ends with that percentage as a cell of its own, a wide gap before it,
+    «تعزيز تفعيل الحق في الحصول  91%»; and the lines after it) followed by a bullet, which
+    opens the next row's activities."""
     rows: list[list[tuple[str, Line]]] = [[]]
     in_title = False
     for cell in cells:
@@ -460,8 +463,8 @@ def _row_cells(cells: list[tuple[str, Line]]) -> list[list[tuple[str, Line]]]:
         if in_title and _BULLETS.search(text):  # «منصة التتبع غير محينة • …»: notes, then a bullet
             rows.append([])
             in_title = False
-        if not in_title and (not bulleted and _TITLE_START.match(text) or bulleted and _TITLE_START.search(text)
-                             and not _TITLE_START.match(text)):
+        if not in_title and (not bulleted and (_TITLE_START.match(text) or _CELL_PCT_END.search(cell[1].raw))
+                             or bulleted and _TITLE_START.search(text) and not _TITLE_START.match(text)):
             in_title = True
         rows[-1].append(cell)
     return rows

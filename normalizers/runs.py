@@ -667,6 +667,13 @@ def _edge_punct(atoms: list[Atom], spaced: bool = False) -> tuple[list[Atom], li
             break
         (lead if a.text in _LEAD else trail).insert(0, a)
         j -= 1
+    if j - 2 > i and atoms[j - 1].text in PERCENT and not atoms[j - 1].space_before \
+            and atoms[j - 2].kind == "num" and atoms[j - 2].space_before:
+        # a percentage typed sign after number at the raw end (``… الحصول  91%``) was never
+        # reversed, for a line in visual order draws the sign on the number's left (``%80
+        # أعضائها``, ``% 90بنسبة``): it stays at the line's end
+        trail[:0] = atoms[j - 2:j]
+        j -= 2
     if not spaced and j - 1 > i and atoms[j - 1].text == "(" and atoms[j - 2].kind == "ar" \
             and not atoms[j - 1].space_before and ")" not in brackets:
         # a lone "(" typed against the word before it at the raw end is the mirrored ")" that
@@ -968,10 +975,11 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
     readings = []
     for moved, c, trail, cut in cores:
         closer = next((a.text for a in trail if a.text in _CLOSERS), None)
-        # the core's last word is read before the trail's number; else the line ends with that
-        # mark; or the raw end's mark is its word's own, in the line
-        end = BEFORE_NUMBER if trail and trail[0].kind == "num" else closer if closer is not None \
-            else on if on is not None and c[-1].text in _CLOSERS else right
+        # the core's last word is read before the trail's number (a number set apart by a wide
+        # gap is a table cell of its own: the words run on to the next line); else the line
+        # ends with that mark; or the raw end's mark is its word's own, in the line
+        end = (right if trail[0].wide_before else BEFORE_NUMBER) if trail and trail[0].kind == "num" \
+            else closer if closer is not None else on if on is not None and c[-1].text in _CLOSERS else right
         # strings no text knows: the same for every order of one core, not for its words split otherwise
         spelled = sum(lm.unknown_cost(lm_key(a)) for a in c if a.kind == "ar")
         k = _latin_head(c)
@@ -1106,7 +1114,12 @@ def read_in_context(lines: list[str], table: list[bool], prepared: list[Prepared
         k = next((j for j in range(i - 1, -1, -1) if out[j].strip()), None)
         nxt = next((readings[j] for j in range(i + 1, len(lines)) if readings[j].strip()), "")
         # the raw lines say where sentences and items end; the repaired text may have moved a comma
-        left = "<s>" if k is None or visual_line_closes(lines[k]) else _last_word(out[k])
+        # a percentage set apart by a wide gap at the raw end is a table cell of its own: the text
+        # before it runs on; after any other percentage, what comes next is not known; a line
+        # with one is a table row's, whose first cell need not go on from the line before
+        left = "<s>" if k is None or visual_line_closes(lines[k]) else None if _CELL_PERCENTAGE_END.search(l) else \
+            _last_word(_PERCENTAGE_END.sub("", out[k])) if _CELL_PERCENTAGE_END.search(lines[k]) else \
+            None if _PERCENTAGE_END.search(out[k]) else _last_word(out[k])
         atoms = atoms_of(l)
         # a mark at the raw end may be its word's own (see ``prepare_line``): the line then runs on
         on = "</s>" if _closes_at_raw_start(atoms) else _first_word(nxt)
@@ -1296,6 +1309,10 @@ def plain_space_seam_rate(raw: list[str], read: list[str]) -> float:
                 gaps += 1
                 seams += (a, b) not in pairs
     return (seams + PRIOR_SEAMS) / (gaps + PRIOR_GAPS)
+
+
+_CELL_PERCENTAGE_END = re.compile(rf"(?<=\S)\s{{2,}}[0-9\u0660-\u0669]+[{PERCENT}]\s*$")
+_PERCENTAGE_END = re.compile(rf"[0-9\u0660-\u0669]+[{PERCENT}]\s*$")
 
 
 def _last_word(line: str) -> str:

@@ -922,6 +922,27 @@ def test_a_line_s_last_word_is_read_before_the_number_set_after_it():
     assert out[320] == "إلى المواقع الالكترونية 90%"
 
 
+def test_a_percentage_typed_sign_after_number_at_the_raw_end_ends_the_line():
+    """Seed 001 draws a percentage in visual order with its sign on the number's left (``%80
+    أعضائها``); one typed sign after number at the raw end, a table cell of its own after its
+    row's text (``تعزيز تفعيل الحق في الحصول  91%``), was never reversed and ends the line. The
+    words before it run on to the next line, which follows them and not the number (line 287
+    «النساء في الحياة العامة» after «النهوض بالمساواة ومشاركة  42%»); the row's line itself
+    need not go on from the line before, another column's (line 459 after «… التي تقدمها •»)."""
+    from normalizers.runs import _edge_punct
+
+    lead, core, trail = _edge_punct(atoms_of("تعزيز تفعيل الحق في الحصول  91%"))
+    assert [a.text for a in trail] == ["91", "%"] and core[-1].text == "الحصول"
+    raw = seed("001").read_text(encoding="utf-8").split("\n")
+    out = repair_text_lines(raw)
+    cells = [k for k, line in enumerate(raw) if re.search(r"[\u0621-\u064a]\s{2,}[0-9]+%\s*$", line)]
+    assert len(cells) >= 10
+    assert [out[k].split()[-1] for k in cells] == [raw[k].split()[-1] for k in cells]
+    assert out[284] == "النهوض بالمساواة ومشاركة 42%"
+    assert out[286] == "النساء في الحياة العامة"
+    assert out[458] == "إرساء آليات لتعزيز شفافية 56%"
+
+
 def test_a_line_whose_only_sign_is_its_displaced_full_stop_keeps_its_numbers_in_place():
     """``.العمل الوطنية للحكومة المنفتحة للفترة 2021-2023 في الأجال المحددة`` (seed 001 line
     113): its one sign of visual order is the full stop at the raw start and its words are
