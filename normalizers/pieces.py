@@ -942,17 +942,23 @@ def _split_off_proclitics(a: Atom, vocab: Vocabulary) -> tuple[Atom, ...] | None
 
 def _split_off_common_word(a: Atom, vocab: Vocabulary) -> tuple[Atom, Atom] | None:
     """A name or rare word glued to a common word the document writes on its own
-    (``الجناتيالسيد`` = الجناتي + السيد): the common word is split off, the rest kept as it is."""
+    (``الجناتيالسيد`` = الجناتي + السيد): the common word is split off, the rest kept as it is.
+    A split whose rest is a word of the language comes first, and then the piece the document
+    writes on its own need only be a word of some use (``الالتزاماتتدارس`` = الالتزامات +
+    تدارس, not الالتزام + اتتدارس)."""
     t = a.text
     options = []
     for i in range(4, len(t) - 3):
         for piece, rest in ((t[i:], t[:i]), (t[:i], t[i:])):
             k = text_key(piece)
-            if len(piece) >= 4 and len(rest) >= 4 and vocab.doc.get(k, 0) >= 2 and vocab.zipf(k) >= COMMON_ZIPF:
-                options.append((vocab.doc[k], len(piece), i))
+            if len(piece) < 4 or len(rest) < 4 or vocab.doc.get(k, 0) < 2:
+                continue
+            word = vocab.real(text_key(rest))
+            if vocab.zipf(k) >= COMMON_ZIPF or word and vocab.zipf(k) >= ATTESTED_ZIPF:
+                options.append((word, vocab.doc[k], len(piece), i))
     if not options:
         return None
-    i = max(options)[2]
+    i = max(options)[-1]
     return Atom(t[:i], "ar", a.space_before, a.wide_before), Atom(t[i:], "ar", False)
 
 
