@@ -1199,8 +1199,9 @@ def _split_pieces(line: str, vocab: Vocabulary) -> int:
     """The signs of words a kashida split with their tatweel lost, the line's pieces in visual
     order in a document otherwise logical: pairs of the line's words, its last with one before
     it or its first with one after it, that make a word (the later one's letters first: ``end``
-    + ``start``) long enough to tell (``CUT_WORD_LETTERS``) that the clean text knows or the
-    general corpus writes, one of the two a string the clean text does not know.
+    + ``start``) long enough to tell (``CUT_WORD_LETTERS``; a letter less where neither is a
+    word the clean text knows: ``يس الحكومة  رئ``) that the clean text knows or the general
+    corpus writes, one of the two a string the clean text does not know.
     ``نتصف المدة؛ التقييم الذاتي لم`` is «التقييم الذاتي لمنتصف المدة؛»; of a line in three
     pieces, one split word has the line's last word, the other its first
     (``جدول التالي: رف عليها، … ال الالتزامات التي يش``)."""
@@ -1210,8 +1211,9 @@ def _split_pieces(line: str, vocab: Vocabulary) -> int:
 
     def split(end: str, start: str) -> bool:
         whole = end + start
-        return min(len(end), len(start)) >= 2 and not (vocab.known(end) and vocab.known(start)) \
-            and len(whole) >= CUT_WORD_LETTERS and (vocab.whole_word(whole) or vocab.attested(whole))
+        known = vocab.known(end) + vocab.known(start)
+        return min(len(end), len(start)) >= 2 and known < 2 \
+            and len(whole) >= CUT_WORD_LETTERS - (known == 0) and (vocab.whole_word(whole) or vocab.attested(whole))
 
     return sum(split(keys[-1], keys[j]) for j in range(len(keys) - 1)) + \
         sum(split(keys[i], keys[0]) for i in range(1, len(keys) - 1))

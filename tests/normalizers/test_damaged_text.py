@@ -343,6 +343,15 @@ def test_lines_a_kashida_split_read_back_and_not_without_their_tatweel(shared):
     assert got[True] > got[False] >= 0.75
 
 
+def test_a_word_of_four_letters_split_by_a_kashida_without_its_tatweel_is_read_back(shared):
+    """Two pieces of two letters, neither a word, at a line's edges make a word of four
+    (``ول`` + ``وج``: «ولوج», ``رئ`` + ``يس``: «رئيس»; the documents' clean text held out):
+    the line is read as damaged, and back."""
+    assert _repair(shared, "dev_03", ["وج الشباب والنساء إلى المعلومة بالوسط القروي  الورشة الثانية: ول"]) == \
+        ["الورشة الثانية: ولوج الشباب والنساء إلى المعلومة بالوسط القروي"]
+    assert _repair(shared, "dev_01", ["يس الحكومة  رئ"]) == ["رئيس الحكومة"]
+
+
 def test_logical_lines_written_with_wide_gaps_keep_their_order(shared):
     """The other side: the same lines as written, every gap two spaces, or the corpus tables
     as rows of cells three spaces apart, are logical and stay as they are."""
