@@ -859,7 +859,12 @@ FRAGMENT_LETTERS = 10  # the longest piece of a cut word glued to another word t
 
 def _spelled_as_a_word(whole: str, vocab: Vocabulary) -> bool:
     """A word two pieces make, ending in ة, is common spelled so, or the clean text knows it:
-    the key's ه would make «أعمالة» (أ + عمالة) the common «أعماله»."""
+    the key's ه would make «أعمالة» (أ + عمالة) the common «أعماله». An alef with hamza below
+    stands inside a word only after its prefixes (``وإلى``, ``بالإدارة``): the key's plain alef
+    would make «المإلى» (الم + إلى) the common «المالي»."""
+    inner = whole.find("إ", 1)
+    if inner > 0 and whole[:inner] not in _PREFIXES and whole[:inner] not in _CLITICS:
+        return False
     spelled = spelled_zipf(whole)
     return spelled is None or spelled >= COMMON_ZIPF or vocab.known(text_key(whole))
 
@@ -894,7 +899,8 @@ def _split_off_fragment(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> tuple[
                 # ``بوزيان``), a piece that is no common word (not «انطلاق» -> «انطلاقا», «أنس» -> «إنسان»)
                 wholes = [b + frag for b in after if not vocab.known(text_key(b))
                           and (not vocab.real(text_key(t)) or vocab.zipf(text_key(b)) < COMMON_ZIPF)]
-                if frag in _CLITICS:  # or the proclitic that opens another piece (العدلو … زارة)
+                if frag in _CLITICS or not vocab.real(lm_key(a)):  # or the proclitic or letters that
+                    # open another piece (العدلو … زارة; ``الأعمالجد`` … ``ول``: «جدول»), where that is no word
                     wholes += [frag + b for b in before if not vocab.known(text_key(b))]
             for whole in wholes:
                 kw = text_key(whole)

@@ -564,3 +564,26 @@ def test_a_common_word_split_off_a_glued_one_leaves_a_word_where_one_can(shared)
     assert not v.known("تدارس")
     assert _texts(split_glued(atoms_of("الالتزاماتتدارس"), v)) == ["الالتزامات", "تدارس"]
     assert _texts(split_glued(atoms_of("الجناتيالسيد"), v)) == ["الجناتي", "السيد"]
+
+
+def _held_out(shared, stem: str, lines: list[str]) -> Vocabulary:
+    """The vocabulary of ``lines`` with corpus document ``stem``'s clean text held out."""
+    from normalizers.lm import held_out_model
+
+    text = (shared / "corpus" / "gold" / f"{stem}.txt").read_text(encoding="utf-8")
+    return Vocabulary(held_out_model(text.split("\n")), doc_vocabulary(lines))
+
+
+def test_two_letters_glued_after_a_word_may_open_another_word(shared):
+    """``ول الأعمالجد:`` (dev_02 damaged, its clean text held out): «الأعمالجد» is no word, so
+    its last two letters need not be its own ending; with «ول» they make «جدول» (not «الأعم»
+    + «الجد», with «ول» «الجدول»)."""
+    line = "ول الأعمالجد: "
+    assert _texts(split_glued(atoms_of(line), _held_out(shared, "dev_02", [line]))) == ["ول", "الأعمال", "جد", ":"]
+
+
+def test_an_alef_with_hamza_below_opens_no_piece_inside_a_word(shared):
+    """«المتدخلات» (dev_03, its clean text held out) is not «الم» + «تدخلات» for «الم» + «إلى»,
+    whose key is the common «المالي»: «إ» stands inside a word only after its prefixes."""
+    line = "القيمة  تتقدم اللجنة المنظمة بالشكر إلى مجلس جهة الشرق على احتضانه هذا اللقاء، وإلى جميع المتدخلات"
+    assert "المتدخلات" in _texts(split_glued(atoms_of(line), _held_out(shared, "dev_03", [line])))
