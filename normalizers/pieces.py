@@ -951,15 +951,20 @@ def _split_off_common_word(a: Atom, vocab: Vocabulary) -> tuple[Atom, Atom] | No
     (``الجناتيالسيد`` = الجناتي + السيد): the common word is split off, the rest kept as it is.
     A split whose rest is a word of the language comes first, and then the piece the document
     writes on its own need only be a word of some use (``الالتزاماتتدارس`` = الالتزامات +
-    تدارس, not الالتزام + اتتدارس)."""
+    تدارس, not الالتزام + اتتدارس); after a word of some use, the piece may carry a one-letter
+    proclitic (``إنجاحهوالمشاركات`` = إنجاحه + والمشاركات, not إنجاحهو + المشاركات)."""
     t = a.text
     options = []
     for i in range(4, len(t) - 3):
-        for piece, rest in ((t[i:], t[:i]), (t[:i], t[i:])):
+        for piece, rest, last in ((t[i:], t[:i], True), (t[:i], t[i:], False)):
             k = text_key(piece)
+            kr = text_key(rest)
+            if last and piece[0] in _CLITICS and vocab.doc.get(k, 0) < 2 and (
+                    vocab.lexical(kr) or max(vocab.zipf(kr), vocab.general_zipf(kr)) >= ATTESTED_ZIPF):
+                k = text_key(piece[1:])  # the piece with its proclitic, after a word (``إنجاحهوالمشاركات``)
             if len(piece) < 4 or len(rest) < 4 or vocab.doc.get(k, 0) < 2:
                 continue
-            word = vocab.real(text_key(rest))
+            word = vocab.real(kr)
             if vocab.zipf(k) >= COMMON_ZIPF or word and vocab.zipf(k) >= ATTESTED_ZIPF:
                 options.append((word, vocab.doc[k], len(piece), i))
     if not options:

@@ -587,3 +587,15 @@ def test_an_alef_with_hamza_below_opens_no_piece_inside_a_word(shared):
     whose key is the common «المالي»: «إ» stands inside a word only after its prefixes."""
     line = "القيمة  تتقدم اللجنة المنظمة بالشكر إلى مجلس جهة الشرق على احتضانه هذا اللقاء، وإلى جميع المتدخلات"
     assert "المتدخلات" in _texts(split_glued(atoms_of(line), _held_out(shared, "dev_03", [line])))
+
+
+def test_a_common_word_split_off_after_a_word_keeps_its_proclitic(shared):
+    """``إنجاحهوالمشاركات`` (dev_03 damaged, its clean text held out): the document writes
+    «المشاركات» on its own, and the rest «إنجاحهو» is no word; with its conjunction the piece
+    leaves «إنجاحه», a word of some use. After a rest that is no such word, the piece is split
+    off bare (seed 001's ``الثالإطار``: «الثال» + «إطار», not «الثا» + «لإطار»)."""
+    doc = ["المشاركات والمشاركين", "المشاركات"]
+    assert _texts(split_glued(atoms_of("في إنجاحهوالمشاركات"), _held_out(shared, "dev_03", doc))) == \
+        ["في", "إنجاحه", "والمشاركات"]
+    doc = ["إطار", "في إطار"]
+    assert "إطار" in _texts(split_glued(atoms_of("الثالإطار"), _held_out(shared, "dev_03", doc)))
