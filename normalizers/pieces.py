@@ -191,7 +191,7 @@ def _rotation(a: Atom, vocab: Vocabulary) -> Atom | None:
 def _rotation_in_line(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> Atom | None:
     """``_rotation`` of an atom of a line, unless the piece it moves to the front is rather a
     piece of another word of the line: ``الإدارةو`` … ``زارة`` is «الإدارة» and the و of
-    «وزارة», not «والإدارة»."""
+    «وزارة», not «والإدارة»; or the atom is itself such a piece."""
     rotated = _rotation(a, vocab)
     if rotated is None:
         return None
@@ -201,6 +201,11 @@ def _rotation_in_line(a: Atom, atoms: list[Atom], vocab: Vocabulary) -> Atom | N
         return None
     if moved and any(b is not a and b.kind == "ar" and _completed(lm_key(b), text_key(moved + b.text), vocab)
                      for b in atoms):
+        return None
+    # nor where the atom as it stands is a piece of a word another piece of the line completes
+    # (``8اريع`` … ``المش``: «المشاريع», not «عيار»)
+    if any(b is not a and b.kind == "ar" and (_completed(lm_key(a), text_key(b.text + t), vocab) or
+                                              _completed(lm_key(a), text_key(t + b.text), vocab)) for b in atoms):
         return None
     return rotated
 

@@ -599,3 +599,12 @@ def test_a_common_word_split_off_after_a_word_keeps_its_proclitic(shared):
         ["في", "إنجاحه", "والمشاركات"]
     doc = ["إطار", "في إطار"]
     assert "إطار" in _texts(split_glued(atoms_of("الثالإطار"), _held_out(shared, "dev_03", doc)))
+
+
+def test_a_piece_another_piece_of_the_line_completes_is_not_read_rotated(shared):
+    """``8اريع`` … ``المش`` (dev_02 damaged, its clean text held out): «اريع» turned about is
+    the word «عيار», but with «المش» it is «المشاريع», a far commoner word: a piece of a cut
+    word, which the reading joins."""
+    line = "؛2022يوليوز  8اريع المعنيين في أجل أقصاه تحيين منصة التتبع من طرف رؤساء المش .1"
+    got = _texts(split_glued(atoms_of(line), _held_out(shared, "dev_02", [line])))
+    assert "اريع" in got and "عيار" not in got
