@@ -144,6 +144,8 @@ _HAMZA_ALEF = str.maketrans("أإآ", "ااا")
 _GOVERNORS = frozenset(w.translate(_HAMZA_ALEF) for w in PARTICLES["governors"])
 _CLAUSE_ENDS = frozenset("،,؛;.!?؟")
 UNGOVERNED_PENALTY = 10.0  # nats: a governing word before a mark that ends a clause
+INNER_MARK_END_PENALTY = 10.0  # nats: the line read as ending on a mark inside its raw text
+INNER_MARKS = ":."  # (not «؛»: seed 001 types it against the raw-start word it follows: ``البرلمان؛ ، …``)
 
 
 def governs(atom: Atom) -> bool:
@@ -253,7 +255,8 @@ def best_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
 
 def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                    right: str | None = None, cut_words: frozenset[tuple[int, int]] = frozenset(),
-                   wide_forced: bool = False, start_closes: bool = True) -> tuple[float, list[list[int]]]:
+                   wide_forced: bool = False, start_closes: bool = True,
+                   ends_at_edges: bool = True) -> tuple[float, list[list[int]]]:
     """The best reading's score and groups (see ``best_reading``); ``cut_words`` holds the
     pairs of atoms that are the two pieces of one word (see ``cut_word_pairs``): side by side
     they score as the word going on, and where a piece pairs with no other, the words before
@@ -261,7 +264,9 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
     every wide gap is a run boundary (a line laid out word by word, see ``word_spaced``);
     ``start_closes``: the raw line's first word, with the comma typed against it, may close the
     line (see ``_closes_at_raw_start``); not so when a fragment of a cut word stood before that
-    word (``ري المشاريع، أعضاء …``: «مدبري» + «المشاريع، أعضاء» is one run)."""
+    word (``ري المشاريع، أعضاء …``: «مدبري» + «المشاريع، أعضاء» is one run); ``ends_at_edges``:
+    the line's logical end lies at a raw edge, as visual order lays it out (not so for the pieces
+    of a logical line a kashida split, whose first holds the end: see ``INNER_MARKS``)."""
     n = len(atoms)
     keys = [lm_key(a) for a in atoms]
     # the score of every pair of atoms, one after the other: inside a run (neighbours) or at
@@ -302,6 +307,17 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                 join[x][y] -= UNGOVERNED_PENALTY
     end_cost = [UNGOVERNED_PENALTY if x in governing else 0.0 for x in range(n)] \
         if governing and right in _CLAUSE_ENDS else None
+    # a mark with words on both sides in the raw line, a space after it, is not the line's
+    # logical end, which visual order lays out at the raw start or types against the raw end
+    # (``المحلية الورشة الأولى: الميزانية …`` is «الورشة الأولى: الميزانية … المحلية»); a run
+    # glued after it may be (``ب:مناقشة``: the runs met there)
+    inner = [x for x in range(1, n - 1) if ends_at_edges and atoms[x].kind == "p" and atoms[x].text in INNER_MARKS
+             and atoms[x + 1].space_before
+             and any(a.kind != "p" for a in atoms[:x]) and any(a.kind != "p" for a in atoms[x + 1:])]
+    if inner:
+        end_cost = end_cost or [0.0] * n
+        for x in inner:
+            end_cost[x] += INNER_MARK_END_PENALTY
     pre = [0.0]
     for i in range(n - 1):
         pre.append(pre[-1] + join[i][i + 1])
@@ -961,10 +977,12 @@ def _ltr_paragraph_reading(atoms: list[Atom], k: int, lm: WordModel, left: str |
 
 
 def read_prepared(prep: Prepared, left: str | None = None, right: str | None = None,
-                  lm: WordModel | None = None, on: str | None = None, wide_forced: bool = False) -> str:
+                  lm: WordModel | None = None, on: str | None = None, wide_forced: bool = False,
+                  ends_at_edges: bool = True) -> str:
     """The best reading of a prepared line in the given context: ``on`` is what the line
     runs on to where the mark at its raw end is read as its word's own, ``right`` otherwise;
-    ``wide_forced``: every wide gap is a run boundary (see ``scored_reading``)."""
+    ``wide_forced``: every wide gap is a run boundary; ``ends_at_edges``: the line is in visual
+    order, its logical end at a raw edge (see ``scored_reading``)."""
     if isinstance(prep, str):
         return prep
     lm = lm or model()
@@ -987,7 +1005,8 @@ def read_prepared(prep: Prepared, left: str | None = None, right: str | None = N
             score, groups = _ltr_paragraph_reading(c, k, lm, left, end)
             readings.append((score - spelled, groups, c, trail, frozenset()))
             continue
-        score, groups = scored_reading(c, lm, left, end, cut, wide_forced, start_closes)
+        score, groups = scored_reading(c, lm, left, end, cut, wide_forced, start_closes,
+                                       ends_at_edges and not any(a.continues for a in c))
         score -= spelled
         if moved is not None:  # an article given back: its two words read next to each other,
             order = [i for g in groups for i in g]  # the other way round, or not at all
@@ -1273,7 +1292,7 @@ def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base:
             return line_score(text, base, left, "</s>" if text.endswith(tuple(_CLOSERS)) else right)
 
         reading = read_prepared(prepare_line(lines[i], vocab, whole_words=i in spaced), left, right, base,
-                                wide_forced=i in spaced)
+                                wide_forced=i in spaced, ends_at_edges=False)
         # a line with cut words is read to put their pieces together: a reading that leaves as
         # many lone letters has found no word in them; a line whose pieces look like a table
         # row's cells needs stronger evidence

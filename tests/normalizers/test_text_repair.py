@@ -1178,3 +1178,17 @@ def test_a_lone_bracket_beside_a_pair_around_latin_text_is_read_as_mirrored(shar
     assert repair_runs(line, _held_out_vocab(shared, "dev_01"), None, "بعد") == \
         "• السيد محمد أمين الزياني، رئيس مصلحة المعطيات المفتوحة، وكالة التنمية الرقمية (ADD) (عن"
     assert "المرفقة بهذا الدليل (الملاحق رقم 1،" in _seed_004_repaired()[515]
+
+
+def test_a_colon_inside_the_raw_line_does_not_end_it(shared):
+    """Visual order lays a line's closing mark out at the raw start or types it against the raw
+    end; a colon with words on both sides and a space after it stands inside the line (seed 003:
+    ``خلال  : سيتمالتكوينتقييم -``, «- تقييم التكوين: سيتم خلال»). ``المحلية الورشة الأولى:
+    الميزانية …`` (corpus dev_03, its clean text held out) is «الورشة الأولى: الميزانية …
+    المحلية», not «الميزانية … المحلية الورشة الأولى:», which the clean text's many headings
+    ending in a colon favour."""
+    vocab = _held_out_vocab(shared, "dev_03")
+    assert repair_runs("المحلية الورشة الأولى: الميزانية التشاركية والشفافية المالية", vocab) == \
+        "الورشة الأولى: الميزانية التشاركية والشفافية المالية المحلية"
+    out = repair_text_lines(seed("003").read_text(encoding="utf-8").split("\n"))
+    assert out[89] == "- تقييم التكوين: سيتم خلال"
