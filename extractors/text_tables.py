@@ -14,6 +14,7 @@ from extractors.structure import canon, tidy_value
 from extractors.tables import (_BULLETS, _COMMIT_TITLE, _EMPTY, _ENDS_WITH_PCT, _HEADER_CANON, _INLINE_PCT, _LEX,
                                _TOTALS, _activity, _int, _platform, parse_pct)
 from normalizers.chars import load_table, western_digits
+from normalizers.runs import ends_in_cell_percentage
 from pipeline.models import Line, Provenance
 
 _RUNNING_PCT = re.compile(r"(?:تنفيذ|إنجاز|انجاز)\s+الالتزام\s+بنسبة\s+(\d{1,3})\s*%")
@@ -445,7 +446,6 @@ def _numbered_row(cells: list[str], number: int | None, prov: Provenance) -> dic
 
 _TITLE_START = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%\s+\S|\d\s?%\s+\d{1,3}(?:[.,]\d+)?\s?%\s+\S")
 _TRAILING_NUMBER = re.compile(r"^(.*%.*\S)\s+(\d{1,2})$")
-_CELL_PCT_END = re.compile(r"[^\s\d%]\s{2,}[0-9\u0660-\u0669]{1,3}(?:[.,][0-9\u0660-\u0669]+)?\s?[%\u066a]\s*$")
 
 
 def _row_cells(cells: list[tuple[str, Line]]) -> list[list[tuple[str, Line]]]:
@@ -463,7 +463,7 @@ def _row_cells(cells: list[tuple[str, Line]]) -> list[list[tuple[str, Line]]]:
         if in_title and _BULLETS.search(text):  # «منصة التتبع غير محينة • …»: notes, then a bullet
             rows.append([])
             in_title = False
-        if not in_title and (not bulleted and (_TITLE_START.match(text) or _CELL_PCT_END.search(cell[1].raw))
+        if not in_title and (not bulleted and (_TITLE_START.match(text) or ends_in_cell_percentage(cell[1].raw))
                              or bulleted and _TITLE_START.search(text) and not _TITLE_START.match(text)):
             in_title = True
         rows[-1].append(cell)

@@ -1136,8 +1136,8 @@ def read_in_context(lines: list[str], table: list[bool], prepared: list[Prepared
         # a percentage set apart by a wide gap at the raw end is a table cell of its own: the text
         # before it runs on; after any other percentage, what comes next is not known; a line
         # with one is a table row's, whose first cell need not go on from the line before
-        left = "<s>" if k is None or visual_line_closes(lines[k]) else None if _CELL_PERCENTAGE_END.search(l) else \
-            _last_word(_PERCENTAGE_END.sub("", out[k])) if _CELL_PERCENTAGE_END.search(lines[k]) else \
+        left = "<s>" if k is None or visual_line_closes(lines[k]) else None if ends_in_cell_percentage(l) else \
+            _last_word(_PERCENTAGE_END.sub("", out[k])) if ends_in_cell_percentage(lines[k]) else \
             None if _PERCENTAGE_END.search(out[k]) else _last_word(out[k])
         atoms = atoms_of(l)
         # a mark at the raw end may be its word's own (see ``prepare_line``): the line then runs on
@@ -1332,8 +1332,16 @@ def plain_space_seam_rate(raw: list[str], read: list[str]) -> float:
     return (seams + PRIOR_SEAMS) / (gaps + PRIOR_GAPS)
 
 
-_CELL_PERCENTAGE_END = re.compile(rf"(?<=\S)\s{{2,}}[0-9\u0660-\u0669]+[{PERCENT}]\s*$")
-_PERCENTAGE_END = re.compile(rf"[0-9\u0660-\u0669]+[{PERCENT}]\s*$")
+_CELL_PERCENTAGE_END = re.compile(rf"(?<=[^\s\d{PERCENT}])\s{{2,}}\d{{1,3}}(?:[.,]\d+)?\s?[{PERCENT}]\s*$")
+_PERCENTAGE_END = re.compile(rf"\d+[{PERCENT}]\s*$")
+
+
+def ends_in_cell_percentage(raw: str) -> bool:
+    """Does a raw line of a visual document end with a percentage set apart by a wide gap
+    after its words, typed sign after number (``تعزيز تفعيل الحق في الحصول  91%``)? A
+    table row's percentage cell beside the first line of its text cell: visual order would
+    have drawn the sign on the number's left."""
+    return bool(_CELL_PERCENTAGE_END.search(raw))
 
 
 def _last_word(line: str) -> str:
