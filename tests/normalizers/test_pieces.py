@@ -552,26 +552,23 @@ def test_no_piece_completes_a_word_with_a_letter_that_only_ends_one_inside(share
     assert "وإلىات" not in _texts(transfer_fragments(atoms_of("المتدخل اللقاء، وإلى ات"), vocab))
 
 
-def test_a_common_word_split_off_a_glued_one_leaves_a_word_where_one_can(shared):
-    """``الالتزاماتتدارس`` (corpus dev_01 written cell by cell, its clean text held out, so
-    «تدارس» is known only to the lexicon): the document writes «الالتزام» and «الالتزامات» on
-    their own; splitting off the first would leave «اتتدارس», which is no word, and the
-    second leaves «تدارس». A name glued to a common word is still split off whole."""
-    from normalizers.lm import held_out_model
-
-    text = (shared / "corpus" / "gold" / "dev_01.txt").read_text(encoding="utf-8")
-    v = Vocabulary(held_out_model(text.split("\n")), doc_vocabulary(["الالتزام الالتزامات"] * 2 + ["السيد"] * 2))
-    assert not v.known("تدارس")
-    assert _texts(split_glued(atoms_of("الالتزاماتتدارس"), v)) == ["الالتزامات", "تدارس"]
-    assert _texts(split_glued(atoms_of("الجناتيالسيد"), v)) == ["الجناتي", "السيد"]
-
-
 def _held_out(shared, stem: str, lines: list[str]) -> Vocabulary:
     """The vocabulary of ``lines`` with corpus document ``stem``'s clean text held out."""
     from normalizers.lm import held_out_model
 
     text = (shared / "corpus" / "gold" / f"{stem}.txt").read_text(encoding="utf-8")
     return Vocabulary(held_out_model(text.split("\n")), doc_vocabulary(lines))
+
+
+def test_a_common_word_split_off_a_glued_one_leaves_a_word_where_one_can(shared):
+    """``الالتزاماتتدارس`` (corpus dev_01 written cell by cell, its clean text held out, so
+    «تدارس» is known only to the lexicon): the document writes «الالتزام» and «الالتزامات» on
+    their own; splitting off the first would leave «اتتدارس», which is no word, and the
+    second leaves «تدارس». A name glued to a common word is still split off whole."""
+    v = _held_out(shared, "dev_01", ["الالتزام الالتزامات"] * 2 + ["السيد"] * 2)
+    assert not v.known("تدارس")
+    assert _texts(split_glued(atoms_of("الالتزاماتتدارس"), v)) == ["الالتزامات", "تدارس"]
+    assert _texts(split_glued(atoms_of("الجناتيالسيد"), v)) == ["الجناتي", "السيد"]
 
 
 def test_two_letters_glued_after_a_word_may_open_another_word(shared):
