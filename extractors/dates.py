@@ -31,6 +31,7 @@ def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
 _MONTHS_RE, _MONTHS = _month_pattern()
 _NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?![\d/])")
 _NUMERIC_YMD = re.compile(r"(?<![\d/])(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?![\d/])")
+WEEKDAY_REACH = 3  # words before a date's day where its weekday may stand
 _WEEKDAYS = [canon(w) for w in load_table("calendar.json")["weekdays"]]
 
 
@@ -44,8 +45,10 @@ def find_dates(text: str) -> list[DateHit]:
             iso = date(y, mo, d).isoformat()
         except ValueError:
             continue
-        before = c[max(0, m.start() - 14):m.start()]
-        hits.append(DateHit(iso, m.start(), m.end(), any(w in before for w in _WEEKDAYS)))
+        # the weekday stands just before the day, or a word or two before it where repair left
+        # a label between them («الثلاثاء التاريخ 06 شتنبر 2022»)
+        before = c[:m.start()].split()[-WEEKDAY_REACH:]
+        hits.append(DateHit(iso, m.start(), m.end(), any(t.endswith(w) for t in before for w in _WEEKDAYS)))
     numeric = [(m, int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in _NUMERIC.finditer(western_digits(text))]
     numeric += [(m, int(m.group(3)), int(m.group(2)), int(m.group(1))) for m in _NUMERIC_YMD.finditer(western_digits(text))]
     for m, d, mo, y in numeric:

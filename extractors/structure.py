@@ -78,6 +78,8 @@ def _anagram_index() -> dict[str, str]:
     return {"".join(sorted(name.replace(" ", ""))): key for name, key in _heading_index()}
 
 
+_HEADER_LABELS = frozenset({"date", "place", "chair", "format"})
+LABEL_REACH = 2  # words a repair may leave before a label (see ``_displaced_label``)
 _OPEN_ENDED = {"stats", "workshop"}  # "توزيع المشاركين حسب الجنس", "الورشة الأولى: …"
 
 
@@ -111,6 +113,23 @@ def match_heading(text: str) -> tuple[str, str] | None:
                     if len(canon(body[: len(body) - len(m.group(1))]).split()) > len(name.split()) + 3:
                         return None
             return key, rest
+    return _displaced_label(body)
+
+
+def _displaced_label(body: str) -> tuple[str, str] | None:
+    """A meeting's header label with its colon standing a word or two into the line (``المرئية
+    مكان الاجتماع: اجتماع عن بعد …``): a repair left the value's last words before it, where
+    visual order lays the end of a line out. The inline text is the value with those words put
+    back at its end. Only the header's labels: a list's heading after a few words («ومن أبرز
+    التوصيات:») is running text."""
+    parts = body.split()
+    for k in range(1, LABEL_REACH + 1):
+        label, colon, value = " ".join(parts[k:]).partition(":")
+        if not colon or any(":" in p or not canon(p) for p in parts[:k]):
+            continue
+        key = dict(_heading_index()).get(canon(label))
+        if key in _HEADER_LABELS:
+            return key, f"{value.strip()} {' '.join(parts[:k])}".strip()
     return None
 
 

@@ -25,3 +25,11 @@ def test_written_and_numeric_times():
     assert find_time("ابتداء من 09h30") == "09:30"
     assert find_time("على الساعة الثانية عشرة زوالا") == "12:00"
     assert find_time("على الساعة الثالثة زوالا") == "15:00"
+
+
+def test_weekday_a_word_or_two_before_its_day():
+    """A repair that leaves a label between weekday and day («الثلاثاء التاريخ ٠٦ …») keeps the
+    date a meeting's: a weekday's, which the head's later dates without one do not outrank."""
+    assert find_dates("الثلاثاء التاريخ ٠٦ شتنبر ٢٠٢٢، على الساعة ١٠:٣٠:")[0].weekday
+    assert not find_dates("الخميسات 12 ماي 2023")[0].weekday  # a town, not «الخميس»
+    assert not find_dates("الخميس تم عرض التقرير 12 ماي 2023")[0].weekday

@@ -89,3 +89,30 @@ def test_a_bullet_made_of_an_item_s_wrapped_line_goes_on_that_item():
     assert "فرض عقوبات على كل من نشر معلومات زائفة تخص مدونة الأسرة عبر مواقع التواصل الاجتماعي قصد خلق الفتنة" \
         in [p if isinstance(p, str) else p["text"] for p in proposals]
     assert not any(str(p).startswith("قصد") for p in proposals)
+
+
+def test_header_label_a_repair_left_a_word_behind(shared):
+    """A run a repair put back at the wrong end of a header line (``المرئية مكان الاجتماع: …``)
+    leaves the label inside the line: it is still the place, and the meeting still remote; the
+    date line with its weekday before its label still gives the meeting's date (the corpus gold
+    of dev_02 and dev_04, one line each changed as held-out damage comes back repaired)."""
+    import json
+
+    from extractors.document import extract
+    from pipeline.models import Line, TextDocument
+
+    def meeting(stem: str, old: str, new: str) -> tuple[dict, dict]:
+        text = (shared / "corpus" / "gold" / f"{stem}.txt").read_text(encoding="utf-8")
+        assert old in text
+        lines = text.replace(old, new).split("\n")
+        doc = TextDocument(stem, [Line(t, 1, i + 1, t) for i, t in enumerate(lines)])
+        gold = json.loads((shared / "corpus" / "gold" / f"{stem}.gold.json").read_text(encoding="utf-8"))
+        return extract(doc).data["meeting"], gold["meeting"]
+
+    got, gold = meeting("dev_02", "مكان الاجتماع: اجتماع عن بعد عبر تقنية المناظرة المرئية (visioconférence)",
+                        "المرئية مكان الاجتماع: اجتماع عن بعد عبر تقنية المناظرة (visioconférence)")
+    assert got["remote"] is gold["remote"] is True
+    got, gold = meeting("dev_04", "التاريخ: الثلاثاء ٠٦ شتنبر ٢٠٢٢، على الساعة ١٠:٣٠",
+                        "الثلاثاء التاريخ ٠٦ شتنبر ٢٠٢٢، على الساعة ١٠:٣٠:")
+    assert got["date"] == gold["date"] == "2022-09-06"
+    assert match_heading("ومن أبرز التوصيات: تعميم التجربة") is None  # a list's heading inside running text
