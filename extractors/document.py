@@ -5,7 +5,7 @@ import re
 
 from extractors import nlp
 from extractors.dates import find_date_loose, find_dates, find_time
-from extractors.participants import Person, merge_people, parse_person, people_in_sentence
+from extractors.participants import Person, is_org, merge_people, parse_person, people_in_sentence, split_title
 from extractors.structure import Block, Section, canon, data, match_heading, sections_of, tidy_value, to_blocks
 from extractors.tables import (commitments_from_rows, keyed_rows, programme_rows, schedule_from_rows, stats_dimension,
                                stats_from_rows)
@@ -167,7 +167,13 @@ def _speaker(lines: list[str]) -> list[Person]:
     while len(lines) > 1 and not _SPEAKER_PREFIX.sub("", lines[0]).strip():
         lines = lines[1:]
     first = _SPEAKER_PREFIX.sub("", lines[0])
-    text = first + ("، " + " ".join(lines[1:]) if len(lines) > 1 else "")
+    # the name's line goes on to the title where it already holds the title's first words and
+    # the next line is no body's name («السيد عبد الإله بوشنتوف المدير العام» / «للمصالح، مجلس
+    # جهة الشرق»: a cell wrapped where its width ran out); else the lines are name, then title
+    found = nlp.honorific(first)
+    titled = found is not None and len(split_title(first[found[2]:].strip())) > 1
+    glue = " " if titled and len(lines) > 1 and not is_org(lines[1]) else "، "
+    text = first + (glue + " ".join(lines[1:]) if len(lines) > 1 else "")
     out = []
     for chunk in re.split(r"\s+و(?=(?:السيدة|السيد)\s)", text):
         p = parse_person(chunk)

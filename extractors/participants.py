@@ -79,7 +79,7 @@ def _clean(part: str | None) -> str | None:
 _NAME_WORDS = {canon(w) for w in ("أمين", "أمينة")}  # role heads that are first names too
 
 
-def _split_title(part: str) -> list[str]:
+def split_title(part: str) -> list[str]:
     """A name followed by its title with no comma between them (a programme cell's two lines
     joined: «عبد الإله بوشنتوف المدير العام للمصالح»): the name, then the title, cut at the
     first role word after the name's first two words."""
@@ -106,7 +106,7 @@ def parse_person(text: str, require_honorific: bool = True) -> Person | None:
     parts = [p for p in _SPLIT.split(rest) if p and p.strip(" ()")]
     if not parts:
         return None
-    parts[:1] = _split_title(parts[0])
+    parts[:1] = split_title(parts[0])
     name = _clean(parts[0].strip(" ()[]"))  # a bracket left by the runs is no part of a name
     if not name or len(name.split()) > 6 or is_org(name):
         return None

@@ -12,7 +12,7 @@ from extractors.dates import all_clock_times
 from extractors.participants import is_role
 from extractors.structure import canon, tidy_value
 from extractors.tables import (_BULLETS, _COMMIT_TITLE, _EMPTY, _ENDS_WITH_PCT, _HEADER_CANON, _INLINE_PCT, _LEX,
-                               _TOTALS, _activity, _int, _platform, parse_pct)
+                               _NOT_SPECIFIED, _TOTALS, _activity, _int, _platform, parse_pct)
 from normalizers.chars import load_table, western_digits
 from normalizers.runs import ends_in_cell_percentage
 from pipeline.models import Line, Provenance
@@ -266,9 +266,10 @@ def commitments_from_records(lines: list) -> list[dict]:
     activity: str | None = None  # an activity of an inline row begun, its «(NN%)» not yet seen
     bulletless = False  # the inline row's activities have no bullets
     listed = False  # a header naming an activities column seen
+    bulleted = False  # the lines pending in ``buf`` opened with a bullet (an activity's)
 
     def close() -> None:
-        nonlocal cur, buf, activity
+        nonlocal cur, buf, activity, bulleted
         if cur is not None:
             if stage == "title" and cur["completion_pct"] is None:
                 pass  # no percentage: not a commitment row
@@ -278,7 +279,7 @@ def commitments_from_records(lines: list) -> list[dict]:
                 if buf:
                     cur["notes"].append(tidy_value(" ".join(buf)))
                 out.append(cur)
-        cur, buf, activity = None, [], None
+        cur, buf, activity, bulleted = None, [], None, False
 
     def inline_cells(text: str, first: bool) -> None:
         """The activities cell of a row written on one line (pdfplumber's text), and of its
@@ -372,8 +373,8 @@ def commitments_from_records(lines: list) -> list[dict]:
             continue
         pct = _BARE_PCT.match(text)
         if stage == "title":
-            if pct:
-                cur["completion_pct"] = parse_pct(text)
+            if pct or canon(text) in _NOT_SPECIFIED:  # the percentage's cell, or one that says it has none
+                cur["completion_pct"] = parse_pct(text) if pct else None
                 cur["title"] = tidy_value(cur["title"]) or None
                 stage = "rest"
             else:
@@ -388,16 +389,20 @@ def commitments_from_records(lines: list) -> list[dict]:
                 cur["notes"].append(tidy_value(" ".join(buf)))
                 buf = []
             text = text[bullet.end():].strip()
+            bulleted = True
             if not text:
                 continue
         buf.append(text)
-        if _ENDS_WITH_PCT.search(text):
+        # an activity closes with its «(NN%)», or with a remark in brackets in its place («(في طور
+        # إعادة الصياغة)»): what follows is the notes cell
+        if _ENDS_WITH_PCT.search(text) or bulleted and _ENDS_WITH_REMARK.search(" ".join(buf)):
             cur["activities"].append(_activity(" ".join(buf)))
-            buf = []
+            buf, bulleted = [], False
     close()
     return out
 
 
+_ENDS_WITH_REMARK = re.compile(r"\([\u0621-\u064a\s]*[\u0621-\u064a]\s+[\u0621-\u064a][\u0621-\u064a\s]*\)\s*$")
 MIN_NUMBERED_ROWS = 3  # rows closed by increasing numbers before a table written cell after cell is read
 MIN_ROW_SHARE = 0.8  # of the numbers that closed a row's cells, how many must have made one
 _TRAILING_PCT = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s?%\s*$")
@@ -591,7 +596,10 @@ def opens_with_time(text: str) -> bool:
     """Does the line open with a clock time or a range of them (a programme row)?"""
     return bool(all_clock_times(text) and _TIME_LEAD.match(western_digits(text)))
 _SPEAKER_IN_LINE = re.compile(r"(?:(?:تأطير|تسيير|تنشيط|تقديم)\s*:\s*)?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
-_SPEAKER_LINE = re.compile(r"^(?:(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*)?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
+_SPEAKER_LINE = re.compile(r"^(?:(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*)?و?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
+# a speaker's label and the person after it inside a line: a repaired cell line a run of whose end
+# stands before them («المهداوي منسق شبكة تأطير: السيد ياسين») is a speaker's, not the item's
+_LABELLED_SPEAKER = re.compile(r"(?:^|\s)(?:تأطير|تسيير|تنشيط|تقديم)\s*:\s*(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
 
 
 def programme_from_text(lines: list) -> list[dict]:
@@ -625,6 +633,10 @@ def programme_from_text(lines: list) -> list[dict]:
             elif not who:
                 out[-1]["cells"][0] = text
                 continue
+        labelled = _LABELLED_SPEAKER.search(text)
+        if labelled and labelled.start() > 0 and not _SPEAKER_LINE.match(text):
+            # the words before the label end the line, where visual order laid them out
+            text = f"{text[labelled.start():].strip()} {text[:labelled.start()].strip()}"
         if _SPEAKER_LINE.match(text):
             if not out:
                 out.append({"times": [], "cells": [""], "speakers": [],

@@ -116,3 +116,52 @@ def test_header_label_a_repair_left_a_word_behind(shared):
                         "الثلاثاء التاريخ ٠٦ شتنبر ٢٠٢٢، على الساعة ١٠:٣٠:")
     assert got["date"] == gold["date"] == "2022-09-06"
     assert match_heading("ومن أبرز التوصيات: تعميم التجربة") is None  # a list's heading inside running text
+
+
+def _cells_extraction(shared, stem: str, edit=lambda lines: lines) -> tuple[dict, dict]:
+    """The corpus gold of ``stem`` with its tables written cell by cell on narrow lines, as
+    seed 001's producer writes them (``bench.damage.cells_document``), extracted; and its gold."""
+    import json
+
+    from bench.damage import cells_document
+    from extractors.document import extract
+    from pipeline.models import Line, TextDocument
+
+    lines = edit(cells_document((shared / "corpus" / "gold" / f"{stem}.txt").read_text(encoding="utf-8").split("\n"), 40))
+    doc = TextDocument(stem, [Line(t, 1, i + 1, t) for i, t in enumerate(lines)])
+    gold = json.loads((shared / "corpus" / "gold" / f"{stem}.gold.json").read_text(encoding="utf-8"))
+    return extract(doc).data, gold
+
+
+def test_commitment_cells_with_no_percentage(shared):
+    """A commitment whose completion cell says it has none («غير محددة») is still a row, and an
+    activity closing with a remark in brackets in place of its «(NN%)» («(في طور إعادة
+    الصياغة)») is still an activity, the notes cell after it (dev_01's commitment 9)."""
+    got, gold = _cells_extraction(shared, "dev_01")
+    strip = lambda c: {k: v for k, v in c.items() if k in ("number", "title", "completion_pct", "activities", "notes")}  # noqa: E731
+    want = next(c for c in gold["commitments"] if c["number"] == 9)
+    assert want["completion_pct"] is None
+    assert [strip(c) for c in got["commitments"] if c["number"] == 9] == [strip(want)]
+
+
+def test_programme_speaker_cells_wrapped_or_repaired(shared):
+    """A speaker cell wrapped where its width ran out («السيد عبد الإله بوشنتوف المدير العام» /
+    «للمصالح، مجلس جهة الشرق») keeps its title whole; a speaker line a repair left with its
+    end's words before the label («المهداوي منسق شبكة تأطير: السيد ياسين») and a second person's
+    line as a repair leaves it («والسيدة نوال الشاوي مقررا الورشتين») are the speaker's, not the
+    item's (dev_03's programme, as held-out damage comes back repaired)."""
+    def repaired(lines: list[str]) -> list[str]:
+        out = []
+        for t in lines:
+            if t.startswith("تأطير: السيد ياسين المهداوي"):
+                t = "المهداوي منسق شبكة تأطير: السيد ياسين"
+            elif t == "مقررا الورشتين والسيدة نوال الشاوي":
+                t = "والسيدة نوال الشاوي مقررا الورشتين"
+            out.append(t)
+        return out
+
+    got, gold = _cells_extraction(shared, "dev_03", repaired)
+    people = {p["name"]: (p["role"], p["organization"]) for p in got["participants"]}
+    assert people["عبد الإله بوشنتوف"] == ("المدير العام للمصالح", "مجلس جهة الشرق")
+    assert "ياسين المهداوي" in people and "ياسين" not in people
+    assert got["agenda_items"] == gold["agenda_items"]
