@@ -490,3 +490,11 @@ class DocumentModel:
 
 
 WordModel = BigramModel | DocumentModel  # what the run reading scores with
+
+
+def pair_gain(lm: WordModel, a: str, b: str) -> float:
+    """How much likelier ``b`` is after ``a`` than on its own (log ratio), both on the key the
+    model scores ``b`` with: a word it lacks written with a proclitic stands for its stem
+    (``backoff_key``), whose frequency the pair's score rests on («2022» / «وإعداد» is no likelier
+    than «إعداد» after a number, not 1600 times likelier than a word never seen)."""
+    return lm.word_logp(a, b) - math.log(lm.p_uni(lm.backoff_key(b)))

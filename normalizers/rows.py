@@ -3,11 +3,10 @@ numbered across pages, a header repeated after a page break dropped, and a row t
 two joined (``repair.repair_document`` runs these after each page's lines are in logical order)."""
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import replace
 
-from normalizers.lm import atoms_of, lm_key, model
+from normalizers.lm import atoms_of, lm_key, model, pair_gain
 from normalizers.offsets import offset_map
 from pipeline.models import Line
 
@@ -30,7 +29,7 @@ def cells_run_on(before: list[str], after: list[str]) -> bool:
             return False  # the first half ends a sentence, or the second opens an item
         if last.kind == first.kind == "ar":  # a number or a mark says nothing of the words' order
             lm = model()
-            gains.append(lm.word_logp(lm_key(last), lm_key(first)) - math.log(lm.p_uni(lm_key(first))))
+            gains.append(pair_gain(lm, lm_key(last), lm_key(first)))
     return bool(gains) and min(gains) > 0
 
 

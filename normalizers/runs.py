@@ -30,7 +30,7 @@ from itertools import accumulate
 from normalizers.bidi import displaced_stretches, order_ranges
 from normalizers.chars import MIRROR_PAIRS, drop_diacritics, drop_tatweel, fix_brackets, load_table
 from normalizers.lm import (_AR_LETTER, PARTICLES, PROCLITICS, Atom, BigramModel, DocumentModel, WordModel, atoms_of, is_word, lm_key, model,
-                            sequence, text_key)
+                            pair_gain, sequence, text_key)
 from normalizers.pieces import (COMMON_ZIPF, CUT_WORD_LETTERS, SHORT_WORDS, Vocabulary, article_moves, clitic_moves,
                                 doc_pairs, doc_vocabulary, glued_word_splits, join_edge_pieces, join_split_words, lone_article_readings,
                                 split_glued, transfer_fragments)
@@ -88,7 +88,7 @@ def edge_score(lm: WordModel, word: str, context: str | None, left: bool) -> flo
         return SURE_EDGE_WEIGHT * base
     pair = (context, word) if left else (word, context)
     # how much likelier the pair is than the word on its own (clean text and general corpus)
-    gain = lm.word_logp(*pair) - math.log(lm.p_uni(pair[1]))
+    gain = pair_gain(lm, *pair)
     return CONTINUED_EDGE_WEIGHT * base + CONTEXT_WEIGHT * max(gain, 0.0)
 
 
