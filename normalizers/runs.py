@@ -1284,9 +1284,11 @@ def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base:
     vocab = Vocabulary(base, doc_vocabulary(lines), doc_pairs(lines))
     for i in sorted(spaced | cut):
         k = next((j for j in range(i - 1, -1, -1) if out[j].strip()), None)
-        nxt = next((out[j] for j in range(i + 1, len(lines)) if out[j].strip()), "")
+        j = next((j for j in range(i + 1, len(lines)) if out[j].strip()), None)
         left = "<s>" if k is None else _last_word(out[k])
-        right = _first_word(nxt) if nxt else "</s>"
+        # the next line's first word, unless that line is still to be read: its raw first word
+        # is then, as likely as not, its last (a line laid out word by word in visual order)
+        right = "</s>" if j is None else None if j in spaced | cut else _first_word(out[j])
 
         def score(text: str) -> float:  # a line that ends its sentence or item runs on to nothing
             return line_score(text, base, left, "</s>" if text.endswith(tuple(_CLOSERS)) else right)

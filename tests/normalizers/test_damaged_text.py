@@ -398,3 +398,42 @@ def test_a_damaged_document_s_markdown_rows_keep_their_logical_cells(shared):
     assert rows > 50
     vocab = Vocabulary(model(), {})
     assert _repair_markdown_row("| 2020فبراير  12الأربعاء | 80% |", vocab) == "| الأربعاء 12 فبراير 2020 | 80% |"
+
+
+def test_a_word_with_a_proclitic_is_no_likelier_at_a_line_edge_than_its_stem(shared):
+    """A word the clean text lacks, written with a proclitic, is scored as its stem beside its
+    neighbours; at a line's edge, its gain over its own frequency is the stem's too («وإعداد»
+    after a number scored ~7 nats above what it is, and a table cell «تحليل المعطيات وإعداد
+    المسودة الأولى», written in order, was read «وإعداد المسودة الأولى تحليل المعطيات»: dev_04
+    written cell by cell and damaged, draw 1 of the benchmark)."""
+    from normalizers.lm import pair_gain
+
+    lm, clean, broken = _benchmark_draw(shared, "cells", 1, "dev_04")
+    assert lm.uni.get("واعداد", 0) == 0 < lm.uni.get("اعداد", 0)
+    assert abs(pair_gain(lm, "<num>", "واعداد") - pair_gain(lm, "<num>", "اعداد")) < 1.0
+    k = broken.index("تحليل المعطيات وإعداد المسودة الأولى")
+    assert repair_text_lines(broken, lm)[k] == clean[k]
+
+
+def _benchmark_draw(shared, option: str, draw: int, stem: str) -> tuple[BigramModel, list[str], list[str]]:
+    """Document ``stem`` as ``bench/damage.py`` breaks it in ``draw`` of the setting whose options
+    hold ``option``: its held-out word model, clean lines and broken lines."""
+    from bench.damage import SETTINGS, broken_document
+
+    width, kw = next(v for v in SETTINGS.values() if option in v[1])
+    rng = random.Random(draw)
+    for d in sorted((shared / "corpus" / "gold").glob("*.txt")):
+        clean, broken = broken_document(d.read_text(encoding="utf-8").split("\n"), rng, width, kw)
+        if d.stem == stem:
+            return _held_out(d), clean, broken
+    raise LookupError(stem)
+
+
+def test_a_line_a_kashida_split_is_read_against_no_guess_of_the_next_line_s_start(shared):
+    """In a logical document, the next line still to be read (laid out word by word or split
+    by a kashida) has no known first word: its raw first word is as likely its last. Read
+    against it, «… خلال الاجتماع» / «ــسيد يونس …» put the line's first piece at its end (dev_01
+    with one word in ten split at a kashida, draw 2 of the benchmark)."""
+    lm, clean, broken = _benchmark_draw(shared, "kashida", 2, "dev_01")
+    k = next(i for i, b in enumerate(broken) if b.startswith("ــسيد يونس الحمداوي أن وضعية"))
+    assert repair_text_lines(broken, lm)[k] == clean[k]
