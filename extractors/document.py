@@ -9,9 +9,9 @@ from extractors.participants import Person, is_org, merge_people, parse_person, 
 from extractors.structure import Block, Section, canon, data, match_heading, sections_of, tidy_value, to_blocks
 from extractors.tables import (commitments_from_rows, keyed_rows, programme_rows, schedule_from_rows, stats_dimension,
                                stats_from_rows)
-from extractors.text_tables import (MAX_CELL_WORDS, commitments_from_records, commitments_from_text,
-                                    commitments_numbered_last, opens_with_time, programme_from_text, schedule_from_text,
-                                    stats_from_text)
+from extractors.text_tables import (MAX_CELL_WORDS, SPEAKER_LABEL, SPEAKER_LINE, commitments_from_records,
+                                    commitments_from_text, commitments_numbered_last, opens_with_time,
+                                    programme_from_text, schedule_from_text, stats_from_text)
 from pipeline.models import Extraction, Line, Provenance, TextDocument
 
 LIST_FIELDS = ("participants", "absent_organizations", "agenda_items", "commitments", "decisions",
@@ -158,7 +158,7 @@ def meeting_of(sections: list[Section], blocks: list[Block], dtype: str, program
     return {"date": date, "start_time": start, "place": place, "remote": remote}
 
 
-_SPEAKER_PREFIX = re.compile(r"^(?:(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*)")
+_SPEAKER_PREFIX = re.compile(rf"^(?:(?:من\s+)?{SPEAKER_LABEL}\s*:?\s*)")
 
 
 def _speaker(lines: list[str]) -> list[Person]:
@@ -218,8 +218,7 @@ def _programme_entries(programme: list[dict]) -> tuple[list[tuple[str, Provenanc
             title_parts: list[str] = []
             speaker_parts: list[str] = []
             for s in subs:
-                starts_person = re.match(r"^(?:(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*)?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s", s)
-                if speaker_parts or starts_person:
+                if speaker_parts or SPEAKER_LINE.match(s):
                     speaker_parts.append(s)
                 else:
                     title_parts.append(s)

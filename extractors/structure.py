@@ -74,6 +74,11 @@ def _heading_index() -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _heading_keys() -> dict[str, str]:
+    return dict(_heading_index())
+
+
+@lru_cache(maxsize=1)
 def _anagram_index() -> dict[str, str]:
     return {"".join(sorted(name.replace(" ", ""))): key for name, key in _heading_index()}
 
@@ -127,7 +132,7 @@ def _displaced_label(body: str) -> tuple[str, str] | None:
         label, colon, value = " ".join(parts[k:]).partition(":")
         if not colon or any(":" in p or not canon(p) for p in parts[:k]):
             continue
-        key = dict(_heading_index()).get(canon(label))
+        key = _heading_keys().get(canon(label))
         if key in _HEADER_LABELS:
             return key, f"{value.strip()} {' '.join(parts[:k])}".strip()
     return None

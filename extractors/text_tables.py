@@ -595,11 +595,14 @@ _TIME_LEAD = re.compile(r"^\s*\d{1,2}[:h.]\d{2}(?:\s*(?:-|–|—|إلى)\s*\d{1
 def opens_with_time(text: str) -> bool:
     """Does the line open with a clock time or a range of them (a programme row)?"""
     return bool(all_clock_times(text) and _TIME_LEAD.match(western_digits(text)))
-_SPEAKER_IN_LINE = re.compile(r"(?:(?:تأطير|تسيير|تنشيط|تقديم)\s*:\s*)?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
-_SPEAKER_LINE = re.compile(r"^(?:(?:من\s+)?(?:تأطير|تسيير|تنشيط|تقديم)\s*:?\s*)?و?(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
+SPEAKER_LABEL = r"(?:تأطير|تسيير|تنشيط|تقديم)"  # what a speaker does in a programme row
+_PERSON = r"(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s"
+_SPEAKER_IN_LINE = re.compile(rf"(?:{SPEAKER_LABEL}\s*:\s*)?{_PERSON}")
+# a line that opens a speaker's cell: a person, the label before them, or a second person («والسيدة …»)
+SPEAKER_LINE = re.compile(rf"^(?:(?:من\s+)?{SPEAKER_LABEL}\s*:?\s*)?و?{_PERSON}")
 # a speaker's label and the person after it inside a line: a repaired cell line a run of whose end
 # stands before them («المهداوي منسق شبكة تأطير: السيد ياسين») is a speaker's, not the item's
-_LABELLED_SPEAKER = re.compile(r"(?:^|\s)(?:تأطير|تسيير|تنشيط|تقديم)\s*:\s*(?:السيدة|السيد|الأستاذة?|الدكتورة?)\s")
+_LABELLED_SPEAKER = re.compile(rf"(?:^|\s){SPEAKER_LABEL}\s*:\s*{_PERSON}")
 
 
 def programme_from_text(lines: list) -> list[dict]:
@@ -634,10 +637,10 @@ def programme_from_text(lines: list) -> list[dict]:
                 out[-1]["cells"][0] = text
                 continue
         labelled = _LABELLED_SPEAKER.search(text)
-        if labelled and labelled.start() > 0 and not _SPEAKER_LINE.match(text):
+        if labelled and labelled.start() > 0 and not SPEAKER_LINE.match(text):
             # the words before the label end the line, where visual order laid them out
             text = f"{text[labelled.start():].strip()} {text[:labelled.start()].strip()}"
-        if _SPEAKER_LINE.match(text):
+        if SPEAKER_LINE.match(text):
             if not out:
                 out.append({"times": [], "cells": [""], "speakers": [],
                             "_prov": Provenance(ln.page, ln.line_no, ln.line_no)})
