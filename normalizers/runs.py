@@ -137,8 +137,9 @@ _WORD_JOINERS = frozenset("/-–")
 _BETWEEN_WORDS = _RANGE_DASHES | _WORD_JOINERS  # what stays between two Arabic words, in their run
 
 
-# words that govern the word after them (prepositions, particles, relative pronouns, «كل»): no
-# clause ends on one («على،», «من؛» are not Arabic; a colon may follow one: «يهدف هذا الدليل إلى:»).
+# words that govern the word after them (prepositions, particles, relative pronouns, the
+# quantifiers «كل», «جميع», «بعض», «معظم»): no clause ends on one («على،», «من؛» are not Arabic;
+# a colon may follow one: «يهدف هذا الدليل إلى:»).
 # Spelled with their alef maqsura: the model's keys fold «على» into the name «علي», «إلى» into «آلي»
 _HAMZA_ALEF = str.maketrans("أإآ", "ااا")
 _GOVERNORS = frozenset(w.translate(_HAMZA_ALEF) for w in PARTICLES["governors"])

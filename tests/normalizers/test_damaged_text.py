@@ -437,3 +437,16 @@ def test_a_line_a_kashida_split_is_read_against_no_guess_of_the_next_line_s_star
     lm, clean, broken = _benchmark_draw(shared, "kashida", 2, "dev_01")
     k = next(i for i, b in enumerate(broken) if b.startswith("ــسيد يونس الحمداوي أن وضعية"))
     assert repair_text_lines(broken, lm)[k] == clean[k]
+
+
+def test_a_quantifier_governs_the_word_after_it(shared):
+    """«بعض» and «معظم», like «كل» and «جميع», govern the noun after them: no clause ends on one.
+    ``؛بعض النصوص التطبيقية … بهاتأخر إصدار  •`` is «تأخر إصدار بعض النصوص … بها؛», not «… بها
+    بعض؛» (dev_01 with runs reversed, draw 2 of the benchmark)."""
+    from normalizers.lm import Atom
+    from normalizers.runs import governs
+
+    assert governs(Atom("بعض", "ar", True)) and governs(Atom("معظم", "ar", True))
+    lm, clean, broken = _benchmark_draw(shared, "end_typed", 2, "dev_01")
+    k = next(i for i, b in enumerate(broken) if b.startswith("؛بعض النصوص التطبيقية"))
+    assert repair_text_lines(broken, lm)[k] == clean[k]
