@@ -1280,16 +1280,17 @@ def read_logical_document(lines: list[str], word_spaced_lines: list[bool], base:
     marks = not displaced_stretches(lines)
     words = Vocabulary(base)  # what a word is (``_split_pieces`` needs not the document's counts)
     cut = {i for i, l in enumerate(lines) if i not in spaced and not _markdown_row(l) and read_as_damaged(l, words, marks)}
-    if not spaced | cut:
+    to_read = spaced | cut
+    if not to_read:
         return out
     vocab = Vocabulary(base, doc_vocabulary(lines), doc_pairs(lines))
-    for i in sorted(spaced | cut):
+    for i in sorted(to_read):
         k = next((j for j in range(i - 1, -1, -1) if out[j].strip()), None)
         j = next((j for j in range(i + 1, len(lines)) if out[j].strip()), None)
         left = "<s>" if k is None else _last_word(out[k])
         # the next line's first word, unless that line is still to be read: its raw first word
         # is then, as likely as not, its last (a line laid out word by word in visual order)
-        right = "</s>" if j is None else None if j in spaced | cut else _first_word(out[j])
+        right = "</s>" if j is None else None if j in to_read else _first_word(out[j])
 
         def score(text: str) -> float:  # a line that ends its sentence or item runs on to nothing
             return line_score(text, base, left, "</s>" if text.endswith(tuple(_CLOSERS)) else right)
