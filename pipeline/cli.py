@@ -93,12 +93,17 @@ def ingest(
 
 @app.command()
 def extract(
-    files: list[Path] = typer.Argument(..., help="Documents to extract (PDF, .txt, .md)."),
+    files: list[Path] = typer.Argument(..., help="Documents to extract (PDF, .txt, .md), or folders of them."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for <file stem>.json (default: stdout, one file)."),
 ) -> None:
-    """Export-contract JSON of each document, without the warehouse."""
+    """Export-contract JSON of each document, without the warehouse.
+
+    Folders are walked as ``ingest`` walks them; a file of another type is named as skipped
+    and a scan without a text layer as needing OCR. Exit status 1 when any file failed."""
+    from pipeline.ingest import discover
     from pipeline.stages import export_stem, process_file
 
+    files = discover(files)
     if out is None and len(files) > 1:
         raise typer.BadParameter("several files need --out DIR")
     if out:
@@ -108,7 +113,7 @@ def extract(
         r = process_file(f)
         if r.status != "ok":
             typer.echo(f"{f}: {r.status}: {r.message}", err=True)
-            failed += 1
+            failed += r.status == "failed"
             continue
         _write_json(r.extraction.data, (out / f"{export_stem(f)}.json") if out else None)
     raise typer.Exit(1 if failed else 0)
@@ -143,18 +148,23 @@ def export(
 
 @app.command()
 def text(
-    files: list[Path] = typer.Argument(..., help="Documents (PDF, .txt, .md)."),
+    files: list[Path] = typer.Argument(..., help="Documents (PDF, .txt, .md), or folders of them."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for <file stem>.txt (default: stdout)."),
 ) -> None:
-    """Repaired plain text (logical order) of each document."""
+    """Repaired plain text (logical order) of each document; folders are walked as ``ingest``
+    walks them, files of another type named as skipped. Exit status 1 when any file failed."""
+    from pipeline.ingest import SkipFile, discover
     from pipeline.stages import export_stem, read_stage, repair_stage
 
     if out:
         out.mkdir(parents=True, exist_ok=True)
     failed = 0
-    for f in files:
+    for f in discover(files):
         try:
             doc = repair_stage(read_stage(f))
+        except SkipFile as e:
+            typer.echo(f"{f}: skipped: {e}", err=True)
+            continue
         except Exception as e:
             typer.echo(f"{f}: {e}", err=True)
             failed += 1

@@ -59,6 +59,24 @@ def test_extract_one_file_to_stdout():
     assert '"doc": "dev_04.libreoffice"' in r.output and '"2022-09-06"' in r.output
 
 
+def test_extract_and_text_walk_folders(tmp_path):
+    folder = tmp_path / "archive"
+    (folder / "2020").mkdir(parents=True)
+    (folder / "2020" / "minutes.txt").write_text(seed("000").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "attendance.csv").write_text("name,organization\n", encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(folder), "--out", str(tmp_path / "json")])
+    assert r.exit_code == 0, r.output
+    assert [p.name for p in (tmp_path / "json").iterdir()] == ["minutes.json"]
+    assert "attendance.csv: skipped" in r.output
+    r = runner.invoke(app, ["text", str(folder), "--out", str(tmp_path / "txt")])
+    assert r.exit_code == 0, r.output
+    assert "المشاركون:" in (tmp_path / "txt" / "minutes.txt").read_text(encoding="utf-8")
+    assert "attendance.csv: skipped" in r.output
+    (folder / "empty.txt").write_bytes(b"")
+    r = runner.invoke(app, ["extract", str(folder), "--out", str(tmp_path / "json")])
+    assert r.exit_code == 1 and "empty.txt: failed" in r.output
+
+
 def test_ingest_exit_status_and_summary(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "empty.txt").write_bytes(b"")
