@@ -127,15 +127,16 @@ PREPOSED_ZIPF = 3.0
 
 PARTICLES = load_table("particles.json")  # short words, prefix clusters, titles (pieces uses it too)
 TITLES = frozenset(text_key(w) for w in PARTICLES["titles"])  # as model keys
+CONNECTORS = frozenset(text_key(w) for w in PARTICLES["connectors"])  # «تماشيا مع», «نظرا ل»: as model keys
 
 
-CLASS_SCHEME = 1  # bump when ``word_class`` changes: the general corpus's class counts are cached
+CLASS_SCHEME = 2  # bump when ``word_class`` changes: the general corpus's class counts are cached
 
 
 def class_scheme() -> str:
     """What the word classes depend on, for naming the cached class counts (``msa.table_path``):
-    the scheme's version, the shipped clean text's function words and the titles."""
-    return "\n".join([str(CLASS_SCHEME), *sorted(shipped_function_words()), *sorted(TITLES)])
+    the scheme's version, the shipped clean text's function words, the titles and the connectors."""
+    return "\n".join([str(CLASS_SCHEME), *sorted(shipped_function_words()), *sorted(TITLES), *sorted(CONNECTORS)])
 
 
 def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] | None = None) -> str:
@@ -143,12 +144,16 @@ def word_class(key: str, function_words: frozenset[str], lex: dict[str, float] |
     prefix — the article alone (ال), after a preposition (بال، لل، كال) or a conjunction
     (وال، فال), a preposition ب/ل before an indefinite word (بنسبة، لفائدة: the rest a common
     word of the lexicon, more common than the whole), a conjunction و — and by ending (teh
-    marbuta, plural endings, ي, ا). Class bigrams generalise word order (noun before its
-    adjective, a prepositional phrase after what it qualifies) from little clean text."""
+    marbuta, plural endings, ي, ا); titles (``TITLE``) and connectors (``CONN``: «تماشيا مع»,
+    «نظرا ل», «بناء على», which open their clause) are a class each. Class bigrams generalise
+    word order (noun before its adjective, a prepositional phrase after what it qualifies, a
+    sentence opening with a connector the clean text never wrote) from little clean text."""
     if key in function_words or not key or not ("\u0621" <= key[0] <= "\u064a"):
         return key
     if key in TITLES:
         return "TITLE"  # before a name, which the clean text's words never predict
+    if key in CONNECTORS:
+        return "CONN"  # opens its clause, its preposition after it: few in the clean text, alike
     lex = lexicon() if lex is None else lex
     pre = next((p for p in _DEF if key.startswith(p) and len(key) > len(p) + 1), "")
     if pre:
@@ -176,7 +181,7 @@ def is_word(key: str) -> bool:
 
 def is_word_class(c: str) -> bool:
     """Is ``c`` the class of an Arabic word (not of a number, mark, Latin text or line edge)?"""
-    return c == "TITLE" or "|" in c or is_word(c)
+    return c in ("TITLE", "CONN") or "|" in c or is_word(c)
 
 
 def word_class_of_word(key: str, function_words: frozenset[str]) -> str | None:

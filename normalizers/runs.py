@@ -144,7 +144,7 @@ _BETWEEN_WORDS = _RANGE_DASHES | _WORD_JOINERS  # what stays between two Arabic 
 _HAMZA_ALEF = str.maketrans("أإآ", "ااا")
 _GOVERNORS = frozenset(w.translate(_HAMZA_ALEF) for w in PARTICLES["governors"])
 _CLAUSE_ENDS = frozenset("،,؛;.!?؟")
-UNGOVERNED_PENALTY = 10.0  # nats: a governing word before a mark that ends a clause
+UNGOVERNED_PENALTY = 10.0  # nats: a governing word before a mark that ends a clause, or before a lone «و»
 INNER_MARK_END_PENALTY = 10.0  # nats: the line read as ending on a mark inside its raw text
 INNER_MARKS = ":."  # (not «؛»: seed 001 types it against the raw-start word it follows: ``البرلمان؛ ، …``)
 
@@ -306,6 +306,11 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
         for y, a in enumerate(atoms):
             if a.kind == "p" and a.text in _CLAUSE_ENDS:
                 join[x][y] -= UNGOVERNED_PENALTY
+    # nor before a conjunction cut off its word (``كل و … إغناء``: «و» opens the word after it)
+    lone_conjunctions = [y for y, a in enumerate(atoms) if a.kind == "ar" and a.text == "و"]
+    for x in governing:
+        for y in lone_conjunctions:
+            join[x][y] -= UNGOVERNED_PENALTY
     end_cost = [UNGOVERNED_PENALTY if x in governing else 0.0 for x in range(n)] \
         if governing and right in _CLAUSE_ENDS else None
     # a mark with words on both sides in the raw line, a space after it, is not the line's

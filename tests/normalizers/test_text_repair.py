@@ -86,12 +86,13 @@ def test_line_for_line(tmp_path):
     assert len(normalize_text(text).split("\n")) == len(text.split("\n"))
 
 
-@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.94), ("003_cef23d5024fd12d8", 0.96)])
+@pytest.mark.parametrize("stem,floor", [("000_12d8bbe9cabf2811", 0.96), ("003_cef23d5024fd12d8", 0.96)])
 def test_line_repair_floor_on_gold(shared, stem, floor):
     """Exact-line accuracy on the hand-made gold stays at or above the level reached (000:
-    48/51 since the document's three-word phrases count; 003: 187/194 since a
-    line's last word is read before the number set after it and a number line's marks are
-    read back in order)."""
+    49/51 since connectors open their clause and no governing word stands before a lone
+    conjunction; 003: 187/194 since a line's last word is read before the number set after it
+    and a number line's marks are read back in order), and at the issue's floor of 0.90 for
+    each kind of word-order and split-word lines."""
     gold = [json.loads(l) for l in (shared / "gold" / f"{stem}.lines.jsonl").read_text(encoding="utf-8").splitlines()]
     out = normalize_text((RAW / f"{stem}.txt").read_text(encoding="utf-8")).split("\n")
     raw = (RAW / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
@@ -99,6 +100,23 @@ def test_line_repair_floor_on_gold(shared, stem, floor):
     base = sum(_squash(g["fixed"]) == _squash(raw[g["line"] - 1]) for g in gold if g["kind"] != "uncertain")
     assert ok / len(gold) >= floor
     assert ok > base
+    for kind in ("word_order", "split_word"):
+        lines = [g for g in gold if g["kind"] == kind]
+        assert sum(_squash(g["fixed"]) == _squash(out[g["line"] - 1]) for g in lines) >= 0.90 * len(lines), kind
+
+
+def test_a_connector_opens_its_clause_and_no_governor_precedes_a_lone_conjunction():
+    """Connectors («تماشيا مع», «نظرا ل», «بناء على», package data) are a word class of their
+    own, which the clean text sees opening sentences and items; a word governing the next
+    («كل») never stands before a conjunction cut off its word (``كل و``: «و» opens the word
+    after it). Seed 000's line 79, four runs backwards, «تماشيا» a word no text it learned
+    from knows, reads as written: the line ends on «كل», which the next line runs on from
+    («كل سنتين»)."""
+    from normalizers.lm import model, word_class
+
+    assert {word_class(w, model().function_words) for w in ("تماشيا", "نظرا", "وفقا")} == {"CONN"}
+    lines = normalize_text(seed("000").read_text(encoding="utf-8")).split("\n")
+    assert lines[78] == "تماشيا مع مقتضيات دليل لجنة الاشراف، يمكن مراجعة وإغناء منهجية وطرق العمل باللجنة كل"
 
 
 def test_numeric_range_is_one_unit():
