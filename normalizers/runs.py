@@ -300,16 +300,13 @@ def scored_reading(atoms: list[Atom], lm: WordModel, left: str | None = None,
                 (lm.logp(whole, keys[j + 1]) - join[j][j + 1] if j + 1 < n else 0.0)
     for i, j in cut_words:
         join[i][j] = CUT_WORD_SCORE + whole_join.get((i, j), 0.0)
-    # a governing word goes before no mark that ends a clause, in the line or at its end
+    # a governing word goes before no mark that ends a clause, in the line or at its end, nor
+    # before a conjunction cut off its word (``كل و … إغناء``: «و» opens the word after it)
     governing = [x for x, a in enumerate(atoms) if governs(a)]
+    ungoverned = [y for y, a in enumerate(atoms)
+                  if a.kind == "p" and a.text in _CLAUSE_ENDS or a.kind == "ar" and a.text == "و"]
     for x in governing:
-        for y, a in enumerate(atoms):
-            if a.kind == "p" and a.text in _CLAUSE_ENDS:
-                join[x][y] -= UNGOVERNED_PENALTY
-    # nor before a conjunction cut off its word (``كل و … إغناء``: «و» opens the word after it)
-    lone_conjunctions = [y for y, a in enumerate(atoms) if a.kind == "ar" and a.text == "و"]
-    for x in governing:
-        for y in lone_conjunctions:
+        for y in ungoverned:
             join[x][y] -= UNGOVERNED_PENALTY
     end_cost = [UNGOVERNED_PENALTY if x in governing else 0.0 for x in range(n)] \
         if governing and right in _CLAUSE_ENDS else None
