@@ -98,7 +98,7 @@ def extract(
 ) -> None:
     """Export-contract JSON of each document, without the warehouse.
 
-    Folders are walked as ``ingest`` walks them; a file of another type is named as skipped
+    Folders are walked as ingest walks them; a file of another type is named as skipped
     and a scan without a text layer as needing OCR. Exit status 1 when any file failed."""
     from pipeline.ingest import discover
     from pipeline.stages import export_stem, process_file
@@ -151,7 +151,7 @@ def text(
     files: list[Path] = typer.Argument(..., help="Documents (PDF, .txt, .md), or folders of them."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for <file stem>.txt (default: stdout)."),
 ) -> None:
-    """Repaired plain text (logical order) of each document; folders are walked as ``ingest``
+    """Repaired plain text (logical order) of each document; folders are walked as ingest
     walks them, files of another type named as skipped. Exit status 1 when any file failed."""
     from pipeline.ingest import SkipFile, discover
     from pipeline.stages import export_stem, read_stage, repair_stage
